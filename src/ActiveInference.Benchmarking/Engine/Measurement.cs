@@ -1,0 +1,35 @@
+namespace ActiveInference.Benchmarking.Engine;
+
+/// <summary>
+/// One timed sample: <see cref="Operations"/> calls of the benchmark run back to back. Immutable; everything
+/// per operation is derived, so the raw numbers are never lost.
+/// </summary>
+/// <param name="Stage">The engine stage that took it.</param>
+/// <param name="Index">Its position within that stage, from 0.</param>
+/// <param name="Operations">How many calls of the benchmark the sample timed.</param>
+/// <param name="Nanoseconds">Wall time of the whole sample in nanoseconds, overhead already subtracted in the measurement stage.</param>
+/// <param name="AllocatedBytes">Managed bytes allocated on the measuring thread during the sample.</param>
+/// <param name="Gc">Collections that happened during the sample.</param>
+/// <param name="ReferenceNanosecondsPerOperation">
+/// Nanoseconds per operation of the fixed reference workload timed right after this sample, or NaN when the
+/// engine ran without a reference. The gate compares benchmark time over reference time, which cancels the
+/// machine's speed states.
+/// </param>
+public readonly record struct Measurement(
+    IterationStage Stage,
+    int Index,
+    long Operations,
+    double Nanoseconds,
+    long AllocatedBytes,
+    GcCounts Gc,
+    double ReferenceNanosecondsPerOperation = double.NaN)
+{
+    /// <summary>Nanoseconds per call of the benchmark.</summary>
+    public double NanosecondsPerOperation => Nanoseconds / Operations;
+
+    /// <summary>Managed bytes allocated per call of the benchmark.</summary>
+    public double AllocatedBytesPerOperation => (double)AllocatedBytes / Operations;
+
+    /// <summary>ln(benchmark ns/op ÷ reference ns/op); NaN without a reference.</summary>
+    public double NormalisedLogRatio => Math.Log(NanosecondsPerOperation / ReferenceNanosecondsPerOperation);
+}
