@@ -1,0 +1,128 @@
+using System.Reflection;
+using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Gate;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>
+/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: validates the settings, makes the first
+/// (untimed) call, runs the engine, summarises, asks the session's gate for a verdict and sets the NUnit result
+/// from it. It replaces NUnit's single call of the method; <c>[SetUp]</c>/<c>[TearDown]</c> stay outside.
+/// </summary>
+internal sealed class BenchmarkCommand : DelegatingTestCommand
+{
+    private readonly PerfBenchmarkAttribute _attribute;
+
+    public BenchmarkCommand(TestCommand innerCommand, PerfBenchmarkAttribute attribute) : base(innerCommand) => _attribute = attribute;
+
+    public override TestResult Execute(TestExecutionContext context)
+    {
+        var result = context.CurrentResult;
+        var test = context.CurrentTest;
+        var errors = _attribute.Validate();
+        if (errors.Count > 0)
+        {
+            result.SetResult(ResultState.Failure, $"Invalid [PerfBenchmark] on {test.Name}: {string.Join("; ", errors)}");
+            return result;
+        }
+
+        var session = PerfSession.Current;
+        if (session.Problem is not null)
+        {
+            result.SetResult(ResultState.Failure, session.Problem);
+            return result;
+        }
+
+        var method = test.Method!.MethodInfo;
+        Workload workload;
+        try
+        {
+            workload = WorkloadFactory.Create(context.TestObject, method, test.Arguments, SampleSetup(context.TestObject, method));
+        }
+        catch (ArgumentException e)
+        {
+            result.SetResult(ResultState.Failure, e.Message);
+            return result;
+        }
+
+        BenchmarkResult measured;
+        try
+        {
+            workload.SampleSetup?.Invoke();
+            var metrics = PerfMetrics.Capture(() => RecordResult(workload.Probe()));
+            var reference = _attribute.Reference == ReferenceKind.Compute ? new QuadraticFormReference() : null;
+            var run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference);
+            workload.SampleSetup?.Invoke();
+            foreach (var (name, value) in PerfMetrics.Capture(() => RecordResult(workload.Probe())))
+                metrics[name] = value;
+            measured = ResultFactory.Create(test.FullName, test.Name, test.TypeInfo?.FullName ?? test.ClassName ?? "", run,
+                metrics, TrustCheck.Inspect(method.DeclaringType!.Assembly), DateTimeOffset.UtcNow);
+        }
+        catch (Exception e)
+        {
+            result.RecordException(e);
+            return result;
+        }
+
+        var outcome = session.Evaluate(measured, _attribute.Threshold);
+        var final = measured with { Gate = outcome };
+        session.Collect(final);
+        context.OutWriter.WriteLine(OutputFormatter.Describe(final));
+        ApplyOutcome(result, final, session.InconclusiveAsFailure);
+        return result;
+    }
+
+    private static void RecordResult(object? value)
+    {
+        if (value is null) return;
+        var number = value switch
+        {
+            double d => d,
+            float f => f,
+            int i => i,
+            long l => l,
+            decimal m => (double)m,
+            _ => double.NaN,
+        };
+        if (!double.IsNaN(number)) PerfMetrics.Record("result", number);
+    }
+
+    private Action? SampleSetup(object? fixture, MethodInfo method)
+    {
+        if (string.IsNullOrWhiteSpace(_attribute.SampleSetup)) return null;
+        var setup = method.DeclaringType!.GetMethod(_attribute.SampleSetup, BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes)
+            ?? throw new ArgumentException($"SampleSetup = \"{_attribute.SampleSetup}\": no parameterless method of that name on {method.DeclaringType!.Name}");
+        return setup.IsStatic
+            ? setup.CreateDelegate<Action>()
+            : setup.CreateDelegate<Action>(fixture ?? throw new ArgumentException($"SampleSetup = \"{_attribute.SampleSetup}\" is an instance method but the fixture has no instance"));
+    }
+
+    private static void ApplyOutcome(TestResult result, BenchmarkResult measured, bool inconclusiveAsFailure)
+    {
+        var outcome = measured.Gate;
+        var message = outcome?.Message ?? string.Empty;
+        if (!measured.IsTrustworthy)
+        {
+            result.SetResult(ResultState.Inconclusive, $"Not trustworthy, not gated: {string.Join("; ", measured.TrustIssues)}");
+            return;
+        }
+        switch (outcome?.Verdict)
+        {
+            case Verdict.Regressed:
+                result.SetResult(ResultState.Failure, message);
+                break;
+            case Verdict.Inconclusive when inconclusiveAsFailure:
+                result.SetResult(ResultState.Failure, message);
+                break;
+            case Verdict.Inconclusive:
+                result.SetResult(ResultState.Inconclusive, message);
+                break;
+            default:
+                result.SetResult(ResultState.Success, message);
+                break;
+        }
+    }
+}

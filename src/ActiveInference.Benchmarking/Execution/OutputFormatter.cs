@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>The lines a person reads in the test output for one benchmark.</summary>
+internal static class OutputFormatter
+{
+    public static string Describe(BenchmarkResult r)
+    {
+        var t = r.Time;
+        var b = new StringBuilder();
+        b.Append(CultureInfo.InvariantCulture, $"{r.Name}: median {Time(t.Median)}, mean {Time(t.Mean)} ± {Time(t.StandardDeviation)} (sd), ");
+        b.Append(CultureInfo.InvariantCulture, $"95% CI of median [{Time(t.MedianInterval.Lower)}, {Time(t.MedianInterval.Upper)}], min {Time(t.Min)}, max {Time(t.Max)}");
+        b.AppendLine();
+        b.Append(CultureInfo.InvariantCulture, $"  {t.N} samples × {r.OperationsPerSample} ops, {r.AllocatedBytesPerOperation:0.##} B/op, GC {r.Gc.Gen0}/{r.Gc.Gen1}/{r.Gc.Gen2} (gen0/1/2), ");
+        b.Append(CultureInfo.InvariantCulture, $"peak heap {r.PeakManagedHeapBytes / 1024.0 / 1024.0:0.0} MiB, overhead {Time(r.OverheadNanosecondsPerOperation)}/op subtracted, measured in {r.Elapsed.TotalSeconds:0.00} s");
+        if (r.StoppedByTimeLimit) b.Append(" (stopped at the time limit)");
+        if (r.CustomMetrics.Count > 0)
+            b.AppendLine().Append("  metrics: ").Append(string.Join(", ", r.CustomMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:G6}"))));
+        if (!r.IsTrustworthy) b.AppendLine().Append("  NOT TRUSTWORTHY: ").Append(string.Join("; ", r.TrustIssues));
+        if (r.Gate is { } g) b.AppendLine().Append("  ").Append(g.Verdict).Append(": ").Append(g.Message);
+        return b.ToString();
+    }
+
+    public static string Time(double nanoseconds)
+    {
+        var abs = Math.Abs(nanoseconds);
+        return abs switch
+        {
+            < 1e3 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0.###} ns"),
+            < 1e6 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e3:0.###} µs"),
+            < 1e9 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e6:0.###} ms"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e9:0.###} s"),
+        };
+    }
+}

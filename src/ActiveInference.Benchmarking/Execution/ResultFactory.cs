@@ -1,0 +1,41 @@
+using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Statistics;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>Turns an <see cref="EngineRun"/> into the run-level <see cref="BenchmarkResult"/>: statistics of the measured samples, memory, GC.</summary>
+public static class ResultFactory
+{
+    /// <summary>Builds the result for one benchmark case.</summary>
+    public static BenchmarkResult Create(string fullName, string name, string suite, EngineRun run,
+        IReadOnlyDictionary<string, double> customMetrics, IReadOnlyList<string> trustIssues, DateTimeOffset timestamp)
+    {
+        var measured = run.Measured;
+        var nanoseconds = measured.Select(m => m.NanosecondsPerOperation).ToArray();
+        var normalised = run.ReferenceName is null
+            ? []
+            : measured.Select(m => m.NormalisedLogRatio).Where(double.IsFinite).ToArray();
+        var bytes = measured.Select(m => m.AllocatedBytesPerOperation).Order().ToArray();
+        var gc = measured.Aggregate(GcCounts.Zero, (sum, m) => sum + m.Gc);
+        return new BenchmarkResult
+        {
+            FullName = fullName,
+            Name = name,
+            Suite = suite,
+            Time = SummaryCalculator.Summarise(nanoseconds),
+            SamplesNanosecondsPerOperation = nanoseconds,
+            NormalisedSamples = normalised,
+            OperationsPerSample = run.OperationsPerSample,
+            AllocatedBytesPerOperation = bytes.Length == 0 ? 0 : bytes[bytes.Length / 2],
+            Gc = gc,
+            TotalOperations = measured.Sum(m => m.Operations),
+            PeakManagedHeapBytes = run.PeakManagedHeapBytes,
+            OverheadNanosecondsPerOperation = run.OverheadNanosecondsPerOperation,
+            CustomMetrics = customMetrics,
+            Elapsed = run.Elapsed,
+            StoppedByTimeLimit = run.StoppedByTimeLimit,
+            TrustIssues = trustIssues,
+            Timestamp = timestamp,
+        };
+    }
+}

@@ -1,0 +1,160 @@
+using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Execution;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+using NUnit.Framework.Internal.Commands;
+
+namespace ActiveInference.Benchmarking;
+
+/// <summary>
+/// Makes a method a performance benchmark: an NUnit test (alone, or with <c>[TestCase]</c>, <c>[TestCaseSource]</c>
+/// and <c>[Values]</c>: one test per case) that is measured by the engine, compared with the committed baseline and
+/// failed when it regressed. A benchmark is always in category <c>Performance</c> and never runs in parallel.
+/// </summary>
+/// <example>
+/// <code>
+/// [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+/// [TestCase(10), TestCase(100)]
+/// public double FreeEnergy(int states) => _models[states].FreeEnergy(_observations[states]);
+/// </code>
+/// </example>
+/// <remarks>
+/// The method may return a value (it is consumed so the JIT cannot drop the work, and recorded as the custom
+/// metric <c>result</c> when numeric). <c>[SetUp]</c> and <c>[OneTimeSetUp]</c> run once, outside the timing; for
+/// fresh state before every sample name an untimed method in <see cref="SampleSetup"/>.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder, IApplyToTest, IApplyToContext, ITestAction, IWrapTestMethod
+{
+    /// <summary>The NUnit category every benchmark is in; <c>--filter TestCategory!=Performance</c> leaves them out.</summary>
+    public const string Category = "Performance";
+
+    private const string NonVoidReason = "Method has non-void return value, but no result is expected";
+
+    /// <summary>A benchmark with the default settings (30 iterations, 5 warmup samples, 10 s time limit).</summary>
+    public PerfBenchmarkAttribute() { }
+
+    /// <summary>A benchmark with the given sample counts and time limit.</summary>
+    /// <param name="iterations">Minimum number of measured samples.</param>
+    /// <param name="warmup">Minimum number of warmup samples (warmup also lasts <see cref="WarmupTimeMilliseconds"/>).</param>
+    /// <param name="timeLimitSeconds">Time limit of the measurement stage in seconds.</param>
+    public PerfBenchmarkAttribute(int iterations, int warmup, double timeLimitSeconds)
+    {
+        Iterations = iterations;
+        Warmup = warmup;
+        TimeLimit = timeLimitSeconds;
+    }
+
+    /// <summary>Minimum number of measured samples (default 30). The engine keeps sampling until <see cref="MinMeasurementTimeMilliseconds"/> has passed too.</summary>
+    public int Iterations { get; set; } = 30;
+
+    /// <summary>Minimum number of warmup samples after the time-based pilot (default 5).</summary>
+    public int Warmup { get; set; } = 5;
+
+    /// <summary>Time limit of the measurement stage in seconds (default 10); the stage stops early there and the result says so.</summary>
+    public double TimeLimit { get; set; } = 10;
+
+    /// <summary>Shortest sample in milliseconds (default 1): the pilot picks operations per sample to reach it.</summary>
+    public double MinSampleTimeMilliseconds { get; set; } = 1;
+
+    /// <summary>How long to keep calling the method before measuring, in milliseconds (default 500; tiered JIT needs well over 100 ms).</summary>
+    public double WarmupTimeMilliseconds { get; set; } = 500;
+
+    /// <summary>Minimum duration of the measurement stage in milliseconds (default 400).</summary>
+    public double MinMeasurementTimeMilliseconds { get; set; } = 400;
+
+    /// <summary>Fixed operations per sample (e.g. 1 with <see cref="SampleSetup"/> for fresh state per call); 0 lets the pilot choose.</summary>
+    public long OperationsPerSample { get; set; }
+
+    /// <summary>Relative regression threshold for this benchmark (0.25 = 25%), overriding the run's threshold; NaN (default) uses the run's.</summary>
+    public double Threshold { get; set; } = double.NaN;
+
+    /// <summary>Name of a parameterless method of the fixture run before every sample, outside the timing.</summary>
+    public string? SampleSetup { get; set; }
+
+    /// <summary>The reference workload timed next to each sample for the gate (default <see cref="ReferenceKind.Compute"/>).</summary>
+    public ReferenceKind Reference { get; set; } = ReferenceKind.Compute;
+
+    /// <summary>The engine settings these properties describe; call only after <see cref="Validate"/> found no problem.</summary>
+    public EngineSettings ToEngineSettings() => new()
+    {
+        Iterations = Iterations,
+        WarmupIterations = Warmup,
+        TimeLimit = TimeSpan.FromSeconds(TimeLimit),
+        MinSampleTime = TimeSpan.FromMilliseconds(MinSampleTimeMilliseconds),
+        WarmupTime = TimeSpan.FromMilliseconds(WarmupTimeMilliseconds),
+        MinMeasurementTime = TimeSpan.FromMilliseconds(MinMeasurementTimeMilliseconds),
+        OperationsPerSample = OperationsPerSample,
+    };
+
+    /// <summary>The problems with the attribute's values, each naming the property and value; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Iterations < 1) errors.Add($"Iterations = {Iterations}: must be at least 1");
+        if (Warmup < 0) errors.Add($"Warmup = {Warmup}: must be 0 or more");
+        if (OperationsPerSample < 0) errors.Add($"OperationsPerSample = {OperationsPerSample}: must be 0 (the pilot chooses) or positive");
+        if (!double.IsFinite(TimeLimit) || TimeLimit <= 0)
+            errors.Add($"TimeLimit = {Invariant(TimeLimit)} s: must be a positive number of seconds");
+        if (!double.IsFinite(MinSampleTimeMilliseconds) || MinSampleTimeMilliseconds <= 0)
+            errors.Add($"MinSampleTimeMilliseconds = {Invariant(MinSampleTimeMilliseconds)}: must be positive");
+        if (!double.IsFinite(WarmupTimeMilliseconds) || WarmupTimeMilliseconds < 0)
+            errors.Add($"WarmupTimeMilliseconds = {Invariant(WarmupTimeMilliseconds)}: must be 0 or more");
+        if (!double.IsFinite(MinMeasurementTimeMilliseconds) || MinMeasurementTimeMilliseconds < 0)
+            errors.Add($"MinMeasurementTimeMilliseconds = {Invariant(MinMeasurementTimeMilliseconds)}: must be 0 or more");
+        if (!double.IsNaN(Threshold) && !(Threshold >= 0 && Threshold < 100))
+            errors.Add($"Threshold = {Invariant(Threshold)}: must be a fraction ≥ 0 (0.10 = 10%), or unset");
+        return errors;
+    }
+
+    /// <inheritdoc />
+    public TestMethod BuildFrom(IMethodInfo method, Test? suite)
+    {
+        var test = new NUnitTestCaseBuilder().BuildTestMethod(method, suite, null);
+        MakeRunnable(test);
+        return test;
+    }
+
+    /// <inheritdoc />
+    public void ApplyToTest(Test test)
+    {
+        MakeRunnable(test);
+        test.Properties.Add(PropertyNames.Category, Category);
+        test.Properties.Set(PropertyNames.ParallelScope, ParallelScope.None);
+        test.Properties.Set("PerfIterations", Iterations);
+        test.Properties.Set("PerfWarmup", Warmup);
+        test.Properties.Set("PerfTimeLimitSeconds", TimeLimit);
+    }
+
+    /// <inheritdoc />
+    public void ApplyToContext(TestExecutionContext context) => context.ParallelScope = ParallelScope.None;
+
+    /// <summary>Runs before a parameterised benchmark's cases: NUnit builds each case as "not runnable" because the method returns a value without an expected result; a benchmark's return value is consumed, not asserted.</summary>
+    public ActionTargets Targets => ActionTargets.Suite;
+
+    /// <inheritdoc />
+    public void BeforeTest(ITest test)
+    {
+        foreach (var child in test.Tests)
+            if (child is Test t) MakeRunnable(t);
+    }
+
+    /// <inheritdoc />
+    public void AfterTest(ITest test) { }
+
+    /// <inheritdoc />
+    public TestCommand Wrap(TestCommand command) => new BenchmarkCommand(command, this);
+
+    private static void MakeRunnable(Test test)
+    {
+        if (test.RunState == RunState.NotRunnable && test.Properties.Get(PropertyNames.SkipReason) as string == NonVoidReason)
+        {
+            test.RunState = RunState.Runnable;
+            test.Properties.Set(PropertyNames.SkipReason, string.Empty);
+        }
+    }
+
+    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+namespace ActiveInference.Benchmarking;
+
+/// <summary>
+/// Custom metrics (the seed's <c>custom_metrics</c>): named values a benchmark records, such as the free energy
+/// it computed or the iterations an inference needed, carried with its result into the output and the reports.
+/// </summary>
+/// <remarks>
+/// Recording is switched on only for the untimed calls (the first call and one call after measuring), so a
+/// <see cref="Record"/> call inside the benchmark costs one thread-static read while timed. A non-void benchmark's
+/// return value is recorded as <c>result</c> automatically when it is a number.
+/// </remarks>
+public static class PerfMetrics
+{
+    [ThreadStatic] private static Dictionary<string, double>? t_active;
+
+    /// <summary>Records <paramref name="value"/> under <paramref name="name"/> for the running benchmark; the last value wins. Ignored outside a benchmark and during timed samples.</summary>
+    public static void Record(string name, double value)
+    {
+        var active = t_active;
+        if (active is null) return;
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        active[name] = value;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with recording on and returns what it recorded.</summary>
+    internal static Dictionary<string, double> Capture(Action action)
+    {
+        var previous = t_active;
+        var recorded = new Dictionary<string, double>(StringComparer.Ordinal);
+        t_active = recorded;
+        try { action(); }
+        finally { t_active = previous; }
+        return recorded;
+    }
+}
