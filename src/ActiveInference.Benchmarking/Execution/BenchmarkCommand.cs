@@ -67,12 +67,27 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             return result;
         }
 
+        if (session.ChildOutput is { } childOutput)
+        {
+            WriteChildSamples(childOutput, measured);
+            result.SetResult(ResultState.Success);
+            return result;
+        }
+
         var outcome = session.Evaluate(measured, _attribute.Threshold);
         var final = measured with { Gate = outcome };
         session.Collect(final);
         context.OutWriter.WriteLine(OutputFormatter.Describe(final));
         ApplyOutcome(result, final, session.InconclusiveAsFailure);
         return result;
+    }
+
+    private static void WriteChildSamples(string path, BenchmarkResult measured)
+    {
+        var samples = new ChildSamples([.. measured.SamplesNanosecondsPerOperation], [.. measured.NormalisedSamples], measured.AllocatedBytesPerOperation);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(samples));
+        File.Move(temporary, path, overwrite: true);
     }
 
     private static void RecordResult(object? value)

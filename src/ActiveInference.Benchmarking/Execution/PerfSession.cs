@@ -19,10 +19,16 @@ internal sealed class PerfSession
 
     public bool InconclusiveAsFailure { get; }
 
+    /// <summary>Set in a child process started to re-measure one benchmark: where to write its samples.</summary>
+    public string? ChildOutput { get; } = Environment.GetEnvironmentVariable(ChildProcessEntry.OutputVariable);
+
     public IReadOnlyCollection<BenchmarkResult> Results => _results.ToArray();
 
     public GateOutcome? Evaluate(BenchmarkResult result, double thresholdOverride) =>
         new(Verdict.NotCompared, "measured only (mode measure)", null, null, null, double.IsNaN(thresholdOverride) ? 0.10 : thresholdOverride, null, result.Time.Median);
 
     public void Collect(BenchmarkResult result) => _results.Enqueue(result);
+
+    /// <summary>Called once when the test run ends: writes the run-level reports.</summary>
+    public void Complete(string suiteName) { }
 }

@@ -1,0 +1,49 @@
+using System.Reflection;
+using NUnit.Framework.Api;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>
+/// The entry point of a perf test assembly started as a child process: runs one benchmark through the real NUnit
+/// engine (fixture set-up included) in measure-only mode and writes its samples to a file. The gate uses it to
+/// re-measure a suspect in a fresh process, because most false alarms on a noisy machine come from a whole process
+/// running slow.
+/// </summary>
+public static class ChildProcessEntry
+{
+    /// <summary>Environment variable through which the child's benchmark command learns where to write its samples.</summary>
+    public const string OutputVariable = "ACTIVEINFERENCE_PERF_CHILD_OUTPUT";
+
+    /// <summary>
+    /// Runs <c>--perf-measure &lt;full test name&gt; --output &lt;file&gt;</c>; returns 0 when the samples were written,
+    /// 2 on a usage error or when the benchmark did not produce samples.
+    /// </summary>
+    public static int Run(Assembly testAssembly, string[] args)
+    {
+        string? name = null, output = null;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--perf-measure") name = args[i + 1];
+            else if (args[i] == "--output") output = args[i + 1];
+        }
+        if (name is null || output is null)
+        {
+            Console.Error.WriteLine("usage: <perf test assembly> --perf-measure <full test name> --output <file>");
+            return 2;
+        }
+
+        Environment.SetEnvironmentVariable(OutputVariable, output);
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(testAssembly, new Dictionary<string, object> { ["NumberOfTestWorkers"] = 0 });
+        var filter = TestFilter.FromXml($"<filter><test>{System.Security.SecurityElement.Escape(name)}</test></filter>");
+        var result = runner.Run(TestListener.NULL, filter);
+        if (!File.Exists(output))
+        {
+            Console.Error.WriteLine($"benchmark '{name}' produced no samples: {result.ResultState} {result.Message}");
+            return 2;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+using ActiveInference.Benchmarking.Execution;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace ActiveInference.Benchmarking;
+
+/// <summary>
+/// Assembly-level action of a perf test assembly (added by <c>build/PerfTests.props</c>): when the whole run ends it
+/// writes the run-level results (json, csv, txt, markdown, charts, history) and attaches them to the test run, so
+/// this works alike from <c>dotnet test</c>, Test Explorer and CI.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class PerfSuiteAttribute : NUnitAttribute, ITestAction
+{
+    /// <inheritdoc />
+    public ActionTargets Targets => ActionTargets.Suite;
+
+    /// <inheritdoc />
+    public void BeforeTest(ITest test) { }
+
+    /// <inheritdoc />
+    public void AfterTest(ITest test)
+    {
+        if (test.IsSuite && test.Parent is null)
+            PerfSession.Current.Complete(test.Name);
+    }
+}
