@@ -1,0 +1,127 @@
+namespace ActiveInference.Benchmarking.Statistics;
+
+/// <summary>
+/// Offline change-point detection by ED-PELT: finds where the distribution of a series (for example a benchmark's
+/// median over successive runs) changes, without assuming normality.
+/// </summary>
+/// <remarks>
+/// Haynes, K., Fearnhead, P. and Eckley, I. A. (2017). "A computationally efficient nonparametric approach for
+/// changepoint detection." Statistics and Computing 27: 1293–1305. https://doi.org/10.1007/s11222-016-9687-5
+/// <para>Segment cost (§3.1, after Zou et al. 2014): the negative log-likelihood of the segment's empirical CDF at K
+/// quantiles t₁ … t_K of the whole series, C(y[a..b)) = (2·log(2n − 1)/K)·Σₖ −len·[F log F + (1 − F) log(1 − F)],
+/// where F is the fraction of the segment below tₖ (counting equal values as ½) and len = b − a. The K = ⌈4 log n⌉
+/// quantile probabilities are pₖ = 1/(1 + (2n − 1)·exp(−log(2n − 1)·(2k − 1)/K)), dense in the tails (§3.2).</para>
+/// <para>Cumulative counts per quantile make each cost O(K) (§3.2), and PELT (Killick, Fearnhead and Eckley 2012,
+/// https://doi.org/10.1080/01621459.2012.737745) minimises Σ cost + β per change exactly, pruning candidate last
+/// change points that can no longer win, so the whole search is O(K·n) for series with changes spread through them.
+/// The default penalty β = 3 log n is a little above BIC (2 log n); a larger β finds fewer changes.</para>
+/// </remarks>
+public static class ChangePointDetector
+{
+    /// <summary>
+    /// Indexes at which a new segment starts: for a returned index i, series[i − 1] is the last value of one level
+    /// and series[i] the first value of the next. Sorted ascending; empty when no change is found (always when the
+    /// series is shorter than 2·<paramref name="minDistance"/>). Every segment is at least
+    /// <paramref name="minDistance"/> values long.
+    /// </summary>
+    /// <param name="series">Values in time order, all finite.</param>
+    /// <param name="minDistance">Shortest segment allowed, at least 1 (e.g. 3 runs so that a single outlier is not a level).</param>
+    /// <param name="penalty">Cost added per change point; defaults to 3·ln(n). Must be non-negative and finite.</param>
+    /// <exception cref="ArgumentException">The series contains NaN or ±Infinity.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">minDistance &lt; 1 or the penalty is negative or not finite.</exception>
+    public static IReadOnlyList<int> Detect(IReadOnlyList<double> series, int minDistance, double? penalty = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minDistance, 1);
+        double[] data = series.ToArray();
+        SampleGuard.RequireFinite(data, nameof(series));
+        if (penalty is { } given && !(given >= 0 && double.IsFinite(given)))
+            throw new ArgumentOutOfRangeException(nameof(penalty), given, "The penalty must be finite and non-negative.");
+
+        int n = data.Length;
+        if (n < 2 * minDistance || n < 2)
+            return [];
+        double beta = penalty ?? 3 * Math.Log(n);
+
+        var cost = new SegmentCost(data);
+
+        // best[t]: minimal penalised cost of y[0..t); previous[t]: start of its last segment.
+        var best = new double[n + 1];
+        var previous = new int[n + 1];
+        best[0] = -beta;
+        var candidates = new List<int> { 0 };
+
+        for (int t = minDistance; t <= n; t++)
+        {
+            // A change at t - minDistance becomes admissible now that its last segment can be minDistance long.
+            int newcomer = t - minDistance;
+            if (newcomer >= minDistance)
+                candidates.Add(newcomer);
+
+            double minimum = double.PositiveInfinity;
+            int argMin = 0;
+            foreach (int tau in candidates)
+            {
+                double value = best[tau] + cost.Of(tau, t) + beta;
+                if (value < minimum)
+                {
+                    minimum = value;
+                    argMin = tau;
+                }
+            }
+            best[t] = minimum;
+            previous[t] = argMin;
+
+            // PELT pruning (Killick et al. 2012, Theorem 3.1 with K = 0): a candidate whose unpenalised total already
+            // exceeds the optimum can never be the last change point of a longer prefix.
+            candidates.RemoveAll(tau => best[tau] + cost.Of(tau, t) > minimum);
+        }
+
+        var changes = new List<int>();
+        for (int end = previous[n]; end > 0; end = previous[end])
+            changes.Add(end);
+        changes.Reverse();
+        return changes.AsReadOnly();
+    }
+
+    // Cost of a segment from cumulative counts at K quantiles of the whole series (Haynes et al. 2017, §3.2).
+    private sealed class SegmentCost
+    {
+        private readonly int[][] _doubledBelow; // [k][i]: 2·#{j < i: y[j] < t_k} + #{j < i: y[j] == t_k}
+        private readonly double _scale;
+
+        public SegmentCost(double[] data)
+        {
+            int n = data.Length;
+            int quantileCount = Math.Min(n, (int)Math.Ceiling(4 * Math.Log(n)));
+            double[] sorted = (double[])data.Clone();
+            Array.Sort(sorted);
+            double c = -Math.Log(2 * n - 1);
+
+            _doubledBelow = new int[quantileCount][];
+            for (int k = 0; k < quantileCount; k++)
+            {
+                double p = 1 / (1 + (2 * n - 1) * Math.Exp(c / quantileCount * (2 * k + 1)));
+                double threshold = sorted[(int)((n - 1) * p)];
+                var counts = new int[n + 1];
+                for (int i = 0; i < n; i++)
+                    counts[i + 1] = counts[i] + (data[i] < threshold ? 2 : data[i] == threshold ? 1 : 0);
+                _doubledBelow[k] = counts;
+            }
+            _scale = 2 * -c / quantileCount;
+        }
+
+        public double Of(int start, int end)
+        {
+            int length = end - start;
+            double sum = 0;
+            foreach (int[] counts in _doubledBelow)
+            {
+                double fraction = (counts[end] - counts[start]) / (2.0 * length);
+                if (fraction > 0 && fraction < 1)
+                    sum -= length * (fraction * Math.Log(fraction) + (1 - fraction) * Math.Log(1 - fraction));
+            }
+            return _scale * sum;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace ActiveInference.Benchmarking.Statistics;
+
+/// <summary>
+/// Sample quantiles by linear interpolation between order statistics: Hyndman–Fan definition 7, the default of
+/// R's <c>quantile()</c>, NumPy's <c>percentile()</c> and Excel's <c>PERCENTILE.INC</c>.
+/// </summary>
+/// <remarks>
+/// For sorted values x₍₁₎ ≤ … ≤ x₍ₙ₎ and probability p, with h = (n − 1)·p (0-based), the estimate is
+/// x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎). It returns the minimum at p = 0, the maximum at p = 1 and the
+/// usual median at p = 0.5.
+/// <para>Hyndman, R. J. and Fan, Y. (1996). "Sample quantiles in statistical packages."
+/// The American Statistician 50(4): 361–365. https://doi.org/10.1080/00031305.1996.10473566</para>
+/// </remarks>
+public static class Quantile
+{
+    /// <summary>
+    /// The <paramref name="probability"/> quantile of values that are already sorted ascending (not checked,
+    /// so that callers holding a sorted copy pay nothing). Result is in the unit of the values.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sample is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The probability is outside [0, 1] or NaN.</exception>
+    public static double OfSorted(ReadOnlySpan<double> sorted, double probability)
+    {
+        if (sorted.IsEmpty)
+            throw new ArgumentException("The sample is empty: a quantile needs at least one value.", nameof(sorted));
+        if (!(probability >= 0 && probability <= 1))
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "The probability must lie in [0, 1].");
+
+        double h = (sorted.Length - 1) * probability;
+        int lower = (int)Math.Floor(h);
+        if (lower >= sorted.Length - 1)
+            return sorted[^1];
+        double fraction = h - lower;
+        // Written as a step from the lower neighbour so that equal neighbours give exactly that value.
+        return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower]);
+    }
+
+    /// <summary>
+    /// The <paramref name="probability"/> quantile of unsorted values (a sorted copy is made; the input is not changed).
+    /// </summary>
+    /// <exception cref="ArgumentException">The sample is empty or contains NaN or ±Infinity.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The probability is outside [0, 1] or NaN.</exception>
+    public static double Of(ReadOnlySpan<double> values, double probability)
+    {
+        SampleGuard.RequireFiniteNonEmpty(values, nameof(values));
+        double[] sorted = values.ToArray();
+        Array.Sort(sorted);
+        return OfSorted(sorted, probability);
+    }
+}
