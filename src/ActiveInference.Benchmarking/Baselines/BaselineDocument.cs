@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace ActiveInference.Benchmarking.Baselines;
+
+/// <summary>
+/// The content of <c>baselines.json</c>: recordings grouped by machine profile, then by benchmark full name.
+/// Immutable; <see cref="BaselineStore"/> reads and writes it.
+/// </summary>
+/// <param name="SchemaVersion">Version of the file format; this framework reads and writes <see cref="CurrentSchemaVersion"/>.</param>
+/// <param name="Profiles">Profiles by id, sorted by ordinal id.</param>
+public sealed record BaselineDocument(int SchemaVersion, IReadOnlyDictionary<string, ProfileBaselines> Profiles)
+{
+    /// <summary>The schema version this framework reads and writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>A document with no profiles.</summary>
+    public static BaselineDocument Empty { get; } =
+        new(CurrentSchemaVersion, ImmutableSortedDictionary.Create<string, ProfileBaselines>(StringComparer.Ordinal));
+
+    /// <summary>The baseline of <paramref name="fullName"/> on profile <paramref name="profileId"/>, or null when there is none.</summary>
+    public Baseline? Find(string profileId, string fullName) =>
+        Profiles.TryGetValue(profileId, out var profile) ? profile.Find(fullName) : null;
+
+    /// <summary>
+    /// Baselines of <paramref name="fullName"/> on every profile except <paramref name="profileId"/>: what the gate
+    /// mentions when it has no baseline for this machine but another machine has one.
+    /// </summary>
+    public IReadOnlyList<Baseline> FindOnOtherProfiles(string profileId, string fullName) =>
+        Profiles.Values
+            .Where(p => !string.Equals(p.Profile.Id, profileId, StringComparison.Ordinal))
+            .Select(p => p.Find(fullName))
+            .OfType<Baseline>()
+            .ToArray();
+}

@@ -1,0 +1,12 @@
+namespace ActiveInference.Benchmarking.Baselines;
+
+/// <summary>How reading <c>baselines.json</c> went.</summary>
+public enum BaselineLoadStatus
+{
+    /// <summary>The file was read and is valid.</summary>
+    Loaded,
+    /// <summary>The file does not exist. Not an error by itself: in gate mode every benchmark is New.</summary>
+    Missing,
+    /// <summary>The file exists but cannot be used (unreadable, empty, not JSON, unknown schema version, missing fields).</summary>
+    Invalid,
+}

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace ActiveInference.Benchmarking.Baselines;
+
+/// <summary>
+/// Reads <c>baselines.json</c> and merges new recordings into it. Bad content is reported as a value, never thrown;
+/// reading never changes the file; writing is atomic and serialised across processes.
+/// </summary>
+/// <remarks>
+/// <see cref="Record"/> takes the lock file <c>&lt;path&gt;.lock</c> (kept after use; ignore it in git), then reads,
+/// merges and writes inside the lock, the write going to a temporary file that is renamed over the target. Two
+/// processes recording at once therefore both land, one after the other. A corrupt file is never overwritten.
+/// </remarks>
+public sealed class BaselineStore
+{
+    /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>
+    public const int DefaultKeep = 5;
+
+    private readonly TimeSpan _lockTimeout;
+
+    /// <summary>A store that waits up to 30 s for another writer.</summary>
+    public BaselineStore()
+        : this(TimeSpan.FromSeconds(30))
+    {
+    }
+
+    /// <summary>A store that waits up to <paramref name="lockTimeout"/> for another writer before giving up with an error.</summary>
+    public BaselineStore(TimeSpan lockTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lockTimeout, TimeSpan.Zero);
+        _lockTimeout = lockTimeout;
+    }
+
+    /// <summary>
+    /// Reads the baselines file at <paramref name="path"/>: the document, Missing when there is no file, or Invalid with
+    /// a message naming the file and the problem. Never throws for the file's content; never modifies it.
+    /// </summary>
+    public BaselineLoadResult Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+            return BaselineLoadResult.Invalid(fullPath, "is a directory, not a baselines file");
+        string text;
+        try
+        {
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return BaselineLoadResult.Missing(fullPath);
+        }
+        catch (DecoderFallbackException)
+        {
+            return BaselineLoadResult.Invalid(fullPath, "is not UTF-8 text");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return BaselineLoadResult.Invalid(fullPath, $"cannot be read: {e.Message}");
+        }
+        var (document, problem) = BaselineJson.Parse(text);
+        return document is null
+            ? BaselineLoadResult.Invalid(fullPath, problem!)
+            : BaselineLoadResult.Loaded(fullPath, document);
+    }
+
+    /// <summary>
+    /// Appends one recording per trustworthy result to <paramref name="profile"/>'s part of the file at
+    /// <paramref name="path"/>, keeps the newest <paramref name="keep"/> recordings of each benchmark written, and
+    /// leaves every other benchmark and profile as it was. Creates the file (and its directory) when missing.
+    /// Refuses, writing nothing, when the existing file is invalid or the lock cannot be taken.
+    /// </summary>
+    /// <param name="path">The baselines file.</param>
+    /// <param name="profile">The machine profile the results were measured on.</param>
+    /// <param name="results">This run's results; untrustworthy ones and ones with no or non-finite samples are skipped.</param>
+    /// <param name="commit">The commit measured, or null when unknown.</param>
+    /// <param name="keep">Recordings kept per benchmark, at least 1 (oldest dropped first).</param>
+    public BaselineRecordResult Record(string path, MachineProfile profile, IReadOnlyList<BenchmarkResult> results, string? commit, int keep = DefaultKeep)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        var fullPath = Path.GetFullPath(path);
+
+        var (recordings, skipped) = Select(results, commit);
+        if (recordings.Count == 0)
+            return new BaselineRecordResult(fullPath, [], skipped, null);
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return BaselineRecordResult.Failed(fullPath, $"cannot create its directory: {e.Message}", skipped);
+        }
+
+        var (fileLock, lockProblem) = FileLock.Acquire(fullPath, _lockTimeout);
+        if (fileLock is null)
+            return BaselineRecordResult.Failed(fullPath, lockProblem!, skipped);
+        using (fileLock)
+        {
+            var existing = Load(fullPath);
+            if (existing.Status == BaselineLoadStatus.Invalid)
+                return new BaselineRecordResult(fullPath, [], skipped, existing.Error + "; nothing was recorded and the file was left as it is");
+            var merged = Merge(existing.DocumentOrEmpty!, profile, recordings, keep);
+            try
+            {
+                AtomicFile.WriteAllText(fullPath, BaselineJson.Write(merged));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return BaselineRecordResult.Failed(fullPath, $"cannot be written: {e.Message}", skipped);
+            }
+        }
+        return new BaselineRecordResult(fullPath, recordings.Select(r => r.FullName).ToArray(), skipped, null);
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> with <paramref name="recordings"/> appended under <paramref name="profile"/>
+    /// (whose machine fields replace the stored ones), each touched benchmark trimmed to its newest
+    /// <paramref name="keep"/> recordings by <see cref="Recording.RecordedAt"/>. Everything else is kept as it is.
+    /// </summary>
+    internal static BaselineDocument Merge(BaselineDocument document, MachineProfile profile, IReadOnlyList<(string FullName, Recording Recording)> recordings, int keep)
+    {
+        var profiles = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, document.Profiles);
+        var benchmarks = profiles.TryGetValue(profile.Id, out var existing)
+            ? ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, existing.Benchmarks)
+            : ImmutableSortedDictionary.Create<string, IReadOnlyList<Recording>>(StringComparer.Ordinal);
+        foreach (var group in recordings.GroupBy(r => r.FullName, StringComparer.Ordinal))
+        {
+            var list = benchmarks.TryGetValue(group.Key, out var old) ? old : [];
+            benchmarks = benchmarks.SetItem(group.Key, list
+                .Concat(group.Select(r => r.Recording))
+                .OrderBy(r => r.RecordedAt) // stable: equal times keep their order
+                .TakeLast(keep)
+                .ToArray());
+        }
+        profiles = profiles.SetItem(profile.Id, new ProfileBaselines(profile, benchmarks));
+        return new BaselineDocument(BaselineDocument.CurrentSchemaVersion, profiles);
+    }
+
+    private static (List<(string FullName, Recording Recording)> Recordings, List<SkippedRecording> Skipped) Select(IReadOnlyList<BenchmarkResult> results, string? commit)
+    {
+        var recordings = new List<(string, Recording)>();
+        var skipped = new List<SkippedRecording>();
+        foreach (var result in results)
+        {
+            if (string.IsNullOrEmpty(result.FullName))
+            {
+                skipped.Add(new SkippedRecording(result.FullName ?? "", "it has no full name"));
+                continue;
+            }
+            if (!result.IsTrustworthy)
+            {
+                skipped.Add(new SkippedRecording(result.FullName, "not trustworthy: " + string.Join("; ", result.TrustIssues)));
+                continue;
+            }
+            var recording = Recording.From(result, commit);
+            var problem = recording.Problem();
+            if (problem is not null)
+                skipped.Add(new SkippedRecording(result.FullName, problem));
+            else
+                recordings.Add((result.FullName, recording));
+        }
+        return (recordings, skipped);
+    }
+}

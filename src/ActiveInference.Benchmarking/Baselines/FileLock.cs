@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace ActiveInference.Benchmarking.Baselines;
+
+/// <summary>
+/// A cross-process exclusive lock: the file <c>&lt;path&gt;.lock</c> held open with <see cref="FileShare.None"/>
+/// (on Linux and macOS .NET takes an advisory <c>flock</c> on it; on Windows a sharing lock). Released on dispose.
+/// </summary>
+/// <remarks>
+/// The lock file is left in place after release: deleting it would let a waiting process lock the old, unlinked
+/// file while a third creates and locks a new one. Two separate <see cref="FileStream"/>s exclude each other
+/// even inside one process, so threads and processes are treated alike.
+/// </remarks>
+internal sealed class FileLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private FileLock(FileStream stream) => _stream = stream;
+
+    /// <summary>Path of the lock file that guards <paramref name="path"/>.</summary>
+    public static string LockPathFor(string path) => path + ".lock";
+
+    /// <summary>
+    /// Takes the lock guarding <paramref name="path"/>, retrying until <paramref name="timeout"/>; returns the lock,
+    /// or null and the reason it could not be taken.
+    /// </summary>
+    public static (FileLock? Lock, string? Problem) Acquire(string path, TimeSpan timeout)
+    {
+        var lockPath = LockPathFor(path);
+        var clock = Stopwatch.StartNew();
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                return (new FileLock(stream), null);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException or PathTooLongException)
+            {
+                return (null, $"cannot create the lock file {lockPath}: {e.Message}");
+            }
+            catch (IOException e)
+            {
+                if (clock.Elapsed >= timeout)
+                    return (null, $"another writer held the lock file {lockPath} for more than {timeout.TotalSeconds:0.#} s ({e.Message})");
+            }
+            // Back off a little more each time, with jitter so waiting writers do not retry in step.
+            attempt++;
+            Thread.Sleep(Math.Min(100, 5 * attempt) + Random.Shared.Next(5));
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _stream.Dispose();
+}
