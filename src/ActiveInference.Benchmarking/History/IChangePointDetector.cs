@@ -1,0 +1,15 @@
+namespace ActiveInference.Benchmarking.History;
+
+/// <summary>
+/// Finds the points where the level of a series changes (e.g. a benchmark's median over the run history).
+/// Kept as an interface here so the history does not depend on one method; <c>Statistics.ChangePointDetector</c>
+/// is the production implementation.
+/// </summary>
+public interface IChangePointDetector
+{
+    /// <summary>
+    /// Indexes into <paramref name="series"/> where a new level starts, ascending, each in 1..Count−1, with at
+    /// least <paramref name="minDistance"/> points between neighbouring change points; empty for a steady series.
+    /// </summary>
+    int[] Detect(IReadOnlyList<double> series, int minDistance);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// Writes <c>performance_report.md</c> in the seed's shape: <c># Performance Report</c>, the generated time, the
+/// total number of benchmarks and of regressions, a "⚠️ Regressions Detected" section (current, baseline and
+/// change per regression) or a "✅ No regressions detected" line, then one table per suite. Every name and
+/// message goes through <see cref="MarkdownText.Escape"/>, so no benchmark name can break the page. Suitable for
+/// <c>GITHUB_STEP_SUMMARY</c>.
+/// </summary>
+public sealed class MarkdownReportExporter : TextExporter
+{
+    /// <summary>The file name, <c>performance_report.md</c>.</summary>
+    public const string DefaultFileName = "performance_report.md";
+
+    /// <inheritdoc />
+    public override string FileName => DefaultFileName;
+
+    /// <inheritdoc />
+    public override void Write(RunReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.NewLine = "\n";
+        var ordered = report.OrderedResults();
+        var regressions = report.Regressions();
+
+        writer.WriteLine("# Performance Report");
+        writer.WriteLine();
+        writer.WriteLine($"- **Generated:** {ReportText.ReadableTimestamp(report.Timestamp)}");
+        writer.WriteLine($"- **Suite:** {MarkdownText.Escape(report.Suite)}");
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- **Total benchmarks:** {ordered.Count}"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- **Regressions:** {regressions.Count}"));
+        var description = string.IsNullOrEmpty(report.MachineProfileDescription) ? "" : " (" + MarkdownText.Escape(report.MachineProfileDescription) + ")";
+        writer.WriteLine($"- **Machine profile:** {MarkdownText.Escape(report.MachineProfileId)}{description}");
+        writer.WriteLine($"- **Commit:** {MarkdownText.Escape(report.Commit ?? "unknown")} on {MarkdownText.Escape(report.Branch ?? "unknown branch")}");
+        writer.WriteLine();
+
+        if (regressions.Count > 0)
+        {
+            writer.WriteLine("## ⚠️ Regressions Detected");
+            writer.WriteLine();
+            foreach (var r in regressions)
+            {
+                var gate = r.Gate!;
+                var baseline = gate.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "n/a";
+                writer.WriteLine(
+                    $"- **{MarkdownText.Escape(r.Name)}** ({MarkdownText.Escape(r.Suite)}): current {ReadableTime.Format(gate.CurrentMedianNanoseconds)}, " +
+                    $"baseline {baseline}, change {ReportText.Change(gate.Ratio)}. {MarkdownText.Escape(gate.Message)}");
+            }
+        }
+        else
+        {
+            writer.WriteLine("✅ No regressions detected");
+        }
+
+        foreach (var suite in ordered.GroupBy(r => r.Suite, StringComparer.Ordinal))
+        {
+            writer.WriteLine();
+            writer.WriteLine($"## {MarkdownText.Escape(suite.Key)}");
+            writer.WriteLine();
+            WriteRow(writer, ResultRow.Headers);
+            WriteRow(writer, ResultRow.Headers.Select((_, c) => c == 0 || c == ResultRow.Headers.Count - 1 ? "---" : "---:").ToArray());
+            foreach (var r in suite)
+            {
+                WriteRow(writer, ResultRow.Cells(r).Select(MarkdownText.Escape).ToArray());
+            }
+        }
+
+        var untrusted = ordered.Where(r => !r.IsTrustworthy).ToArray();
+        if (untrusted.Length > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("## Untrustworthy measurements");
+            writer.WriteLine();
+            foreach (var r in untrusted)
+            {
+                writer.WriteLine($"- **{MarkdownText.Escape(r.Name)}**: {MarkdownText.Escape(string.Join("; ", r.TrustIssues))}");
+            }
+        }
+    }
+
+    private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells) =>
+        writer.WriteLine("| " + string.Join(" | ", cells) + " |");
+}

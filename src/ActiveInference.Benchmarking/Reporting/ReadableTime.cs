@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// Writes a time in nanoseconds in the unit a person reads best (ns, µs, ms or s, chosen per value) with four
+/// significant digits, always in the invariant culture: <c>3.634 µs</c>, <c>12.93 µs</c>, <c>1.512 ms</c>.
+/// Used by the text and markdown reports, the charts and the NUnit output line.
+/// </summary>
+public static class ReadableTime
+{
+    /// <summary>Formats <paramref name="nanoseconds"/> with its unit; <c>n/a</c> for NaN or infinity.</summary>
+    public static string Format(double nanoseconds) => Format(nanoseconds, TimeUnit.For(nanoseconds));
+
+    /// <summary>Formats <paramref name="nanoseconds"/> in a given <paramref name="unit"/> (to align a column or an interval's bounds).</summary>
+    public static string Format(double nanoseconds, TimeUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (!double.IsFinite(nanoseconds))
+        {
+            return "n/a";
+        }
+
+        return FormatNumber(nanoseconds / unit.Nanoseconds) + " " + unit.Symbol;
+    }
+
+    /// <summary>Formats a plain number with four significant digits (at least one decimal place kept), invariant culture.</summary>
+    public static string FormatNumber(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "n/a";
+        }
+
+        var magnitude = Math.Abs(value);
+        var format = magnitude < 10 ? "0.000" : magnitude < 100 ? "0.00" : "0.0";
+        var text = value.ToString(format, CultureInfo.InvariantCulture);
+        return text == "-0.000" || text == "-0.00" || text == "-0.0" ? text[1..] : text;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>The per-benchmark row the text and markdown tables share, so both show the same columns and numbers.</summary>
+internal static class ResultRow
+{
+    /// <summary>Column headers; the first and last are text, the others numbers.</summary>
+    public static IReadOnlyList<string> Headers { get; } =
+        ["Benchmark", "Median", "Mean", "± (95% CI)", "Samples × Ops", "B/op", "GC 0/1/2", "Verdict"];
+
+    /// <summary>
+    /// The cells for <paramref name="r"/>, unescaped: times in the unit that reads best per value, ± is the half
+    /// width of the median's interval in the median's unit, the verdict carries the change against the baseline.
+    /// </summary>
+    public static string[] Cells(BenchmarkResult r)
+    {
+        var verdict = ReportText.Verdict(r);
+        if (r.Gate?.Ratio is not null)
+        {
+            verdict += " (" + ReportText.Change(r.Gate.Ratio) + ")";
+        }
+
+        return
+        [
+            r.Name,
+            ReadableTime.Format(r.Time.Median),
+            ReadableTime.Format(r.Time.Mean),
+            ReadableTime.Format(r.Time.MedianInterval.HalfWidth, TimeUnit.For(r.Time.Median)),
+            string.Create(CultureInfo.InvariantCulture, $"{r.Time.N} × {r.OperationsPerSample}"),
+            ReportText.Bytes(r.AllocatedBytesPerOperation),
+            ReportText.Gc(r.Gc),
+            verdict,
+        ];
+    }
+}

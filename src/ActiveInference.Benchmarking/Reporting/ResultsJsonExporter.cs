@@ -1,0 +1,101 @@
+using System.Text.Json;
+using ActiveInference.Benchmarking.Statistics;
+using static ActiveInference.Benchmarking.Reporting.ResultsJsonModel;
+
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// Writes <c>results.json</c>: the seed's schema (<c>benchmark_suite</c>, <c>timestamp</c>, <c>config</c>,
+/// <c>results[]</c> with <c>name</c>, <c>mean_time_ms</c>, <c>std_dev_ms</c>, <c>min_time_ms</c>,
+/// <c>max_time_ms</c>, <c>iterations</c>, <c>custom_metrics</c>) followed by everything else a
+/// <see cref="RunReport"/> holds, so <see cref="ResultsJsonReader"/> can read the run back whole. Times are
+/// nanoseconds per operation in fields ending <c>_ns</c>; <c>iterations</c> is the number of measured samples.
+/// NaN and infinity are written as null (JSON has neither).
+/// </summary>
+public sealed class ResultsJsonExporter : TextExporter
+{
+    /// <summary>The file name, <c>results.json</c>.</summary>
+    public const string DefaultFileName = "results.json";
+
+    /// <inheritdoc />
+    public override string FileName => DefaultFileName;
+
+    /// <inheritdoc />
+    public override void Write(RunReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(JsonSerializer.Serialize(ToDto(report), Options));
+        writer.Write('\n');
+    }
+
+    private static RunDto ToDto(RunReport report)
+    {
+        var ordered = report.OrderedResults();
+        return new RunDto
+        {
+            BenchmarkSuite = report.Suite,
+            Timestamp = ReportText.Timestamp(report.Timestamp),
+            Config = new SortedDictionary<string, string>(report.Config.ToDictionary(), StringComparer.Ordinal),
+            SchemaVersion = CurrentSchemaVersion,
+            MachineProfile = new MachineProfileDto { Id = report.MachineProfileId, Description = report.MachineProfileDescription },
+            Commit = report.Commit,
+            Branch = report.Branch,
+            TotalBenchmarks = ordered.Count,
+            Regressions = report.Regressions().Count,
+            Results = ordered.Select(ToDto).ToList(),
+        };
+    }
+
+    private static ResultDto ToDto(BenchmarkResult r) => new()
+    {
+        Name = r.Name,
+        MeanTimeMs = r.Time.Mean / 1e6,
+        StdDevMs = r.Time.StandardDeviation / 1e6,
+        MinTimeMs = r.Time.Min / 1e6,
+        MaxTimeMs = r.Time.Max / 1e6,
+        Iterations = r.Time.N,
+        CustomMetrics = new SortedDictionary<string, double>(r.CustomMetrics.ToDictionary(), StringComparer.Ordinal),
+        FullName = r.FullName,
+        Suite = r.Suite,
+        Timestamp = ReportText.Timestamp(r.Timestamp),
+        MedianNs = r.Time.Median,
+        MeanNs = r.Time.Mean,
+        StdDevNs = r.Time.StandardDeviation,
+        MinNs = r.Time.Min,
+        MaxNs = r.Time.Max,
+        Q1Ns = r.Time.Q1,
+        Q3Ns = r.Time.Q3,
+        MedianIntervalNs = ToDto(r.Time.MedianInterval),
+        MeanIntervalNs = ToDto(r.Time.MeanInterval),
+        Samples = r.Time.N,
+        OperationsPerSample = r.OperationsPerSample,
+        TotalOperations = r.TotalOperations,
+        AllocatedBytesPerOp = r.AllocatedBytesPerOperation,
+        Gc = new GcDto { Gen0 = r.Gc.Gen0, Gen1 = r.Gc.Gen1, Gen2 = r.Gc.Gen2 },
+        PeakManagedHeapBytes = r.PeakManagedHeapBytes,
+        OverheadNsPerOp = r.OverheadNanosecondsPerOperation,
+        ElapsedMs = r.Elapsed.Ticks / (double)TimeSpan.TicksPerMillisecond,
+        StoppedByTimeLimit = r.StoppedByTimeLimit,
+        TrustIssues = r.TrustIssues.ToList(),
+        Verdict = r.Gate?.Verdict,
+        BaselineComparison = r.Gate is { } g
+            ? new BaselineComparisonDto
+            {
+                Verdict = g.Verdict,
+                Message = g.Message,
+                Ratio = g.Ratio,
+                RatioInterval = g.RatioInterval is { } i ? ToDto(i) : null,
+                PValue = g.PValue,
+                Threshold = g.Threshold,
+                BaselineMedianNs = g.BaselineMedianNanoseconds,
+                CurrentMedianNs = g.CurrentMedianNanoseconds,
+                Confirmed = g.Confirmed,
+            }
+            : null,
+        SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),
+        NormalisedSamples = r.NormalisedSamples.ToList(),
+    };
+
+    private static IntervalDto ToDto(ConfidenceInterval i) => new() { Lower = i.Lower, Upper = i.Upper, Level = i.Level };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// Writes <c>results.txt</c>: a table a person reads in a terminal or CI log, one block per suite. Times are in
+/// the unit that reads best per value (<see cref="ReadableTime"/>); ± is the half-width of the median's 95%
+/// interval; "Samples × Ops" is measured samples times calls per sample. Names are kept on one line.
+/// </summary>
+public sealed class ResultsTextExporter : TextExporter
+{
+    /// <summary>The file name, <c>results.txt</c>.</summary>
+    public const string DefaultFileName = "results.txt";
+
+    /// <inheritdoc />
+    public override string FileName => DefaultFileName;
+
+    /// <inheritdoc />
+    public override void Write(RunReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.NewLine = "\n";
+        var ordered = report.OrderedResults();
+        writer.WriteLine($"{ReportText.SingleLine(report.Suite)}: {ReportText.ReadableTimestamp(report.Timestamp)}");
+        writer.WriteLine($"Machine: {ReportText.SingleLine(report.MachineProfileId)}{Described(report.MachineProfileDescription)}");
+        writer.WriteLine($"Commit: {ReportText.SingleLine(report.Commit ?? "unknown")}  Branch: {ReportText.SingleLine(report.Branch ?? "unknown")}");
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Benchmarks: {ordered.Count}  Regressions: {report.Regressions().Count}"));
+
+        foreach (var suite in ordered.GroupBy(r => r.Suite, StringComparer.Ordinal))
+        {
+            writer.WriteLine();
+            writer.WriteLine(ReportText.SingleLine(suite.Key));
+            WriteTable(writer, suite.Select(r => ResultRow.Cells(r).Select(ReportText.SingleLine).ToArray()).ToList());
+            foreach (var result in suite.Where(r => !r.IsTrustworthy))
+            {
+                writer.WriteLine($"  ! {ReportText.SingleLine(result.Name)}: {ReportText.SingleLine(string.Join("; ", result.TrustIssues))}");
+            }
+        }
+    }
+
+    private static string Described(string description) =>
+        string.IsNullOrEmpty(description) ? "" : $" ({ReportText.SingleLine(description)})";
+
+    private static void WriteTable(TextWriter writer, IReadOnlyList<string[]> rows)
+    {
+        var headers = ResultRow.Headers.ToArray();
+        var widths = headers.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
+        WriteLine(writer, headers, widths);
+        WriteLine(writer, widths.Select(w => new string('-', w)).ToArray(), widths);
+        foreach (var row in rows)
+        {
+            WriteLine(writer, row, widths);
+        }
+    }
+
+    private static void WriteLine(TextWriter writer, string[] cells, int[] widths)
+    {
+        // First and last columns are text (left-aligned); the numbers between are right-aligned.
+        var padded = cells.Select((cell, c) => c == 0 || c == cells.Length - 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]));
+        writer.WriteLine("  " + string.Join("  ", padded).TrimEnd());
+    }
+}

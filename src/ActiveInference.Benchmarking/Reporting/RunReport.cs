@@ -1,0 +1,44 @@
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// One perf run as the exporters, the history and the command line see it: where and when it ran, with what
+/// settings, and every benchmark's result. An immutable value; <see cref="ResultsJsonReader"/> reads it back from
+/// <c>results.json</c>.
+/// </summary>
+public sealed record RunReport
+{
+    /// <summary>Name of the suite (usually the perf test assembly), e.g. <c>ActiveInference.Core.PerfTests</c>: the seed's <c>benchmark_suite</c>.</summary>
+    public required string Suite { get; init; }
+
+    /// <summary>When the run ended; exporters write it in UTC.</summary>
+    public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>The settings the run used (mode, threshold, baseline path, ...), as key/value text: the seed's <c>config</c>.</summary>
+    public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Identifier of the machine profile the baselines are kept under (e.g. <c>linux-x64-2cpu</c>).</summary>
+    public required string MachineProfileId { get; init; }
+
+    /// <summary>A person's description of the machine (CPU, OS, runtime); may be empty.</summary>
+    public string MachineProfileDescription { get; init; } = "";
+
+    /// <summary>Source commit the run measured, or null when unknown.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Source branch the run measured, or null when unknown.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>Every benchmark case of the run, in any order (exporters sort them, see <see cref="OrderedResults"/>).</summary>
+    public required IReadOnlyList<BenchmarkResult> Results { get; init; }
+
+    /// <summary>
+    /// The results in the order every report shows them: by suite, then full name, both ordinal, so two runs of the
+    /// same benchmarks always produce files that diff line by line.
+    /// </summary>
+    public IReadOnlyList<BenchmarkResult> OrderedResults() =>
+        Results.OrderBy(r => r.Suite, StringComparer.Ordinal).ThenBy(r => r.FullName, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The results the gate judged <see cref="Gate.Verdict.Regressed"/>, in report order.</summary>
+    public IReadOnlyList<BenchmarkResult> Regressions() =>
+        OrderedResults().Where(r => r.Gate?.Verdict == Gate.Verdict.Regressed).ToArray();
+}

@@ -1,0 +1,37 @@
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// Base of the exporters that write one text file: the subclass writes the content to a <see cref="TextWriter"/>;
+/// this class turns it into a string, or into the file written atomically (<see cref="AtomicFile"/>).
+/// Content is always written in the invariant culture and with <c>\n</c> line ends unless the format demands
+/// otherwise (CSV uses CRLF).
+/// </summary>
+public abstract class TextExporter : IExporter
+{
+    /// <summary>The file name written in the results directory, e.g. <c>results.json</c>.</summary>
+    public abstract string FileName { get; }
+
+    /// <inheritdoc />
+    public string Name => FileName;
+
+    /// <summary>Writes the content for <paramref name="report"/> to <paramref name="writer"/>.</summary>
+    public abstract void Write(RunReport report, TextWriter writer);
+
+    /// <summary>The content for <paramref name="report"/> as a string (what the file would hold).</summary>
+    public string ExportToString(RunReport report)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Export(RunReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var path = Path.GetFullPath(Path.Combine(directory, FileName));
+        AtomicFile.WriteText(path, writer => Write(report, writer));
+        return [path];
+    }
+}

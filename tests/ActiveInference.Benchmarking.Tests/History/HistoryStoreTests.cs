@@ -1,0 +1,186 @@
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Tests.Reporting;
+using Microsoft.Data.Sqlite;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.History;
+
+public class HistoryStoreTests
+{
+    private const string FreeEnergy = "ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)";
+    private string _directory = "";
+    private string _path = "";
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "ai-history-" + Guid.NewGuid().ToString("N"));
+        _path = Path.Combine(_directory, "nested", "history.db");
+    }
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void The_database_and_its_schema_are_created_on_first_use()
+    {
+        var store = new HistoryStore(_path);
+        Assert.That(File.Exists(_path), Is.False, "nothing is touched before the first call");
+
+        Assert.That(store.SchemaVersion(), Is.EqualTo(HistoryStore.CurrentSchemaVersion));
+        Assert.That(File.Exists(_path), Is.True);
+        Assert.That(store.Benchmarks(), Is.Empty);
+    }
+
+    [Test]
+    public void Two_runs_read_back_after_reopening_ordered_by_date()
+    {
+        var later = Run(SampleRun.Time.AddDays(1), "bbbb", 4_000);
+        var earlier = Run(SampleRun.Time, "aaaa", 3_634.25);
+        var first = new HistoryStore(_path);
+        var laterId = first.Append(later);
+        var earlierId = first.Append(earlier);
+
+        var series = new HistoryStore(_path).Series(FreeEnergy);
+
+        Assert.That(series.Select(p => p.Commit), Is.EqualTo(new[] { "aaaa", "bbbb" }));
+        Assert.That(series.Select(p => p.RunId), Is.EqualTo(new[] { earlierId, laterId }));
+        var point = series[0];
+        var expected = earlier.Results.Single(r => r.FullName == FreeEnergy);
+        Assert.Multiple(() =>
+        {
+            Assert.That(point.Timestamp, Is.EqualTo(SampleRun.Time));
+            Assert.That(point.Branch, Is.EqualTo("main"));
+            Assert.That(point.MachineProfileId, Is.EqualTo("linux-x64-2cpu"));
+            Assert.That(point.MedianNanoseconds, Is.EqualTo(expected.Time.Median));
+            Assert.That(point.MeanNanoseconds, Is.EqualTo(expected.Time.Mean));
+            Assert.That(point.StandardDeviationNanoseconds, Is.EqualTo(expected.Time.StandardDeviation));
+            Assert.That(point.MedianInterval, Is.EqualTo(expected.Time.MedianInterval));
+            Assert.That(point.Samples, Is.EqualTo(5));
+            Assert.That(point.AllocatedBytesPerOperation, Is.EqualTo(0));
+            Assert.That(point.NormalisedMedian, Is.EqualTo(0.25).Within(1e-12));
+            Assert.That(point.Verdict, Is.EqualTo(Verdict.Passed));
+            Assert.That(point.Ratio, Is.EqualTo(1.012));
+            Assert.That(point.IsTrustworthy, Is.True);
+        });
+        Assert.That(new HistoryStore(_path).Benchmarks(), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void Series_can_be_limited_to_one_machine_profile()
+    {
+        var store = new HistoryStore(_path);
+        store.Append(Run(SampleRun.Time, "a", 100));
+        store.Append(Run(SampleRun.Time.AddHours(1), "b", 100) with { MachineProfileId = "other" });
+
+        Assert.That(store.Series(FreeEnergy).Select(p => p.Commit), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(store.Series(FreeEnergy, "other").Select(p => p.Commit), Is.EqualTo(new[] { "b" }));
+        Assert.That(store.Series("never.recorded"), Is.Empty);
+    }
+
+    [Test]
+    public void NaN_is_stored_and_read_back_as_NaN()
+    {
+        var store = new HistoryStore(_path);
+        store.Append(SampleRun.Create(SampleRun.Result(FreeEnergy, "FreeEnergy(10)", "S", double.NaN)) with { Commit = null, Branch = null });
+
+        var point = store.Series(FreeEnergy).Single();
+
+        Assert.That(point.MedianNanoseconds, Is.NaN);
+        Assert.That(point.Commit, Is.Null);
+        Assert.That(point.Verdict, Is.Null);
+    }
+
+    [Test]
+    public void A_run_naming_a_benchmark_twice_is_refused_whole()
+    {
+        var store = new HistoryStore(_path);
+        var twice = SampleRun.Create(SampleRun.Result("S.A", "A", "S", 1), SampleRun.Result("S.A", "A", "S", 2));
+
+        var error = Assert.Throws<HistoryStoreException>(() => store.Append(twice))!;
+
+        Assert.That(error.Message, Does.Contain("'S.A' twice"));
+        Assert.That(store.Benchmarks(), Is.Empty, "the transaction rolled back");
+    }
+
+    [Test]
+    public void A_file_that_is_not_a_database_gives_a_clear_error()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        File.WriteAllText(_path, "this is not SQLite, just text that happens to be long enough to fill a header page........");
+
+        var error = Assert.Throws<HistoryStoreException>(() => new HistoryStore(_path).Series(FreeEnergy))!;
+
+        Assert.That(error.Message, Does.StartWith(Path.GetFullPath(_path) + ": "));
+    }
+
+    [Test]
+    public void A_database_from_a_newer_schema_is_refused_and_left_alone()
+    {
+        new HistoryStore(_path).SchemaVersion();
+        SetUserVersion(99);
+
+        var error = Assert.Throws<HistoryStoreException>(() => new HistoryStore(_path).Series(FreeEnergy))!;
+
+        Assert.That(error.Message, Does.Contain("schema version 99 is newer"));
+        Assert.That(ReadUserVersion(), Is.EqualTo(99));
+    }
+
+    [Test]
+    public void An_older_database_is_migrated_and_keeps_its_runs()
+    {
+        var v1 = new HistoryStore(_path);
+        v1.Append(Run(SampleRun.Time, "a", 100));
+
+        var v2 = new HistoryStore(_path, [.. HistorySchema.Migrations, "ALTER TABLE runs ADD COLUMN note TEXT;"]);
+
+        Assert.That(v2.SchemaVersion(), Is.EqualTo(HistoryStore.CurrentSchemaVersion + 1));
+        Assert.That(v2.Series(FreeEnergy).Select(p => p.Commit), Is.EqualTo(new[] { "a" }));
+        Assert.That(v2.Append(Run(SampleRun.Time.AddDays(1), "b", 100)), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Two_stores_appending_at_once_lose_nothing()
+    {
+        var tasks = Enumerable.Range(0, 8)
+            .Select(i => Task.Run(() => new HistoryStore(_path).Append(Run(SampleRun.Time.AddMinutes(i), "c" + i, 100))))
+            .ToArray();
+        Task.WaitAll(tasks);
+
+        Assert.That(new HistoryStore(_path).Series(FreeEnergy), Has.Count.EqualTo(8));
+    }
+
+    private static RunReport Run(DateTimeOffset time, string commit, double freeEnergyMedian)
+    {
+        var results = SampleRun.Default()
+            .Select(r => r.FullName == FreeEnergy ? SampleRun.Result(r.FullName, r.Name, r.Suite, freeEnergyMedian, r.Gate) : r)
+            .ToArray();
+        return SampleRun.Create(results) with { Timestamp = time, Commit = commit };
+    }
+
+    private void SetUserVersion(int version)
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA user_version = {version};";
+        command.ExecuteNonQuery();
+    }
+
+    private int ReadUserVersion()
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

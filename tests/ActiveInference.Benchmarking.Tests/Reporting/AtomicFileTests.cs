@@ -1,0 +1,47 @@
+using ActiveInference.Benchmarking.Reporting;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Reporting;
+
+public class AtomicFileTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Creates_the_directory_and_replaces_an_existing_file()
+    {
+        var path = Path.Combine(_directory, "sub", "a.txt");
+        AtomicFile.WriteText(path, w => w.Write("old"));
+        AtomicFile.WriteText(path, w => w.Write("new µ"));
+        Assert.That(File.ReadAllText(path), Is.EqualTo("new µ"));
+        Assert.That(File.ReadAllBytes(path)[0], Is.EqualTo((byte)'n'), "no byte-order mark");
+    }
+
+    [Test]
+    public void A_failed_write_keeps_the_old_content_and_leaves_no_temporary_file()
+    {
+        var path = Path.Combine(_directory, "a.txt");
+        AtomicFile.WriteText(path, w => w.Write("old"));
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteText(path, w =>
+        {
+            w.Write("half");
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.That(File.ReadAllText(path), Is.EqualTo("old"));
+        Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { path }));
+    }
+}

@@ -1,0 +1,56 @@
+using ActiveInference.Benchmarking.Reporting;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Reporting;
+
+public class CompositeExporterTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Standard_writes_the_four_reports()
+    {
+        var outcome = CompositeExporter.Standard().ExportAll(SampleRun.Create(), _directory);
+        Assert.That(outcome.Succeeded, Is.True);
+        Assert.That(outcome.Files.Select(Path.GetFileName), Is.EqualTo(new[] { "results.json", "results.csv", "results.txt", "performance_report.md" }));
+        Assert.That(outcome.Files.All(File.Exists), Is.True);
+    }
+
+    [Test]
+    public void A_failing_exporter_is_reported_and_the_others_still_run()
+    {
+        var composite = new CompositeExporter(new Throwing(), new ResultsJsonExporter(), new Throwing(), new ResultsCsvExporter());
+
+        var outcome = composite.ExportAll(SampleRun.Create(), _directory);
+
+        Assert.That(outcome.Succeeded, Is.False);
+        Assert.That(outcome.Failures.Select(f => f.ToString()), Is.EqualTo(new[] { "broken: IOException: disk full", "broken: IOException: disk full" }));
+        Assert.That(outcome.Files.Select(Path.GetFileName), Is.EqualTo(new[] { "results.json", "results.csv" }));
+        Assert.That(File.Exists(Path.Combine(_directory, "results.csv")), Is.True);
+    }
+
+    [Test]
+    public void Rejects_a_null_exporter()
+    {
+        Assert.Throws<ArgumentException>(() => _ = new CompositeExporter(new ResultsJsonExporter(), null!));
+    }
+
+    private sealed class Throwing : IExporter
+    {
+        public string Name => "broken";
+
+        public IReadOnlyList<string> Export(RunReport report, string directory) => throw new IOException("disk full");
+    }
+}

@@ -1,0 +1,47 @@
+using ActiveInference.Benchmarking.Reporting;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Reporting;
+
+public class ReadableTimeTests
+{
+    [TestCase(0.0, "0.000 ns")]
+    [TestCase(0.5, "0.500 ns")]
+    [TestCase(12.9, "12.90 ns")]
+    [TestCase(999.4, "999.4 ns")]
+    [TestCase(3_634.25, "3.634 µs")]
+    [TestCase(12_930, "12.93 µs")]
+    [TestCase(1_512_345.6, "1.512 ms")]
+    [TestCase(250_000_000, "250.0 ms")]
+    [TestCase(2_500_000_000, "2.500 s")]
+    [TestCase(4_000_000_000_000, "4000.0 s")]
+    [TestCase(-1_500, "-1.500 µs")]
+    [TestCase(-0.0001, "0.000 ns")]
+    [TestCase(double.NaN, "n/a")]
+    [TestCase(double.PositiveInfinity, "n/a")]
+    public void Chooses_the_unit_per_value(double nanoseconds, string expected)
+    {
+        Assert.That(ReadableTime.Format(nanoseconds), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Formats_in_a_given_unit()
+    {
+        Assert.That(ReadableTime.Format(50, TimeUnit.Microsecond), Is.EqualTo("0.050 µs"));
+    }
+
+    [Test]
+    public void Does_not_depend_on_the_current_culture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            Assert.That(ReadableTime.Format(3_634.25), Is.EqualTo("3.634 µs"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using ActiveInference.Benchmarking.Reporting;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Reporting;
+
+public class ResultsCsvExporterTests
+{
+    [TestCase("plain", "plain")]
+    [TestCase("a,b", "\"a,b\"")]
+    [TestCase("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [TestCase("two\nlines", "\"two\nlines\"")]
+    [TestCase("cr\rhere", "\"cr\rhere\"")]
+    [TestCase("", "")]
+    public void Fields_are_quoted_as_RFC_4180_requires(string field, string expected)
+    {
+        Assert.That(ResultsCsvExporter.Quote(field), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Seed_columns_come_first()
+    {
+        var csv = new ResultsCsvExporter().ExportToString(SampleRun.Create());
+        Assert.That(csv, Does.StartWith("name,mean_time_ms,std_dev_ms,min_time_ms,max_time_ms,iterations,full_name,"));
+    }
+
+    [Test]
+    public void Every_record_has_as_many_fields_as_the_header_even_with_awkward_names()
+    {
+        var report = SampleRun.Create(
+            SampleRun.Result("S.A(\"x,y\")", "A(\"x,y\")", "S", 10),
+            SampleRun.Result("S.B(\"line\r\nbreak\")", "B(\"line\r\nbreak\")", "S", 20));
+
+        var records = Parse(new ResultsCsvExporter().ExportToString(report));
+
+        Assert.That(records, Has.Count.EqualTo(3));
+        Assert.That(records.Select(r => r.Count).Distinct().Single(), Is.EqualTo(records[0].Count));
+        Assert.That(records[1][0], Is.EqualTo("A(\"x,y\")"));
+        Assert.That(records[2][0], Is.EqualTo("B(\"line\r\nbreak\")"));
+    }
+
+    [Test]
+    public void Records_end_with_CRLF()
+    {
+        var csv = new ResultsCsvExporter().ExportToString(SampleRun.Create(SampleRun.Result("S.A", "A", "S", 10), SampleRun.Result("S.B", "B", "S", 20)));
+        Assert.That(csv.Split("\r\n"), Has.Length.EqualTo(4), "header, two records, and the empty rest after the last CRLF");
+        Assert.That(csv.Replace("\r\n", "", StringComparison.Ordinal), Does.Not.Contain("\r").And.Not.Contain("\n"));
+    }
+
+    /// <summary>A strict RFC 4180 reader, enough to check what the exporter writes.</summary>
+    private static List<List<string>> Parse(string csv)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { field.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
+            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
+            {
+                record.Add(field.ToString()); field.Clear();
+                records.Add(record); record = [];
+                i++;
+            }
+            else { field.Append(c); }
+        }
+
+        return records;
+    }
+}

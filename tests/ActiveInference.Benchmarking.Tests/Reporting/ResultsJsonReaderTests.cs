@@ -1,0 +1,128 @@
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Reporting;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Reporting;
+
+public class ResultsJsonReaderTests
+{
+    private static readonly ResultsJsonExporter Exporter = new();
+
+    [Test]
+    public void A_written_report_reads_back_whole()
+    {
+        var report = SampleRun.Create();
+        var json = Exporter.ExportToString(report);
+
+        var read = ResultsJsonReader.Parse(json, "test");
+
+        Assert.That(Exporter.ExportToString(read), Is.EqualTo(json), "writing the read report gives the same file");
+        var original = report.OrderedResults()[0];
+        var back = read.OrderedResults()[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Suite, Is.EqualTo(report.Suite));
+            Assert.That(read.Timestamp, Is.EqualTo(report.Timestamp));
+            Assert.That(read.Config, Is.EquivalentTo(report.Config));
+            Assert.That(read.MachineProfileId, Is.EqualTo(report.MachineProfileId));
+            Assert.That(read.MachineProfileDescription, Is.EqualTo(report.MachineProfileDescription));
+            Assert.That(read.Commit, Is.EqualTo(report.Commit));
+            Assert.That(read.Branch, Is.EqualTo(report.Branch));
+            Assert.That(back.FullName, Is.EqualTo(original.FullName));
+            Assert.That(back.Time, Is.EqualTo(original.Time));
+            Assert.That(back.SamplesNanosecondsPerOperation, Is.EqualTo(original.SamplesNanosecondsPerOperation));
+            Assert.That(back.NormalisedSamples, Is.EqualTo(original.NormalisedSamples));
+            Assert.That(back.Gate, Is.EqualTo(original.Gate));
+            Assert.That(back.Elapsed, Is.EqualTo(original.Elapsed));
+            Assert.That(back.Timestamp, Is.EqualTo(original.Timestamp));
+            Assert.That(back.CustomMetrics, Is.EquivalentTo(original.CustomMetrics));
+            Assert.That(read.OrderedResults()[2].TrustIssues, Is.EqualTo(report.OrderedResults()[2].TrustIssues));
+            Assert.That(read.OrderedResults()[2].Gc, Is.EqualTo(report.OrderedResults()[2].Gc));
+        });
+    }
+
+    [Test]
+    public void NaN_reads_back_as_NaN()
+    {
+        var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,
+            gate: new GateOutcome(Verdict.Inconclusive, "noisy", null, null, null, 0.1, null, double.NaN));
+        var read = ResultsJsonReader.Parse(Exporter.ExportToString(SampleRun.Create(result)), "test");
+        Assert.That(read.Results[0].Time.Median, Is.NaN);
+        Assert.That(read.Results[0].Gate!.CurrentMedianNanoseconds, Is.NaN);
+    }
+
+    [Test]
+    public void Reads_a_file_from_disk()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Exporter.Export(SampleRun.Create(), directory)[0];
+            Assert.That(ResultsJsonReader.Read(path).Results, Has.Count.EqualTo(3));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_missing_file_names_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "results.json");
+        var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Read(path))!;
+        Assert.That(error.Message, Is.EqualTo(path + ": file not found"));
+    }
+
+    [TestCase("", "the file is empty")]
+    [TestCase("   \n", "the file is empty")]
+    [TestCase("{\"benchmark_suite\": ", "not valid JSON")]
+    [TestCase("[1, 2]", "the top level is not a JSON object")]
+    [TestCase("{\"benchmark_suite\":\"x\",\"timestamp\":\"t\",\"config\":{},\"results\":[]}", "no integer 'schema_version'")]
+    [TestCase("{\"schema_version\": 99}", "schema_version 99 is not supported")]
+    [TestCase("{\"schema_version\": 1}", "missing required properties")]
+    public void Corrupt_input_gives_a_clear_error(string json, string expected)
+    {
+        var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
+        Assert.That(error.Message, Does.StartWith("results.json: ").And.Contain(expected));
+    }
+
+    [Test]
+    public void A_field_of_the_wrong_type_is_named_with_its_path()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"iterations\": 5", "\"iterations\": \"five\"", StringComparison.Ordinal);
+        var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
+        Assert.That(error.Message, Does.Contain("$.results[0].iterations"));
+    }
+
+    [Test]
+    public void A_null_where_a_name_is_required_is_rejected()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"name\": \"Update(1000)\"", "\"name\": null", StringComparison.Ordinal);
+        var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
+        Assert.That(error.Message, Does.Contain("name"));
+    }
+
+    [Test]
+    public void A_sample_count_that_disagrees_with_the_samples_is_rejected()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"samples\": 5", "\"samples\": 4", StringComparison.Ordinal);
+        var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
+        Assert.That(error.Message, Does.Contain("samples is 4 but samples_ns_per_op holds 5 values"));
+    }
+
+    [Test]
+    public void An_unknown_verdict_is_rejected()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"verdict\": \"regressed\"", "\"verdict\": \"slower\"", StringComparison.Ordinal);
+        Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"));
+    }
+
+    [Test]
+    public void A_bad_timestamp_is_named()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"timestamp\": \"2025-03-01T12:30:45.0000000Z\"", "\"timestamp\": \"yesterday\"", StringComparison.Ordinal);
+        var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
+        Assert.That(error.Message, Does.Contain("timestamp: 'yesterday' is not an ISO 8601 time"));
+    }
+}

@@ -1,0 +1,67 @@
+using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Reporting;
+
+/// <summary>A fixed, deterministic run for exporter tests: two suites, a regression, an untrusted result, odd names.</summary>
+internal static class SampleRun
+{
+    public static readonly DateTimeOffset Time = new(2025, 3, 1, 12, 30, 45, TimeSpan.Zero);
+
+    public static RunReport Create(params BenchmarkResult[] results) => new()
+    {
+        Suite = "ActiveInference.Core.PerfTests",
+        Timestamp = Time,
+        Config = new Dictionary<string, string> { ["threshold"] = "0.1", ["mode"] = "gate", ["baseline"] = "baselines.json" },
+        MachineProfileId = "linux-x64-2cpu",
+        MachineProfileDescription = "Intel Xeon, 2 cores, .NET 10.0.0",
+        Commit = "0123456789abcdef",
+        Branch = "main",
+        Results = results.Length > 0 ? results : Default(),
+    };
+
+    public static BenchmarkResult[] Default() =>
+    [
+        // Deliberately out of order: exporters must sort.
+        Result("ActiveInference.Core.PerfTests.Inference.Update(1000)", "Update(1000)", "ActiveInference.Core.PerfTests.Inference", 1_512_345.6,
+            gate: new GateOutcome(Verdict.Regressed, "23.4% slower than baseline (threshold 10%)", 1.234, new ConfidenceInterval(1.18, 1.29, 0.99), 0.0004, 0.10, 1_225_000, 1_512_345.6, true)),
+        Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)", "FreeEnergy(10)", "ActiveInference.Core.PerfTests.FreeEnergy", 3_634.25,
+            gate: new GateOutcome(Verdict.Passed, "within noise", 1.012, new ConfidenceInterval(0.99, 1.03, 0.99), 0.21, 0.10, 3_590, 3_634.25)),
+        Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(\"a|b`*_<x>\",\n2)", "FreeEnergy(\"a|b`*_<x>\",\n2)", "ActiveInference.Core.PerfTests.FreeEnergy", 12.9,
+            gate: null, trust: ["Debug build (not optimised)"], bytes: 24, gc: new GcCounts(3, 1, 0)),
+    ];
+
+    public static BenchmarkResult Result(
+        string fullName, string name, string suite, double medianNs, GateOutcome? gate = null,
+        string[]? trust = null, double bytes = 0, GcCounts gc = default)
+    {
+        double[] samples = [medianNs * 0.98, medianNs, medianNs * 1.01, medianNs * 1.05, medianNs * 0.99];
+        var sorted = samples.Order().ToArray();
+        var mean = samples.Average();
+        var sd = Math.Sqrt(samples.Sum(s => (s - mean) * (s - mean)) / (samples.Length - 1));
+        return new BenchmarkResult
+        {
+            FullName = fullName,
+            Name = name,
+            Suite = suite,
+            Time = new Summary(samples.Length, mean, sd, sorted[0], sorted[^1], sorted[2], sorted[1], sorted[3],
+                new ConfidenceInterval(mean - sd, mean + sd, 0.95), new ConfidenceInterval(sorted[1], sorted[3], 0.95)),
+            SamplesNanosecondsPerOperation = samples,
+            NormalisedSamples = samples.Select(s => Math.Log(s / medianNs) + 0.25).ToArray(),
+            OperationsPerSample = 256,
+            AllocatedBytesPerOperation = bytes,
+            Gc = gc,
+            TotalOperations = 256 * samples.Length,
+            PeakManagedHeapBytes = 1_048_576,
+            OverheadNanosecondsPerOperation = 0.75,
+            CustomMetrics = new Dictionary<string, double> { ["free_energy"] = -1.2345678901234567, ["accuracy"] = 0.5 },
+            Elapsed = TimeSpan.FromMilliseconds(812.5),
+            TrustIssues = trust ?? [],
+            Gate = gate,
+            Timestamp = Time.AddSeconds(-5),
+        };
+    }
+}
