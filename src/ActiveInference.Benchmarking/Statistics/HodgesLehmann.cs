@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace ActiveInference.Benchmarking.Statistics;
@@ -7,9 +8,9 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// distribution-free (Moses) confidence interval read off the same sorted differences.
 /// </summary>
 /// <remarks>
-/// With the m·n differences sorted, D₍₁₎ ≤ … ≤ D₍ₘₙ₎, the interval is [D₍ₖ₎, D₍ₘₙ₋ₖ₊₁₎] where k − 1 is the lower α/2
-/// critical value of the Mann–Whitney U: k is the smallest integer with P(U ≤ k) ≥ α/2 (R's <c>qwilcox</c>), at
-/// least 1. Exact when both samples have fewer than 50 values and the pooled sample has no ties (as R's
+/// With the m·n differences sorted, D₍₁₎ ≤ … ≤ D₍ₘₙ₎, the interval is [D₍ₖ₎, D₍ₘₙ₋ₖ₊₁₎] with k the smallest
+/// integer such that P(U ≤ k) ≥ α/2 under the null (R's <c>qwilcox(α/2, m, n)</c>), at least 1; its coverage is
+/// 1 − 2·P(U ≤ k − 1) ≥ 1 − α. Exact when both samples have fewer than 50 values and the pooled sample has no ties (as R's
 /// <c>wilcox.test(x, y, conf.int = TRUE)</c>); otherwise k = ⌊mn/2 + ½ − z₁₋α/₂·σ⌋ with the tie-corrected σ of
 /// <see cref="MannWhitney"/> (the continuity-corrected normal approximation; R instead inverts the test numerically,
 /// which differs by at most one order statistic). Memory and expected time are O(mn) (quickselect): 400 × 400
@@ -36,7 +37,9 @@ public static class HodgesLehmann
         int m = x.Length, n = y.Length;
         long pairs = (long)m * n;
         if (pairs > Array.MaxLength)
-            throw new ArgumentException($"{m} × {n} pairwise differences exceed the largest array; subsample first.", nameof(x));
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{m} × {n} pairwise differences exceed the largest array; subsample first."),
+                nameof(x));
 
         var differences = new double[pairs];
         int index = 0;

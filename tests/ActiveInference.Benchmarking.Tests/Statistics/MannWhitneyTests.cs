@@ -41,6 +41,41 @@ public class MannWhitneyTests
     }
 
     [Test]
+    public void ExactAtMediumSizes()
+    {
+        // 20 and 25 distinct values; scipy.stats.mannwhitneyu(x, y, alternative="greater", method="exact"):
+        // U = 274, p = 0.29744034245822004 (normal approximation would give 0.29571).
+        // R equivalent: x <- round(sin((0:19) * 2.3) * 10 + 1.5, 3); y <- round(cos((0:24) * 1.1) * 10, 3)
+        //               wilcox.test(x, y, alternative = "greater")
+        double[] x =
+        [
+            1.5, 8.957, -8.437, 7.284, 3.729, -7.255, 10.937, -2.321, -2.846, 11.112,
+            -6.962, 3.165, 7.744, -8.485, 8.562, 2.075, -6.328, 11.356, -3.806, -1.286,
+        ];
+        double[] y =
+        [
+            10.0, 4.536, -5.885, -9.875, -3.073, 7.087, 9.502, 1.534, -8.111, -8.892, 0.044, 8.932, 8.059,
+            -1.621, -9.53, -7.024, 3.157, 9.888, 5.813, -4.615, -10.0, -4.457, 5.956, 9.86, 2.989,
+        ];
+        MannWhitneyResult r = MannWhitney.TestGreater(x, y);
+
+        Assert.That((r.U, r.IsExact), Is.EqualTo((274.0, true)));
+        Assert.That(r.PValue, Is.EqualTo(0.29744034245822004).Within(1e-12));
+    }
+
+    [Test]
+    public void ExactDistributionIsSymmetricAndSumsToOne()
+    {
+        var distribution = new MannWhitneyDistribution(7, 4);
+        Assert.That(distribution.LowerTail(28), Is.EqualTo(1));
+        Assert.That(distribution.LowerTail(-1), Is.EqualTo(0));
+        for (int u = 0; u <= 28; u++)
+            Assert.That(distribution.UpperTail(u), Is.EqualTo(distribution.LowerTail(28 - u)).Within(Tolerance));
+        // P(U = 0) = 1 / choose(11, 4).
+        Assert.That(distribution.LowerTail(0), Is.EqualTo(1.0 / 330).Within(Tolerance));
+    }
+
+    [Test]
     public void DirectionIsXGreaterThanY()
     {
         // Swapping the samples turns "greater" into its complement: P(U' >= 15) = 1 - P(U >= 36).
