@@ -35,8 +35,10 @@ public static class MedianOrderStatisticInterval
         // Lower tail of Binomial(n, 1/2) below order statistic k (1-based): P(B <= k - 1).
         double TailBelow(int k) => Binomial.CDF(0.5, n, k - 1);
 
-        if (TailBelow(1) > tail)
-            return new ConfidenceInterval(sorted[0], sorted[^1], 1 - 2 * TailBelow(1));
+        // P(B = 0) = 2^-n exactly (the incomplete-beta CDF is a few ulps off, which would show in the reported level).
+        double minMaxTail = Math.ScaleB(1.0, -n);
+        if (minMaxTail > tail)
+            return new ConfidenceInterval(sorted[0], sorted[^1], 1 - 2 * minMaxTail);
 
         // P(B <= k - 1) grows with k, so binary-search the largest k in [1, ceil(n/2)] still inside the tail.
         int good = 1, bad = (n + 1) / 2 + 1;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace ActiveInference.Benchmarking.Statistics;
@@ -25,9 +26,11 @@ public static class StudentMeanInterval
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!double.IsFinite(mean))
-            throw new ArgumentException($"The mean must be finite, got {mean}.", nameof(mean));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The mean must be finite, got {mean}."), nameof(mean));
         if (!(standardDeviation >= 0) || double.IsInfinity(standardDeviation))
-            throw new ArgumentException($"The standard deviation must be finite and non-negative, got {standardDeviation}.", nameof(standardDeviation));
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The standard deviation must be finite and non-negative, got {standardDeviation}."),
+                nameof(standardDeviation));
         SampleGuard.RequireLevel(level, nameof(level));
 
         if (count == 1)
