@@ -1,0 +1,54 @@
+namespace ActiveInference.Benchmarking.Configuration;
+
+/// <summary>
+/// The perf suite's settings, bound once at the start of a run by <see cref="PerfOptionsLoader"/> from defaults,
+/// runsettings <c>TestRunParameters</c> and <c>PERF_</c> environment variables (later layers win). Paths are full.
+/// </summary>
+/// <remarks>
+/// Keys (runsettings name / environment name, default):
+/// <c>mode</c>/<c>PERF_MODE</c> gate;
+/// <c>threshold</c>/<c>PERF_THRESHOLD</c> 0.10;
+/// <c>baselinePath</c>/<c>PERF_BASELINE_PATH</c> baselines.json;
+/// <c>resultsDirectory</c>/<c>PERF_RESULTS_DIRECTORY</c> TestResults/perf;
+/// <c>historyPath</c>/<c>PERF_HISTORY_PATH</c> perf-history.db in the results directory;
+/// <c>machineProfile</c>/<c>PERF_MACHINE_PROFILE</c> none;
+/// <c>inconclusiveAsFailure</c>/<c>PERF_INCONCLUSIVE_AS_FAILURE</c> false;
+/// <c>commit</c>/<c>PERF_COMMIT</c> none;
+/// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 5.
+/// Relative paths are resolved against the repository root.
+/// </remarks>
+public sealed record PerfOptions
+{
+    /// <summary>Default relative threshold: 10%, the seed's.</summary>
+    public const double DefaultThreshold = 0.10;
+
+    /// <summary>Default number of recordings kept per benchmark.</summary>
+    public const int DefaultKeepRecordings = 5;
+
+    /// <summary>Gate (default), record or measure.</summary>
+    public PerfMode Mode { get; init; } = PerfMode.Gate;
+
+    /// <summary>Relative slowdown that counts as a regression when it is also significant, e.g. 0.10 = 10%; finite, ≥ 0. The attribute can override it per benchmark.</summary>
+    public double Threshold { get; init; } = DefaultThreshold;
+
+    /// <summary>Full path of the baselines file (it need not exist: then every benchmark is New).</summary>
+    public required string BaselinePath { get; init; }
+
+    /// <summary>Full path of the directory for run reports (results.json/csv/txt/md, plots).</summary>
+    public required string ResultsDirectory { get; init; }
+
+    /// <summary>Full path of the SQLite history database.</summary>
+    public required string HistoryPath { get; init; }
+
+    /// <summary>Machine profile id to use instead of the computed one (CI runners that share baselines), or null.</summary>
+    public string? MachineProfile { get; init; }
+
+    /// <summary>True to fail a test whose verdict is Inconclusive (for CI); false to end it inconclusive with the reason.</summary>
+    public bool InconclusiveAsFailure { get; init; }
+
+    /// <summary>Commit being measured, stored with recordings, or null when not configured.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Recordings kept per benchmark and profile when recording, at least 1.</summary>
+    public int KeepRecordings { get; init; } = DefaultKeepRecordings;
+}

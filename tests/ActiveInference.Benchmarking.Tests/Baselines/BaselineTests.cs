@@ -1,0 +1,56 @@
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Engine;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Baselines;
+
+[TestFixture]
+public sealed class BaselineTests
+{
+    private static Recording Make(double median, params double[] normalised) =>
+        new(SampleResults.Start, null, 100, new RecordedSummary(3, median, 1, median - 1, median + 1, median, median - 0.5, median + 0.5),
+            [median - 1, median, median + 1], normalised, 0, GcCounts.Zero, 300);
+
+    [Test]
+    public void The_center_is_the_median_of_the_recordings_medians_so_one_odd_process_cannot_move_it()
+    {
+        var baseline = new Baseline("A", SampleResults.Profile(), [Make(100), Make(240), Make(104), Make(98), Make(101)]);
+
+        Assert.That(baseline.CenterNanosecondsPerOperation, Is.EqualTo(101));
+    }
+
+    [Test]
+    public void With_an_even_number_of_recordings_the_center_is_the_mean_of_the_middle_two()
+    {
+        var baseline = new Baseline("A", SampleResults.Profile(), [Make(100), Make(110)]);
+
+        Assert.That(baseline.CenterNanosecondsPerOperation, Is.EqualTo(105));
+    }
+
+    [Test]
+    public void The_normalised_center_uses_only_recordings_with_normalised_samples()
+    {
+        var baseline = new Baseline("A", SampleResults.Profile(),
+            [Make(100, 0.1, 0.2, 0.9), Make(100), Make(100, 0.4, 0.5, 0.6), Make(100, 0.25)]);
+
+        Assert.That(baseline.Recordings[0].NormalisedMedian, Is.EqualTo(0.2));
+        Assert.That(baseline.Recordings[1].NormalisedMedian, Is.Null);
+        Assert.That(baseline.CenterNormalised, Is.EqualTo(0.25));
+        Assert.That(new Baseline("A", SampleResults.Profile(), [Make(100)]).CenterNormalised, Is.Null);
+    }
+
+    [Test]
+    public void Stored_samples_are_rounded_to_six_significant_digits_and_the_summary_is_exact()
+    {
+        var result = SampleResults.Result("A", median: 1234.5678901);
+
+        var recording = Recording.From(result, "  abc  ");
+
+        Assert.That(recording.Samples[4], Is.EqualTo(1234.57));
+        Assert.That(recording.Samples.Zip(result.SamplesNanosecondsPerOperation).Select(p => Math.Abs(p.First / p.Second - 1)), Has.All.LessThan(5e-6));
+        Assert.That(recording.Time.Median, Is.EqualTo(1234.5678901));
+        Assert.That(recording.Commit, Is.EqualTo("abc"));
+        Assert.That(Recording.Round(0.000123456789), Is.EqualTo(0.000123457));
+        Assert.That(Recording.Round(-0.0421234567), Is.EqualTo(-0.0421235));
+    }
+}
