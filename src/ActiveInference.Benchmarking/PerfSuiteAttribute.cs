@@ -21,7 +21,11 @@ public sealed class PerfSuiteAttribute : NUnitAttribute, ITestAction
     /// <inheritdoc />
     public void AfterTest(ITest test)
     {
-        if (test.IsSuite && test.Parent is null)
-            PerfSession.Current.Complete(test.Name);
+        if (!test.IsSuite || test.Parent is not null) return;
+        foreach (var file in PerfSession.Current.Complete(test.Name))
+        {
+            try { TestContext.AddTestAttachment(file, "perf report"); }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException) { }
+        }
     }
 }

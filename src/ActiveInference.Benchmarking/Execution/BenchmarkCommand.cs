@@ -74,7 +74,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             return result;
         }
 
-        var outcome = session.Evaluate(measured, _attribute.Threshold);
+        var outcome = session.Evaluate(measured, _attribute.Threshold, method.DeclaringType!.Assembly.Location);
         var final = measured with { Gate = outcome };
         session.Collect(final);
         context.OutWriter.WriteLine(OutputFormatter.Describe(final));

@@ -1,34 +1,162 @@
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// The run-level state NUnit forces on us: options, baselines and the collected results of one test run, created
-/// once per process on first use.
+/// The run-level state NUnit forces on us: the options, the machine profile, the baselines and the results of one
+/// test run, created once per process on first use (or injected by the framework's own tests).
 /// </summary>
 internal sealed class PerfSession
 {
-    private static readonly Lazy<PerfSession> s_current = new(() => new PerfSession());
+    private static readonly Lazy<PerfSession> s_process = new(FromEnvironment);
+    private static readonly AsyncLocal<PerfSession?> s_override = new();
+
     private readonly ConcurrentQueue<BenchmarkResult> _results = new();
+    private readonly Lazy<BaselineLoadResult> _baselines;
+    private readonly BaselineStore _store = new();
+    private int _completed;
 
-    public static PerfSession Current => s_current.Value;
+    internal PerfSession(PerfOptions? options, string? problem, MachineProfile profile, string? childOutput, Func<string, string, (ChildSamples?, string?)>? remeasure = null)
+    {
+        Options = options;
+        Profile = profile;
+        ChildOutput = childOutput;
+        Remeasure = remeasure ?? ((assembly, name) => ChildProcessMeasurer.Measure(assembly, name, TimeSpan.FromMinutes(2)));
+        _baselines = new Lazy<BaselineLoadResult>(() => _store.Load(options!.BaselinePath));
+        Problem = problem ?? (options is { Mode: PerfMode.Gate or PerfMode.Record } && childOutput is null ? BaselineProblem() : null);
+    }
 
-    /// <summary>Why no benchmark can run (bad configuration, corrupt baselines), or null.</summary>
+    /// <summary>The session of this test run.</summary>
+    public static PerfSession Current => s_override.Value ?? s_process.Value;
+
+    /// <summary>Uses <paramref name="session"/> instead of the process's session in this async flow until disposed (for the framework's tests).</summary>
+    internal static IDisposable Use(PerfSession session)
+    {
+        var previous = s_override.Value;
+        s_override.Value = session;
+        return new Restore(() => s_override.Value = previous);
+    }
+
+    /// <summary>The bound options; null only when <see cref="Problem"/> says why.</summary>
+    public PerfOptions? Options { get; }
+
+    /// <summary>This machine's profile: the key of its baselines.</summary>
+    public MachineProfile Profile { get; }
+
+    /// <summary>Why no benchmark can run (bad configuration, corrupt baselines), or null. Every perf test fails with it.</summary>
     public string? Problem { get; }
 
-    public bool InconclusiveAsFailure { get; }
-
     /// <summary>Set in a child process started to re-measure one benchmark: where to write its samples.</summary>
-    public string? ChildOutput { get; } = Environment.GetEnvironmentVariable(ChildProcessEntry.OutputVariable);
+    public string? ChildOutput { get; }
+
+    /// <summary>Re-measures (assembly path, full test name) in a fresh process.</summary>
+    public Func<string, string, (ChildSamples?, string?)> Remeasure { get; }
+
+    public bool InconclusiveAsFailure => Options?.InconclusiveAsFailure ?? false;
 
     public IReadOnlyCollection<BenchmarkResult> Results => _results.ToArray();
 
-    public GateOutcome? Evaluate(BenchmarkResult result, double thresholdOverride) =>
-        new(Verdict.NotCompared, "measured only (mode measure)", null, null, null, double.IsNaN(thresholdOverride) ? 0.10 : thresholdOverride, null, result.Time.Median);
+    /// <summary>The engine settings that change numbers, part of the machine profile.</summary>
+    public static string EngineSettingsFingerprint => $"reference={new QuadraticFormReference().Name};tieredPGO={(AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) ? pgo : "default")};gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+
+    /// <summary>Applies the run's mode to one measured benchmark: compare (gate), record, or nothing (measure).</summary>
+    public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath)
+    {
+        var options = Options!;
+        var threshold = double.IsNaN(thresholdOverride) ? options.Threshold : thresholdOverride;
+        var median = result.Time.Median;
+        switch (options.Mode)
+        {
+            case PerfMode.Measure:
+                return new GateOutcome(Verdict.NotCompared, $"{result.Name}: measured only (mode measure)", null, null, null, threshold, null, median);
+            case PerfMode.Record:
+                return Record(result, threshold);
+        }
+        if (!result.IsTrustworthy)
+            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not trustworthy, not gated: {string.Join("; ", result.TrustIssues)}", null, null, null, threshold, null, median);
+        var document = _baselines.Value.DocumentOrEmpty ?? BaselineDocument.Empty;
+        return RegressionGate.Decide(result, document.Find(Profile.Id, result.FullName), document.FindOnOtherProfiles(Profile.Id, result.FullName),
+            Profile, new GatePolicy { Threshold = threshold }, () => Remeasure(assemblyPath, result.FullName));
+    }
 
     public void Collect(BenchmarkResult result) => _results.Enqueue(result);
 
-    /// <summary>Called once when the test run ends: writes the run-level reports.</summary>
-    public void Complete(string suiteName) { }
+    /// <summary>Called once when the test run ends: writes the run-level reports and appends the run to the history.</summary>
+    public IReadOnlyList<string> Complete(string suiteName) =>
+        Options is null || ChildOutput is not null || Interlocked.Exchange(ref _completed, 1) == 1
+            ? []
+            : RunCompletion.Write(this, suiteName);
+
+    /// <summary>The commit the run measured: the setting, else GITHUB_SHA, else git, else null.</summary>
+    public string? Commit => Options?.Commit ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? Git("rev-parse HEAD");
+
+    /// <summary>The branch, from GITHUB_REF_NAME or git, or null.</summary>
+    public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? Git("rev-parse --abbrev-ref HEAD");
+
+    private GateOutcome Record(BenchmarkResult result, double threshold)
+    {
+        var median = result.Time.Median;
+        if (!result.IsTrustworthy)
+            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded, not trustworthy: {string.Join("; ", result.TrustIssues)}", null, null, null, threshold, null, median);
+        var recorded = _store.Record(Options!.BaselinePath, Profile, [result], Commit, Options.KeepRecordings);
+        if (!recorded.Succeeded)
+            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded: {recorded.Error}", null, null, null, threshold, null, median);
+        var count = _store.Load(Options.BaselinePath).Document?.Find(Profile.Id, result.FullName)?.Recordings.Count ?? 0;
+        return new GateOutcome(Verdict.NotCompared,
+            string.Create(CultureInfo.InvariantCulture, $"{result.Name}: recorded in {Options.BaselinePath} for profile {Profile.Id} ({count} recording(s) kept; the baseline is the median of their medians, so record 3 times, some time apart)"),
+            null, null, null, threshold, null, median);
+    }
+
+    private string? BaselineProblem()
+    {
+        var loaded = _baselines.Value;
+        return loaded.Status == BaselineLoadStatus.Invalid
+            ? $"{loaded.Error}. The file was left untouched; fix or restore it (git checkout -- baselines.json)."
+            : null;
+    }
+
+    private string? Git(string arguments)
+    {
+        try
+        {
+            var root = Options is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Options.BaselinePath))!;
+            var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
+            using var process = Process.Start(start);
+            if (process is null) return null;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            return process.WaitForExit(5000) && process.ExitCode == 0 && output.Length > 0 ? output : null;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static PerfSession FromEnvironment()
+    {
+        var childOutput = Environment.GetEnvironmentVariable(ChildProcessEntry.OutputVariable);
+        var parameters = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var testParameters = NUnit.Framework.TestContext.Parameters;
+        foreach (var name in testParameters.Names)
+            parameters[name] = testParameters[name];
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            environment[(string)entry.Key] = entry.Value as string;
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
+        var loaded = PerfOptionsLoader.Load(parameters, environment, root);
+        var profile = MachineProfile.Detect(EngineSettingsFingerprint, loaded.Options?.MachineProfile);
+        return new PerfSession(loaded.Options, loaded.IsValid ? null : loaded.ErrorMessage, profile, childOutput);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 }

@@ -25,10 +25,11 @@ public static class RegressionGate
     /// <param name="current">The measured result (its trust issues are not looked at here).</param>
     /// <param name="baseline">The baseline of this benchmark on this machine profile, or null.</param>
     /// <param name="elsewhere">Baselines of this benchmark recorded on other machine profiles.</param>
+    /// <param name="here">This machine's profile, to say how the others differ from it.</param>
     /// <param name="policy">Threshold and decision constants.</param>
     /// <param name="confirm">Re-measures the benchmark in a fresh process: its samples, or an error message.</param>
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere,
-        GatePolicy policy, Func<(ChildSamples? Samples, string? Error)> confirm)
+        MachineProfile here, GatePolicy policy, Func<(ChildSamples? Samples, string? Error)> confirm)
     {
         var threshold = policy.Threshold;
         var currentMedian = current.Time.Median;
@@ -36,7 +37,7 @@ public static class RegressionGate
         {
             return elsewhere.Count > 0
                 ? new GateOutcome(Verdict.Inconclusive,
-                    $"{current.Name}: no baseline on this machine profile; recorded only on {string.Join(", ", elsewhere.Select(b => b.Profile.Id + " (" + b.Profile.CpuModel + ")"))}. Record one here with mode=record",
+                    $"{current.Name}: no baseline on this machine profile ({here.Id}); recorded only on {string.Join("; ", elsewhere.Select(b => $"{b.Profile.Id} ({string.Join(", ", here.DifferencesFrom(b.Profile))})"))}. Record one here with mode=record",
                     null, null, null, threshold, null, currentMedian)
                 : new GateOutcome(Verdict.New, $"{current.Name}: new benchmark, no baseline yet (record one with mode=record)",
                     null, null, null, threshold, null, currentMedian);

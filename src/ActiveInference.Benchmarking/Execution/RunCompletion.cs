@@ -1,0 +1,61 @@
+using System.Globalization;
+using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.Reporting;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>
+/// What happens when a perf run ends: the run report is exported (json, csv, txt, markdown), appended to the
+/// history database and, on GitHub Actions, to the job summary. Failures are reported, never thrown: a broken
+/// exporter must not lose the others or the test results.
+/// </summary>
+internal static class RunCompletion
+{
+    public static IReadOnlyList<string> Write(PerfSession session, string suiteName)
+    {
+        var options = session.Options!;
+        var results = session.Results;
+        if (results.Count == 0) return [];
+        var report = new RunReport
+        {
+            Suite = Path.GetFileNameWithoutExtension(suiteName),
+            Timestamp = DateTimeOffset.UtcNow,
+            Config = new Dictionary<string, string>
+            {
+                ["mode"] = options.Mode.ToString().ToLowerInvariant(),
+                ["threshold"] = options.Threshold.ToString(CultureInfo.InvariantCulture),
+                ["baseline_path"] = options.BaselinePath,
+                ["inconclusive_as_failure"] = options.InconclusiveAsFailure ? "true" : "false",
+            },
+            MachineProfileId = session.Profile.Id,
+            MachineProfileDescription = session.Profile.Description,
+            Commit = session.Commit,
+            Branch = session.Branch,
+            Results = [.. results],
+        };
+
+        var messages = new List<string>();
+        var outcome = CompositeExporter.Standard().ExportAll(report, options.ResultsDirectory);
+        messages.AddRange(outcome.Failures.Select(f => $"perf report: {f}"));
+        try
+        {
+            new HistoryStore(options.HistoryPath).Append(report);
+        }
+        catch (Exception e) when (e is HistoryStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            messages.Add($"perf history: {options.HistoryPath}: {e.Message}");
+        }
+        AppendStepSummary(options.ResultsDirectory, messages);
+        foreach (var message in messages) Console.Error.WriteLine(message);
+        return outcome.Files;
+    }
+
+    private static void AppendStepSummary(string resultsDirectory, List<string> messages)
+    {
+        var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        var markdown = Path.Combine(resultsDirectory, MarkdownReportExporter.DefaultFileName);
+        if (string.IsNullOrEmpty(summary) || !File.Exists(markdown)) return;
+        try { File.AppendAllText(summary, File.ReadAllText(markdown) + Environment.NewLine); }
+        catch (IOException e) { messages.Add($"GITHUB_STEP_SUMMARY: {e.Message}"); }
+    }
+}
