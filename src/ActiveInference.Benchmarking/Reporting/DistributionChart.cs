@@ -54,8 +54,8 @@ public static class DistributionChart
                 BoxMiddle = Quantiles.Of(scaled, 0.5),
                 WhiskerMin = scaled[0],
                 WhiskerMax = scaled[^1],
-                FillColor = color.WithAlpha(0.25),
             });
+            box.FillColor = color.WithAlpha(0.25);
             box.LegendText = "";
             var strip = plot.Add.Markers(Jitter(position, scaled.Length), scaled, MarkerShape.OpenCircle, 5, color);
             strip.LegendText = $"{label} (n={samples.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
