@@ -177,7 +177,7 @@ public sealed class HistoryStore
         command.Parameters.AddWithValue("$level", Real(time.MedianInterval.Level));
         command.Parameters.AddWithValue("$n", time.N);
         command.Parameters.AddWithValue("$bytes", Real(result.AllocatedBytesPerOperation));
-        command.Parameters.AddWithValue("$normalised", result.NormalisedSamples.Count > 0 ? Real(Median(result.NormalisedSamples)) : DBNull.Value);
+        command.Parameters.AddWithValue("$normalised", result.NormalisedSamples.Count > 0 ? Real(Quantiles.Median(result.NormalisedSamples)) : DBNull.Value);
         command.Parameters.AddWithValue("$verdict", (object?)result.Gate?.Verdict.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$ratio", result.Gate?.Ratio is { } ratio ? Real(ratio) : DBNull.Value);
         command.Parameters.AddWithValue("$trusted", result.IsTrustworthy ? 1 : 0);
@@ -195,13 +195,6 @@ public sealed class HistoryStore
     private static object Real(double value) => double.IsFinite(value) ? value : DBNull.Value;
 
     private static double Real(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     private T Use<T>(Func<SqliteConnection, T> work)
     {

@@ -1,0 +1,10 @@
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>The image format of a chart.</summary>
+public enum ChartFormat
+{
+    /// <summary>PNG raster image (rendered by SkiaSharp).</summary>
+    Png,
+    /// <summary>SVG vector image (XML; text stays searchable).</summary>
+    Svg,
+}

@@ -1,0 +1,38 @@
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// Writes one chart per benchmark into a directory, each atomically; a chart that fails does not stop the others,
+/// and the failures are raised together at the end (the <see cref="CompositeExporter"/> then reports them).
+/// </summary>
+internal static class ChartSet
+{
+    public static IReadOnlyList<string> Write(
+        string directory, string kind, ChartFormat format, IEnumerable<BenchmarkResult> results, Func<BenchmarkResult, byte[]?> render)
+    {
+        var files = new List<string>();
+        var errors = new List<Exception>();
+        foreach (var result in results)
+        {
+            try
+            {
+                if (render(result) is { } bytes)
+                {
+                    var path = Path.GetFullPath(Path.Combine(directory, ChartFileName.For(kind, result.FullName, format)));
+                    AtomicFile.WriteBytes(path, bytes);
+                    files.Add(path);
+                }
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                errors.Add(new InvalidOperationException($"{kind} chart of '{result.FullName}': {error.Message}", error));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new AggregateException($"{errors.Count} {kind} chart(s) failed ({files.Count} written): {string.Join(" | ", errors.Select(e => e.Message))}", errors);
+        }
+
+        return files;
+    }
+}
