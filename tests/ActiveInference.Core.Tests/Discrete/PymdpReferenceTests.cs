@@ -20,6 +20,18 @@ public sealed class PymdpReferenceTests
         Assert.That(names, Is.SupersetOf(new[] { "single_factor_3x3.json", "two_factor_two_modality.json", "gridworld_3x3.json" }));
     }
 
+    [Test]
+    public void TheReferenceFolderFromTheEnvironmentExistsWhenNamed()
+    {
+        string? folder = Environment.GetEnvironmentVariable(ReferenceCase.DirectoryVariable);
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            Assert.Pass(ReferenceCase.DirectoryVariable + " is not set; only the bundled files run.");
+        }
+
+        Assert.That(Directory.Exists(folder), Is.True, $"{ReferenceCase.DirectoryVariable} names '{folder}', which is not a folder.");
+    }
+
     [TestCaseSource(typeof(ReferenceCase), nameof(ReferenceCase.Steps))]
     public void StepMatchesPymdp(string file, int step)
     {

@@ -11,8 +11,6 @@ public static class ReferenceCase
     public const string Format = "pymdp-oracle-reference/1";
     public const string DirectoryVariable = "ACTIVE_INFERENCE_REFERENCE_DIR";
 
-    public static string BundledDirectory => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "pymdp");
-
     /// <summary>Every reference file, bundled first, then the ones from the environment variable's folder.</summary>
     public static IEnumerable<string> Files()
     {
@@ -49,7 +47,8 @@ public static class ReferenceCase
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
             int steps = document.RootElement.GetProperty("steps").GetArrayLength();
-            string name = Path.GetFileNameWithoutExtension(file);
+            bool bundled = file.StartsWith(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "TestData")), StringComparison.Ordinal);
+            string name = (bundled ? string.Empty : DirectoryVariable + ":") + Path.GetFileNameWithoutExtension(file);
             for (int t = 0; t < steps; t++)
             {
                 yield return new TestCaseData(file, t).SetArgDisplayNames(name, "t" + t.ToString(System.Globalization.CultureInfo.InvariantCulture));
