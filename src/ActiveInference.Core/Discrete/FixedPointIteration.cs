@@ -142,6 +142,13 @@ public sealed class FixedPointIteration
             {
                 double w = _before[a];
                 int offset = a * size * inner;
+                if (inner == 1)
+                {
+                    // Last factor: the slice over s_f is contiguous, one SIMD multiply-add.
+                    TensorPrimitives.MultiplyAdd(logL.Slice(offset, size), w, ql, ql);
+                    continue;
+                }
+
                 for (int i = 0; i < size; i++)
                 {
                     ql[i] += w * TensorPrimitives.Dot(logL.Slice(offset + (i * inner), inner), after);
