@@ -88,6 +88,17 @@ internal sealed class PerfSession
 
     public void Collect(BenchmarkResult result) => _results.Enqueue(result);
 
+    /// <summary>The latest baseline samples (ns/op) on this profile per benchmark, for the distribution charts.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> BaselineSamples()
+    {
+        var samples = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        if (Options is null || _baselines.Value.Document is not { } document) return samples;
+        foreach (var result in Results)
+            if (document.Find(Profile.Id, result.FullName) is { } baseline)
+                samples[result.FullName] = baseline.Latest.Samples;
+        return samples;
+    }
+
     /// <summary>Called once when the test run ends: writes the run-level reports and appends the run to the history.</summary>
     public IReadOnlyList<string> Complete(string suiteName) =>
         Options is null || ChildOutput is not null || Interlocked.Exchange(ref _completed, 1) == 1

@@ -35,16 +35,20 @@ internal static class RunCompletion
         };
 
         var messages = new List<string>();
-        var outcome = CompositeExporter.Standard().ExportAll(report, options.ResultsDirectory);
-        messages.AddRange(outcome.Failures.Select(f => $"perf report: {f}"));
+        var history = new HistoryStore(options.HistoryPath);
         try
         {
-            new HistoryStore(options.HistoryPath).Append(report);
+            history.Append(report);
         }
         catch (Exception e) when (e is HistoryStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             messages.Add($"perf history: {options.HistoryPath}: {e.Message}");
         }
+        var exporters = CompositeExporter.Standard(
+            new DistributionChartExporter(session.BaselineSamples(), ChartFormat.Png),
+            new TrendChartExporter(history, new TrendAnalyser(EdPeltChangePointDetector.Instance), ChartFormat.Png));
+        var outcome = exporters.ExportAll(report, options.ResultsDirectory);
+        messages.AddRange(outcome.Failures.Select(f => $"perf report: {f}"));
         AppendStepSummary(options.ResultsDirectory, messages);
         foreach (var message in messages) Console.Error.WriteLine(message);
         return outcome.Files;
