@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,7 @@ public static class PerfOptionsLoader
 
     private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings];
 
-    private static readonly Dictionary<string, string?> Defaults = new()
+    private static readonly FrozenDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
         [Mode.Name] = "gate",
         [Threshold.Name] = PerfOptions.DefaultThreshold.ToString("R", CultureInfo.InvariantCulture),
@@ -47,13 +48,11 @@ public static class PerfOptionsLoader
         [ResultsDirectory.Name] = Path.Combine("TestResults", "perf"),
         [InconclusiveAsFailure.Name] = "false",
         [KeepRecordings.Name] = PerfOptions.DefaultKeepRecordings.ToString(CultureInfo.InvariantCulture),
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Variables of the Linux <c>perf</c> profiler, which use the same prefix: never reported as unknown.</summary>
-    private static readonly HashSet<string> ForeignEnvironmentVariables = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "PERF_EXEC_PATH", "PERF_PAGER", "PERF_CONFIG", "PERF_BUILDID_DIR",
-    };
+    private static readonly FrozenSet<string> ForeignEnvironmentVariables =
+        new[] { "PERF_EXEC_PATH", "PERF_PAGER", "PERF_CONFIG", "PERF_BUILDID_DIR" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly Regex ProfileIdPattern = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
 

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Configuration;
+using Json.Schema;
+using NUnit.Framework;
+using static ActiveInference.Benchmarking.Tests.Baselines.SampleResults;
+
+namespace ActiveInference.Benchmarking.Tests.Baselines;
+
+/// <summary>The shipped baselines.schema.json describes what the store writes (validated with JsonSchema.Net).</summary>
+[TestFixture]
+public sealed class BaselineSchemaTests
+{
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    private string _directory = "";
+
+    [SetUp]
+    public void SetUp() => _directory = NewDirectory();
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_directory, recursive: true);
+
+    // JsonSchema.Net registers a schema by its $id in a process-wide registry, so it is loaded once.
+    private static readonly Lazy<JsonSchema> Schema = new(Load);
+
+    private static JsonSchema Load()
+    {
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+        return JsonSchema.FromText(File.ReadAllText(Path.Combine(root, "src", "ActiveInference.Benchmarking", "Baselines", "baselines.schema.json")));
+    }
+
+    [Test]
+    public void A_file_written_by_the_store_is_valid_against_the_schema()
+    {
+        var path = Path.Combine(_directory, "baselines.json");
+        var store = new BaselineStore();
+        store.Record(path, Profile(), [Result("Ns.A(1)"), Result("Ns.\"Odd\"|name\n(µs)")], "abc123");
+        store.Record(path, Profile(), [Result("Ns.A(1)", at: Start.AddHours(1)) with { NormalisedSamples = [] }], null);
+        store.Record(path, Profile("Other CPU").WithIdOverride("ci-shared"), [Result("Ns.A(1)")], null);
+
+        var results = Evaluate(File.ReadAllText(path));
+
+        Assert.That(results.IsValid, Is.True, Describe(results));
+    }
+
+    [Test]
+    public void The_documented_sample_is_valid_against_the_schema()
+    {
+        var results = Evaluate(BaselineJson.Write(BaselineJsonTests.Sample()));
+
+        Assert.That(results.IsValid, Is.True, Describe(results));
+    }
+
+    [TestCase("\"median\": 3008.25,", "", "a summary field missing")]
+    [TestCase("\"schemaVersion\": 1", "\"schemaVersion\": 2", "another schema version")]
+    [TestCase("\"recordedAt\": \"2025-03-01T12:00:00.0000000Z\"", "\"recordedAt\": \"yesterday\"", "a date that is not a date")]
+    [TestCase("\"gen0\": 2", "\"gen0\": -2", "a negative GC count")]
+    [TestCase("\"commit\": \"4f2c1e9\",", "\"commit\": \"4f2c1e9\", \"extra\": 1,", "an unknown property")]
+    [TestCase("\"samples\": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75]", "\"samples\": []", "no samples")]
+    public void The_schema_rejects_a_file_with(string find, string replace, string what)
+    {
+        var text = BaselineJson.Write(BaselineJsonTests.Sample());
+        Assert.That(text, Does.Contain(find), "test setup");
+
+        var results = Evaluate(text.Replace(find, replace, StringComparison.Ordinal));
+
+        Assert.That(results.IsValid, Is.False, what);
+    }
+
+    private static EvaluationResults Evaluate(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return Schema.Value.Evaluate(document.RootElement, Options);
+    }
+
+    private static string Describe(EvaluationResults results) =>
+        string.Join("\n", (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")));
+}
