@@ -1,0 +1,35 @@
+using ActiveInference.Benchmarking;
+using ActiveInference.Core.Continuous;
+using MathNet.Numerics.LinearAlgebra;
+using NUnit.Framework;
+
+namespace ActiveInference.Core.PerfTests;
+
+/// <summary>The seed's free energy F(observations, beliefs, precision): the allocation-free kernel and the allocating convenience form.</summary>
+public class FreeEnergyBenchmarks
+{
+    private SimpleFreeEnergy _kernel = null!;
+    private Matrix<double> _precision = null!;
+    private double[] _observations = [];
+    private double[] _beliefs = [];
+
+    [SetUp]
+    public void Prepare()
+    {
+        var n = Inputs.Size();
+        _precision = Inputs.Precision(n);
+        _kernel = new SimpleFreeEnergy(_precision);
+        _observations = ModelFactory.NormalVector(n, seed: 1);
+        _beliefs = ModelFactory.NormalVector(n, seed: 2);
+    }
+
+    /// <summary>Free energy with the precision factorised once: a quadratic form, no allocation.</summary>
+    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [TestCase(10), TestCase(100), TestCase(1000)]
+    public double FreeEnergy(int states) => _kernel.Compute(_observations, _beliefs);
+
+    /// <summary>The one-call form that factorises the precision on every call and allocates.</summary>
+    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [TestCase(10), TestCase(100)]
+    public double FreeEnergyAllocating(int states) => SimpleFreeEnergy.Compute(_observations, _beliefs, _precision);
+}
