@@ -110,7 +110,7 @@ public sealed class BaselineStore
             var merged = Merge(existing.DocumentOrEmpty!, profile, recordings, keep);
             try
             {
-                AtomicFile.WriteAllText(fullPath, BaselineJson.Write(merged));
+                Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(merged)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

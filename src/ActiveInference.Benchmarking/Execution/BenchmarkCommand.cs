@@ -85,9 +85,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
     private static void WriteChildSamples(string path, BenchmarkResult measured)
     {
         var samples = new ChildSamples([.. measured.SamplesNanosecondsPerOperation], [.. measured.NormalisedSamples], measured.AllocatedBytesPerOperation);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(samples));
-        File.Move(temporary, path, overwrite: true);
+        Reporting.AtomicFile.WriteText(path, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
     }
 
     private static void RecordResult(object? value)
