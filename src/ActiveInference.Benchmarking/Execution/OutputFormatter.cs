@@ -23,15 +23,5 @@ internal static class OutputFormatter
         return b.ToString();
     }
 
-    public static string Time(double nanoseconds)
-    {
-        var abs = Math.Abs(nanoseconds);
-        return abs switch
-        {
-            < 1e3 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0.###} ns"),
-            < 1e6 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e3:0.###} µs"),
-            < 1e9 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e6:0.###} ms"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e9:0.###} s"),
-        };
-    }
+    public static string Time(double nanoseconds) => Reporting.ReadableTime.Format(nanoseconds);
 }
