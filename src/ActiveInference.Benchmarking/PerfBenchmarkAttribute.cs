@@ -26,7 +26,7 @@ namespace ActiveInference.Benchmarking;
 /// fresh state before every sample name an untimed method in <see cref="SampleSetup"/>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder, IApplyToTest, IApplyToContext, ITestAction, IWrapTestMethod
+public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IApplyToTest, IApplyToContext, ITestAction, IWrapTestMethod
 {
     /// <summary>The NUnit category every benchmark is in; <c>--filter TestCategory!=Performance</c> leaves them out.</summary>
     public const string Category = "Performance";

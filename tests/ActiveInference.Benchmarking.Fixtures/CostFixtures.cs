@@ -14,7 +14,10 @@ public class CostFixtures
     [TestCase(20), TestCase(40)]
     public double Work(int units) => Repeat(units);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Optimised from the first call: a method with loops otherwise starts as tier-0 code with on-stack replacement,
+    // and in a process that already ran much other code (a test host) its promotion to tier 1 can wait seconds
+    // behind the background compiler's queue, so the measured cost would depend on the JIT's state, not the work.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private double Repeat(int units)
     {
         var s = 0.0;

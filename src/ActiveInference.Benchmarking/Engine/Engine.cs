@@ -37,7 +37,7 @@ public sealed class Engine
         reference?.Run(1);
 
         var operations = _settings.OperationsPerSample > 0
-            ? _settings.OperationsPerSample
+            ? WarmupByTime(workload, _settings.OperationsPerSample)
             : Pilot(workload, all);
         peak.Observe();
 
@@ -76,6 +76,22 @@ public sealed class Engine
         }
         var perOperation = Median(recent);
         return Math.Max(1, (long)Math.Ceiling(minSample / Math.Max(perOperation, 1e-3)));
+    }
+
+    /// <summary>
+    /// With a fixed sample size there is no pilot to warm up by time: keep running samples (setup included, not
+    /// recorded) until <see cref="EngineSettings.WarmupTime"/> has passed, so tiered JIT has replaced tier-0 code.
+    /// </summary>
+    private long WarmupByTime(Workload workload, long operations)
+    {
+        var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
+        var started = _clock.Timestamp();
+        while (Nanoseconds(started, _clock.Timestamp()) < warmupEnd)
+        {
+            workload.SampleSetup?.Invoke();
+            workload.Run(operations);
+        }
+        return operations;
     }
 
     private double Warmup(Workload workload, long operations, List<Measurement> all)

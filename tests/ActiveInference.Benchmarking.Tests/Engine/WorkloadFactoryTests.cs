@@ -1,0 +1,181 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using ActiveInference.Benchmarking.Engine;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Engine;
+
+[TestFixture]
+public class WorkloadFactoryTests
+{
+    private static MethodInfo Method(string name) =>
+        typeof(WorkloadTarget).GetMethod(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)!;
+
+    [TestCase(0L)]
+    [TestCase(1L)]
+    [TestCase(1000L)]
+    public void Run_CallsTheMethodNTimes(long n)
+    {
+        var target = new WorkloadTarget();
+        var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Count)), []);
+
+        workload.Run(n);
+
+        Assert.That(target.Calls, Is.EqualTo(n));
+    }
+
+    [Test]
+    public void Run_StoresTheReturnValue_SoTheWorkCannotBeDropped()
+    {
+        var target = new WorkloadTarget();
+        var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Count)), []);
+
+        workload.Run(5);
+
+        // The compiled loop writes each result into a heap box it holds: look for that box among the constants of
+        // the delegate's closure (System.Runtime.CompilerServices.Closure, not in the reference assemblies).
+        var closure = workload.Run.Target;
+        var constants = closure?.GetType().GetField("Constants")?.GetValue(closure) as object[];
+        Assert.That(constants, Is.Not.Null, "the loop is a compiled expression with a closure");
+        Assert.That(constants!.OfType<IStrongBox>().Select(b => b.Value), Has.Member(5L));
+    }
+
+    [Test]
+    public void Run_PassesArgumentsOfEveryKind()
+    {
+        var target = new WorkloadTarget();
+        var point = new Point(3, -4);
+        var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Take)), [7, 2.5, "name", point]);
+
+        workload.Run(3);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(target.Calls, Is.EqualTo(3));
+            Assert.That(target.Received, Is.EqualTo((7, 2.5, "name", point)));
+        });
+    }
+
+    [Test]
+    public void Run_CallsAStaticMethod_WithoutATarget()
+    {
+        WorkloadTarget.StaticCalls = 0;
+        var workload = WorkloadFactory.Create(null, Method(nameof(WorkloadTarget.CountStatic)), [2]);
+
+        workload.Run(4);
+
+        Assert.That(WorkloadTarget.StaticCalls, Is.EqualTo(8));
+    }
+
+    [Test]
+    public void Run_CallsAVoidMethod()
+    {
+        var target = new WorkloadTarget();
+        var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Touch)), []);
+
+        workload.Run(6);
+
+        Assert.That(target.Calls, Is.EqualTo(6));
+    }
+
+    [TestCase(nameof(WorkloadTarget.Count))]
+    [TestCase(nameof(WorkloadTarget.Touch))]
+    [TestCase(nameof(WorkloadTarget.MakePoint))]
+    public void Overhead_RunsWithoutCallingTheBenchmark(string name)
+    {
+        var target = new WorkloadTarget();
+        var workload = WorkloadFactory.Create(target, Method(name), []);
+
+        workload.Overhead(100);
+
+        Assert.That(target.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void SampleSetup_IsCarriedThrough()
+    {
+        var setups = 0;
+        var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Touch)), [], () => setups++);
+
+        workload.SampleSetup!();
+
+        Assert.That(setups, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Probe_ReturnsTheValue_WithOneCall()
+    {
+        var target = new WorkloadTarget();
+        var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Take)), [1, 0.5, "x", new Point(1, 2)]);
+
+        var value = workload.Probe();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(value, Is.EqualTo(1.5));
+            Assert.That(target.Calls, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Probe_ReturnsNull_ForAVoidMethod()
+    {
+        var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Touch)), []);
+
+        Assert.That(workload.Probe(), Is.Null);
+    }
+
+    [Test]
+    public void Probe_RethrowsTheOriginalException()
+    {
+        var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Fail)), []);
+
+        // Assert.Throws checks the exact type: a TargetInvocationException wrapper would fail this.
+        var e = Assert.Throws<InvalidOperationException>(() => workload.Probe());
+
+        Assert.That(e!.Message, Is.EqualTo(WorkloadTarget.FailureMessage));
+    }
+
+    [Test]
+    public void Run_PropagatesTheOriginalException()
+    {
+        var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Fail)), []);
+
+        Assert.Throws<InvalidOperationException>(() => workload.Run(1));
+    }
+
+    [TestCase(nameof(WorkloadTarget.WithRef), "ref")]
+    [TestCase(nameof(WorkloadTarget.WithOut), "ref, out")]
+    [TestCase(nameof(WorkloadTarget.WithIn), "in parameters")]
+    [TestCase(nameof(WorkloadTarget.AsyncTask), "asynchronous")]
+    [TestCase(nameof(WorkloadTarget.AsyncTaskOfInt), "asynchronous")]
+    [TestCase(nameof(WorkloadTarget.AsyncValueTask), "asynchronous")]
+    [TestCase(nameof(WorkloadTarget.Generic), "generic")]
+    public void Create_RejectsMethodsItCannotBenchmark_NamingTheProblem(string name, string problem)
+    {
+        var method = Method(name);
+        var arguments = method.GetParameters().Select(_ => (object?)1).ToArray();
+
+        var e = Assert.Throws<ArgumentException>(() => WorkloadFactory.Create(new WorkloadTarget(), method, arguments));
+
+        Assert.That(e!.Message, Does.Contain(name).And.Contain(problem));
+    }
+
+    [TestCase(0)]
+    [TestCase(5)]
+    public void Create_RejectsTheWrongNumberOfArguments(int given)
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Take)), new object?[given]));
+
+        Assert.That(e!.Message, Does.Contain(nameof(WorkloadTarget.Take)).And.Contain($"takes 4 argument(s) but {given} were given"));
+    }
+
+    [Test]
+    public void Create_RejectsAnInstanceMethodWithoutATarget()
+    {
+        var e = Assert.Throws<ArgumentException>(() => WorkloadFactory.Create(null, Method(nameof(WorkloadTarget.Count)), []));
+
+        Assert.That(e!.Message, Does.Contain(nameof(WorkloadTarget.Count)).And.Contain("instance"));
+    }
+}

@@ -1,0 +1,55 @@
+using ActiveInference.Benchmarking.Execution;
+using ActiveInference.Benchmarking.Fixtures;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Execution;
+
+/// <summary>Re-measuring in a fresh process: the Fixtures assembly (copied here with its runtimeconfig) is started as the child.</summary>
+[TestFixture]
+[NonParallelizable]
+public class ChildProcessMeasurerTests
+{
+    private static readonly string FixturesPath = typeof(CostFixtures).Assembly.Location;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
+    [Test]
+    public void Measure_ReturnsTheSamplesOfTheNamedBenchmark()
+    {
+        var (samples, error) = ChildProcessMeasurer.Measure(FixturesPath, typeof(CostFixtures).FullName + ".Work(20)", Timeout);
+
+        Assert.That(error, Is.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples!.NanosecondsPerOperation, Has.Length.GreaterThanOrEqualTo(20));
+            Assert.That(samples.NanosecondsPerOperation, Has.All.GreaterThan(0));
+            Assert.That(samples.NormalisedSamples, Has.Length.EqualTo(samples.NanosecondsPerOperation.Length));
+        });
+    }
+
+    [Test]
+    public void Measure_OfAnUnknownBenchmark_ReturnsAnError()
+    {
+        const string name = "ActiveInference.Benchmarking.Fixtures.CostFixtures.NoSuchBenchmark";
+
+        (ChildSamples? Samples, string? Error) outcome = default;
+        Assert.DoesNotThrow(() => outcome = ChildProcessMeasurer.Measure(FixturesPath, name, Timeout));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Samples, Is.Null);
+            Assert.That(outcome.Error, Does.Contain("NoSuchBenchmark"));
+        });
+    }
+
+    [Test]
+    public void Measure_OfAMissingAssembly_ReturnsAnError()
+    {
+        var (samples, error) = ChildProcessMeasurer.Measure(Path.Combine(Path.GetTempPath(), "no-such-perf-tests.dll"), "X.Y", Timeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples, Is.Null);
+            Assert.That(error, Is.Not.Null.And.Not.Empty);
+        });
+    }
+}

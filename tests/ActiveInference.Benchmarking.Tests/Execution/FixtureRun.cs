@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using ActiveInference.Benchmarking.Execution;
+using NUnit.Framework;
+using NUnit.Framework.Api;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace ActiveInference.Benchmarking.Tests.Execution;
+
+/// <summary>
+/// Runs one fixture class of the Fixtures assembly through the real NUnit engine in this process
+/// (<see cref="NUnitTestAssemblyRunner"/> with the default builder, one thread) and keeps what it produced.
+/// </summary>
+internal sealed class FixtureRun : ITestListener
+{
+    private readonly ConcurrentQueue<ITestResult> _finished = new();
+    private readonly ConcurrentDictionary<string, BenchmarkResult> _measured = new();
+
+    private FixtureRun() { }
+
+    /// <summary>Results of the test cases (not suites) in the order they finished.</summary>
+    public IReadOnlyList<ITestResult> Cases => _finished.Where(r => !r.Test.IsSuite).ToArray();
+
+    /// <summary>Runs every test of <paramref name="fixture"/>.</summary>
+    public static FixtureRun Of(Type fixture)
+    {
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(fixture.Assembly, new Dictionary<string, object> { ["NumberOfTestWorkers"] = 0 });
+        var run = new FixtureRun();
+        runner.Run(run, TestFilter.FromXml($"<filter><class>{fixture.FullName}</class></filter>"));
+        return run;
+    }
+
+    /// <summary>The case with this short name, e.g. <c>Work(20)</c>.</summary>
+    public ITestResult Case(string name) =>
+        Cases.SingleOrDefault(r => r.Name == name)
+        ?? throw new InvalidOperationException($"no test '{name}' ran; ran: {string.Join(", ", Cases.Select(r => r.Name))}");
+
+    /// <summary>The <see cref="BenchmarkResult"/> the session collected for this case in this run.</summary>
+    public BenchmarkResult Result(ITestResult testCase) =>
+        _measured.TryGetValue(testCase.FullName, out var result)
+            ? result
+            : throw new InvalidOperationException($"the session collected no result for {testCase.FullName}");
+
+    /// <summary>The <see cref="BenchmarkResult"/> of the case with this short name in this run.</summary>
+    public BenchmarkResult Result(string name) => Result(Case(name));
+
+    /// <summary>The parallel scope that applies to a test: its own, or the nearest ancestor's.</summary>
+    public static ParallelScope? ParallelScopeOf(ITest test)
+    {
+        for (var t = test; t is not null; t = t.Parent)
+            if (t.Properties.Get(PropertyNames.ParallelScope) is ParallelScope scope) return scope;
+        return null;
+    }
+
+    void ITestListener.TestStarted(ITest test) { }
+
+    void ITestListener.TestFinished(ITestResult result)
+    {
+        // The command hands each result to the session just before the test finishes; runs are sequential here.
+        if (!result.Test.IsSuite && PerfSession.Current.Results.LastOrDefault(r => r.FullName == result.FullName) is { } measured)
+            _measured[result.FullName] = measured;
+        _finished.Enqueue(result);
+    }
+
+    void ITestListener.TestOutput(TestOutput output) { }
+
+    void ITestListener.SendMessage(TestMessage message) { }
+}

@@ -1,0 +1,98 @@
+using ActiveInference.Benchmarking.Fixtures;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace ActiveInference.Benchmarking.Tests.Execution;
+
+/// <summary>Benchmarks of every shape and failure through the real NUnit engine: the outcome and the test nodes each must produce.</summary>
+[TestFixture]
+[NonParallelizable]
+public class OutcomeEndToEndTests
+{
+    [Test]
+    public void AThrowingBenchmark_EndsAsError_WithThatException()
+    {
+        var result = FixtureRun.Of(typeof(FailingFixtures)).Case(nameof(FailingFixtures.Throws));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Error));
+            Assert.That(result.Message, Does.Contain(nameof(InvalidOperationException)).And.Contain(FailingFixtures.Message));
+            Assert.That(result.Message, Does.Not.Contain("TargetInvocationException"));
+            Assert.That(result.StackTrace, Does.Contain(nameof(FailingFixtures.Throws)));
+        });
+    }
+
+    [Test]
+    public void AnInvalidAttribute_FailsTheTest_NamingTheBadValue_WithoutRunningIt()
+    {
+        InvalidFixtures.Calls = 0;
+
+        var result = FixtureRun.Of(typeof(InvalidFixtures)).Case(nameof(InvalidFixtures.NoIterations));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(result.Message, Does.Contain("Iterations = 0"));
+            Assert.That(InvalidFixtures.Calls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void AVoidBenchmark_IsMeasured()
+    {
+        VoidFixtures.Calls = 0;
+
+        var run = FixtureRun.Of(typeof(VoidFixtures));
+        var result = run.Case(nameof(VoidFixtures.Fill));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
+            Assert.That(run.Result(result).Time.N, Is.GreaterThanOrEqualTo(5));
+            Assert.That(run.Result(result).CustomMetrics, Does.Not.ContainKey("result"));
+            Assert.That(VoidFixtures.Calls, Is.GreaterThan(run.Result(result).TotalOperations));
+        });
+    }
+
+    [Test]
+    public void ValuesParameters_GiveOneTestNodePerValue()
+    {
+        var run = FixtureRun.Of(typeof(ValuesFixtures));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Cases.Select(r => r.Name), Is.EquivalentTo(new[] { "Sum(8)", "Sum(64)" }));
+            Assert.That(run.Cases.Select(r => r.ResultState), Has.All.EqualTo(ResultState.Success));
+            Assert.That(run.Cases.Select(r => r.Output), Has.All.Contains("median"));
+        });
+    }
+
+    [Test]
+    public void TestCaseSource_GivesOneTestNodePerCase()
+    {
+        var run = FixtureRun.Of(typeof(SourceFixtures));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Cases.Select(r => r.Name), Is.EquivalentTo(new[] { "Repeat(\"ab\",2)", "Repeat(\"xyz\",3)" }));
+            Assert.That(run.Cases.Select(r => r.ResultState), Has.All.EqualTo(ResultState.Success));
+            Assert.That(run.Cases.Select(r => run.Result(r).CustomMetrics["result"]), Is.EquivalentTo(new[] { 4.0, 9.0 }));
+        });
+    }
+
+    [Test]
+    public void SampleSetup_RunsBeforeEverySample_AndCustomMetricsTravelWithTheResult()
+    {
+        var run = FixtureRun.Of(typeof(SampleSetupFixtures));
+        var result = run.Case(nameof(SampleSetupFixtures.Drain));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
+            Assert.That(run.Result(result).OperationsPerSample, Is.EqualTo(1));
+            Assert.That(run.Result(result).CustomMetrics, Does.ContainKey("drained").WithValue(4950.0));
+            Assert.That(result.Output, Does.Contain("drained=4950"));
+        });
+    }
+}
