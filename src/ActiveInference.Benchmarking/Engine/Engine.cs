@@ -9,10 +9,18 @@ public sealed class Engine
 {
     private readonly EngineSettings _settings;
     private readonly IClock _clock;
+    private readonly Func<long> _compiledMethods;
 
     /// <summary>Creates an engine with the given settings and clock (use <see cref="StopwatchClock.Instance"/> for real runs).</summary>
-    public Engine(EngineSettings settings, IClock clock)
+    /// <param name="settings">How to measure.</param>
+    /// <param name="clock">Where time comes from.</param>
+    /// <param name="compiledMethods">
+    /// Count of methods the JIT has compiled so far, on any thread (default: <see cref="System.Runtime.JitInfo.GetCompiledMethodCount"/>):
+    /// warmup goes on while it still rises, because tier-1 code is compiled in the background.
+    /// </param>
+    public Engine(EngineSettings settings, IClock clock, Func<long>? compiledMethods = null)
     {
+        _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
         var errors = settings.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(settings));
         _settings = settings;
@@ -41,10 +49,10 @@ public sealed class Engine
             : Pilot(workload, all);
         peak.Observe();
 
-        var overhead = Warmup(workload, operations, all);
+        var referenceOperations = reference is null ? 0 : PilotReference(reference);
+        var overhead = Warmup(workload, operations, reference, referenceOperations, all);
         peak.Observe();
 
-        var referenceOperations = reference is null ? 0 : PilotReference(reference);
         var stopped = Measure(workload, operations, overhead, reference, referenceOperations, all, peak);
 
         return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name);
@@ -94,19 +102,53 @@ public sealed class Engine
         return operations;
     }
 
-    private double Warmup(Workload workload, long operations, List<Measurement> all)
+    /// <summary>
+    /// Warmup samples interleaved with overhead samples, at least <see cref="EngineSettings.WarmupIterations"/> of them
+    /// and then until the benchmark has stopped getting faster: tiered JIT can replace code seconds late in a busy
+    /// process. "Faster" is judged on time relative to the reference workload, so the machine's own speed changes do
+    /// not look like a tier-up, and only once the JIT has compiled nothing new for three samples (tier-1 code is
+    /// compiled in the background, seconds late in a busy process). The extra time is capped at a quarter of the
+    /// time limit, at most 2 s.
+    /// </summary>
+    private double Warmup(Workload workload, long operations, IReferenceWorkload? reference, long referenceOperations, List<Measurement> all)
     {
-        var count = Math.Max(_settings.WarmupIterations, 5);
-        var overheads = new List<double>(count);
-        for (var i = 0; i < count; i++)
+        var minimum = Math.Max(_settings.WarmupIterations, 5);
+        var budget = Math.Min(_settings.TimeLimit.TotalSeconds / 4, 2.0) * 1e9;
+        var started = _clock.Timestamp();
+        var overheads = new List<double>();
+        var speeds = new List<double>();
+        var compiled = new List<long>();
+        for (var i = 0; ; i++)
         {
             workload.SampleSetup?.Invoke();
-            all.Add(Time(IterationStage.Warmup, i, operations, workload.Run));
+            var m = Time(IterationStage.Warmup, i, operations, workload.Run);
+            all.Add(m);
             var o = Time(IterationStage.Overhead, i, operations, workload.Overhead);
             all.Add(o);
             overheads.Add(o.NanosecondsPerOperation);
+            speeds.Add(m.NanosecondsPerOperation / ReferenceTime(reference, referenceOperations));
+            compiled.Add(_compiledMethods());
+            if (i + 1 >= minimum && HasSettled(speeds) && compiled[^1] == compiled[^3]) break;
+            if (Nanoseconds(started, _clock.Timestamp()) >= budget) break;
         }
         return Median(overheads);
+    }
+
+    private double ReferenceTime(IReferenceWorkload? reference, long operations)
+    {
+        if (reference is null) return 1;
+        var t0 = _clock.Timestamp();
+        reference.Run(operations);
+        var ns = Nanoseconds(t0, _clock.Timestamp()) / operations;
+        return ns > 0 ? ns : 1;
+    }
+
+    private static bool HasSettled(List<double> speeds)
+    {
+        if (speeds.Count < 6) return false;
+        var recent = Median(speeds.Skip(speeds.Count - 3));
+        var before = Median(speeds.Skip(speeds.Count - 6).Take(3));
+        return recent >= 0.9 * before;
     }
 
     private long PilotReference(IReferenceWorkload reference)

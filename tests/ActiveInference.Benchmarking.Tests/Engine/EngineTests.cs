@@ -49,6 +49,38 @@ public class EngineTests
         });
     }
 
+    [Test]
+    public void Warmup_KeepsGoing_UntilALateTierUpHasHappened()
+    {
+        var clock = new FakeClock();
+        var settings = Defaults with { WarmupTime = TimeSpan.FromMilliseconds(100) };
+        var tierUpAt = (long)(300 * Millisecond);
+        var benchmark = new FakeBenchmark(clock, 1_000) { TieredNanosecondsPerOperation = 250, TierUpAtNanoseconds = tierUpAt };
+        // The JIT keeps compiling in the background until the tier-up lands.
+        var compiledMethods = () => Math.Min(clock.Now, tierUpAt) / 1_000_000;
+
+        var run = new EngineUnderTest(settings, clock, compiledMethods).Run(benchmark.ToWorkload(), null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Measured.Select(m => m.NanosecondsPerOperation), Has.All.EqualTo(250).Within(1e-9).Percent, "measured after the tier-up");
+            Assert.That(run.Measurements.Count(m => m.Stage == IterationStage.Warmup), Is.GreaterThan(settings.WarmupIterations));
+        });
+    }
+
+    [Test]
+    public void Warmup_Stops_AtItsBudget_WhenTheCodeNeverSettles()
+    {
+        var clock = new FakeClock();
+        var settings = Defaults with { TimeLimit = TimeSpan.FromSeconds(2) };
+        var benchmark = new FakeBenchmark(clock, 1_000) { TieredNanosecondsPerOperation = 10, TierUpAtNanoseconds = long.MaxValue };
+
+        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null);
+
+        var warmupNanoseconds = run.Measurements.Where(m => m.Stage is IterationStage.Warmup or IterationStage.Overhead).Sum(m => m.Nanoseconds);
+        Assert.That(warmupNanoseconds, Is.LessThanOrEqualTo(0.5e9 + 2e6), "a quarter of the 2 s limit, plus the last sample");
+    }
+
     [TestCase(0L)]
     [TestCase(1L)]
     [TestCase(1000L)]
