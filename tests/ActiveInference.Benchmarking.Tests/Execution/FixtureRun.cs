@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Execution;
 using NUnit.Framework;
 using NUnit.Framework.Api;
@@ -21,14 +23,32 @@ internal sealed class FixtureRun : ITestListener
     /// <summary>Results of the test cases (not suites) in the order they finished.</summary>
     public IReadOnlyList<ITestResult> Cases => _finished.Where(r => !r.Test.IsSuite).ToArray();
 
-    /// <summary>Runs every test of <paramref name="fixture"/>.</summary>
-    public static FixtureRun Of(Type fixture)
+    /// <summary>
+    /// Runs every test of <paramref name="fixture"/> with <paramref name="session"/> as the run's perf session;
+    /// by default an isolated one in mode measure whose files go to a temporary folder.
+    /// </summary>
+    public static FixtureRun Of(Type fixture, PerfSession? session = null)
     {
+        using var _ = PerfSession.Use(session ?? Session(PerfMode.Measure, Path.Combine(Path.GetTempPath(), "perf-e2e-" + Guid.NewGuid().ToString("N"))));
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(fixture.Assembly, new Dictionary<string, object> { ["NumberOfTestWorkers"] = 0 });
         var run = new FixtureRun();
         runner.Run(run, TestFilter.FromXml($"<filter><class>{fixture.FullName}</class></filter>"));
         return run;
+    }
+
+    /// <summary>A perf session in <paramref name="mode"/> whose baselines, results and history live in <paramref name="directory"/>.</summary>
+    public static PerfSession Session(PerfMode mode, string directory, double threshold = PerfOptions.DefaultThreshold)
+    {
+        var options = new PerfOptions
+        {
+            Mode = mode,
+            Threshold = threshold,
+            BaselinePath = Path.Combine(directory, "baselines.json"),
+            ResultsDirectory = Path.Combine(directory, "results"),
+            HistoryPath = Path.Combine(directory, "results", "perf-history.db"),
+        };
+        return new PerfSession(options, null, MachineProfile.Detect(PerfSession.EngineSettingsFingerprint), childOutput: null);
     }
 
     /// <summary>The case with this short name, e.g. <c>Work(20)</c>.</summary>

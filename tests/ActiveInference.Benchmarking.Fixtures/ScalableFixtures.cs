@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Fixtures;
+
+/// <summary>
+/// A benchmark whose cost the end-to-end gate test scales through the environment variable
+/// <see cref="CostFactorVariable"/> (read once per fixture, so a child process re-measuring it inherits the factor).
+/// </summary>
+public class ScalableFixtures
+{
+    /// <summary>Multiplies the work of <see cref="Kernel"/> (default 1).</summary>
+    public const string CostFactorVariable = "ACTIVEINFERENCE_E2E_COST_FACTOR";
+
+    private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
+    private int _units;
+
+    [OneTimeSetUp]
+    public void ReadFactor()
+    {
+        var factor = int.TryParse(Environment.GetEnvironmentVariable(CostFactorVariable), out var f) && f > 0 ? f : 1;
+        _units = 16 * factor;
+    }
+
+    /// <summary>A dot-product loop whose length is proportional to the cost factor.</summary>
+    [PerfBenchmark(Iterations = 20, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 150, MinMeasurementTimeMilliseconds = 150)]
+    public double Kernel() => Repeat(_units);
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private double Repeat(int units)
+    {
+        var s = 0.0;
+        for (var u = 0; u < units; u++)
+            for (var i = 0; i < _data.Length; i++)
+                s += _data[i] * _data[(i + u) & 63];
+        return s;
+    }
+}

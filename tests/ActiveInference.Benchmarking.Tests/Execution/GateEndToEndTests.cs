@@ -1,0 +1,74 @@
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Fixtures;
+using ActiveInference.Benchmarking.Gate;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace ActiveInference.Benchmarking.Tests.Execution;
+
+/// <summary>
+/// The whole loop through the real NUnit engine: record a baseline, then gate an unchanged run (passes) and a run
+/// made 3x slower (fails, confirmed in a fresh process). Effects this large cannot flake on a noisy machine.
+/// </summary>
+[NonParallelizable]
+public class GateEndToEndTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("perf-gate-e2e-").FullName;
+
+    [TearDown]
+    public void Clean()
+    {
+        Environment.SetEnvironmentVariable(ScalableFixtures.CostFactorVariable, null);
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Test]
+    public void Recorded_baseline_then_unchanged_passes_and_three_times_slower_fails()
+    {
+        var record = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Record, _directory, threshold: 0.5));
+        Assert.That(record.Case("Kernel").ResultState, Is.EqualTo(ResultState.Success), record.Case("Kernel").Message);
+        var stored = new BaselineStore().Load(Path.Combine(_directory, "baselines.json"));
+        Assert.That(stored.Status, Is.EqualTo(BaselineLoadStatus.Loaded), stored.Error);
+
+        var unchanged = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
+        var same = unchanged.Result("Kernel").Gate!;
+        Assert.That(unchanged.Case("Kernel").ResultState, Is.EqualTo(ResultState.Success), same.Message);
+        Assert.That(same.Verdict, Is.AnyOf(Verdict.Passed, Verdict.Improved), same.Message);
+
+        Environment.SetEnvironmentVariable(ScalableFixtures.CostFactorVariable, "3");
+        var slower = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
+        var regressed = slower.Result("Kernel").Gate!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(slower.Case("Kernel").ResultState, Is.EqualTo(ResultState.Failure), regressed.Message);
+            Assert.That(regressed.Verdict, Is.EqualTo(Verdict.Regressed));
+            Assert.That(regressed.Confirmed, Is.True, "confirmed by a fresh process");
+            Assert.That(regressed.Ratio, Is.GreaterThan(1.8));
+            Assert.That(slower.Case("Kernel").Message, Does.Contain("Kernel regressed +").And.Contain("threshold 50%"));
+        });
+    }
+
+    [Test]
+    public void Corrupt_baselines_fail_every_benchmark_with_the_file_named_and_leave_it_untouched()
+    {
+        var path = Path.Combine(_directory, "baselines.json");
+        File.WriteAllText(path, "{ not json");
+        var loaded = new BaselineStore().Load(path);
+        var session = new Benchmarking.Execution.PerfSession(
+            FixtureRun.Session(PerfMode.Gate, _directory).Options, null, MachineProfile.Detect("e2e"), childOutput: null);
+
+        var run = FixtureRun.Of(typeof(ScalableFixtures), session);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(loaded.Status, Is.EqualTo(BaselineLoadStatus.Invalid));
+            Assert.That(run.Case("Kernel").ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(run.Case("Kernel").Message, Does.Contain(path));
+            Assert.That(File.ReadAllText(path), Is.EqualTo("{ not json"));
+        });
+    }
+}
