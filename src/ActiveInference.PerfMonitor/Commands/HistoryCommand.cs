@@ -52,7 +52,7 @@ internal sealed class HistoryCommand(CliContext context)
         {
             var series = store.Series(name, profile);
             var last = series[^1];
-            return new[] { name, ReadableTime.Format(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp), last.Verdict?.ToString() ?? "-" };
+            return new[] { SummaryTable.ReportTextLine(name), ReadableTime.Format(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp), last.Verdict?.ToString() ?? "-" };
         }).ToList();
         WriteTable(["Benchmark", "Latest median", "Runs", "Latest run (UTC)", "Latest verdict"], rows, rightAligned: [1, 2]);
         return ExitCodes.Clean;

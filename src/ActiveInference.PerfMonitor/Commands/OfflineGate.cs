@@ -30,6 +30,6 @@ internal static class OfflineGate
             confirmedOffline = true;
             return (new ChildSamples([.. current.SamplesNanosecondsPerOperation], [.. current.NormalisedSamples], current.AllocatedBytesPerOperation), null);
         });
-        return confirmedOffline ? outcome with { Message = outcome.Message + Note(policy), Confirmed = null } : outcome;
+        return confirmedOffline ? outcome with { Message = outcome.Message.Replace("; fresh process ", "; re-check of its own samples ", StringComparison.Ordinal) + Note(policy), Confirmed = null } : outcome;
     }
 }
