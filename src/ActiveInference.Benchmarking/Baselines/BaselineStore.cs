@@ -121,6 +121,42 @@ public sealed class BaselineStore
     }
 
     /// <summary>
+    /// Replaces the document at <paramref name="path"/> by <paramref name="change"/>(document), reading, changing and
+    /// writing inside the same lock as <see cref="Record"/>, the write atomic. For deliberate maintenance such as
+    /// pruning old recordings or profiles. Refuses, writing nothing, when the file is missing or invalid, the lock
+    /// cannot be taken, or <paramref name="change"/> returns a document of another schema version.
+    /// </summary>
+    public BaselineRewriteResult Rewrite(string path, Func<BaselineDocument, BaselineDocument> change)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(change);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+            return new BaselineRewriteResult(fullPath, null, null, $"{fullPath}: no baselines file there");
+        var (fileLock, lockProblem) = FileLock.Acquire(fullPath, _lockTimeout);
+        if (fileLock is null)
+            return new BaselineRewriteResult(fullPath, null, null, $"{fullPath}: {lockProblem}");
+        using (fileLock)
+        {
+            var existing = Load(fullPath);
+            if (existing.Document is not { } before)
+                return new BaselineRewriteResult(fullPath, null, null, (existing.Error ?? $"{fullPath}: no baselines file there") + "; the file was left as it is");
+            var after = change(before);
+            if (after is null || after.SchemaVersion != BaselineDocument.CurrentSchemaVersion)
+                return new BaselineRewriteResult(fullPath, before, null, $"{fullPath}: the change produced no document of schema version {BaselineDocument.CurrentSchemaVersion}; the file was left as it is");
+            try
+            {
+                AtomicFile.WriteAllText(fullPath, BaselineJson.Write(after));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new BaselineRewriteResult(fullPath, before, null, $"{fullPath}: cannot be written: {e.Message}");
+            }
+            return new BaselineRewriteResult(fullPath, before, after, null);
+        }
+    }
+
+    /// <summary>
     /// <paramref name="document"/> with <paramref name="recordings"/> appended under <paramref name="profile"/>
     /// (whose machine fields replace the stored ones), each touched benchmark trimmed to its newest
     /// <paramref name="keep"/> recordings by <see cref="Recording.RecordedAt"/>. Everything else is kept as it is.

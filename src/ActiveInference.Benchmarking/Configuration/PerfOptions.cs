@@ -14,7 +14,8 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// <c>machineProfile</c>/<c>PERF_MACHINE_PROFILE</c> none;
 /// <c>inconclusiveAsFailure</c>/<c>PERF_INCONCLUSIVE_AS_FAILURE</c> false;
 /// <c>commit</c>/<c>PERF_COMMIT</c> none;
-/// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 5.
+/// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 5;
+/// <c>shard</c>/<c>PERF_SHARD</c> none (all benchmarks).
 /// Relative paths are resolved against the repository root.
 /// </remarks>
 public sealed record PerfOptions
@@ -51,4 +52,7 @@ public sealed record PerfOptions
 
     /// <summary>Recordings kept per benchmark and profile when recording, at least 1.</summary>
     public int KeepRecordings { get; init; } = DefaultKeepRecordings;
+
+    /// <summary>The share of the benchmarks this run measures (<c>I/N</c>, see <see cref="Configuration.Shard"/>); null runs them all. The others end skipped.</summary>
+    public Shard? Shard { get; init; }
 }

@@ -37,8 +37,9 @@ public static class PerfOptionsLoader
     private static readonly Key InconclusiveAsFailure = new("inconclusiveAsFailure", "INCONCLUSIVE_AS_FAILURE");
     private static readonly Key Commit = new("commit", "COMMIT");
     private static readonly Key KeepRecordings = new("keepRecordings", "KEEP_RECORDINGS");
+    private static readonly Key ShardKey = new("shard", "SHARD");
 
-    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings];
+    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey];
 
     private static readonly FrozenDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
@@ -115,6 +116,7 @@ public static class PerfOptionsLoader
             : reader.Parse(HistoryPath, v => ParseFilePath(v, root, mustBeReadable: false));
         var machineProfile = reader.Get(MachineProfile) is null ? null : reader.Parse(MachineProfile, ParseProfileId);
         var commit = reader.Get(Commit) is null ? null : reader.Parse(Commit, ParseCommit);
+        var shard = reader.Get(ShardKey) is null ? null : reader.Parse(ShardKey, ParseShard);
 
         if (errors.Count > 0)
             return new PerfOptionsLoadResult(null, errors);
@@ -130,6 +132,7 @@ public static class PerfOptionsLoader
                 InconclusiveAsFailure = inconclusiveAsFailure,
                 Commit = commit,
                 KeepRecordings = keep,
+                Shard = shard,
             },
             []);
     }
@@ -176,6 +179,9 @@ public static class PerfOptionsLoader
         value.Any(char.IsWhiteSpace) || value.Length > 100
             ? (null, "commit must be a single word of at most 100 characters (a hash, a tag, a branch name)")
             : (value, null);
+
+    private static (Shard?, string?) ParseShard(string value) =>
+        Shard.TryParse(value, out var shard, out var problem) ? (shard, null) : (null, problem);
 
     private static (string?, string?) ParseFilePath(string value, string root, bool mustBeReadable)
     {

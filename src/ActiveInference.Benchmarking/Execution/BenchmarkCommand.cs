@@ -36,6 +36,12 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             return result;
         }
 
+        if (session.Options?.Shard is { } shard && !shard.Contains(test.FullName))
+        {
+            result.SetResult(ResultState.Skipped, $"not in shard {shard} (another CI job measures it)");
+            return result;
+        }
+
         var method = test.Method!.MethodInfo;
         Workload workload;
         try

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.Reporting;
+
+namespace ActiveInference.PerfMonitor.Commands;
+
+/// <summary>
+/// <c>history [benchmark]</c>: from the SQLite history, one benchmark's runs (date, commit, median, verdict) with
+/// the points where its level changed (ED-PELT); without a benchmark, every benchmark with its latest median and
+/// number of runs. Never creates a database.
+/// </summary>
+internal sealed class HistoryCommand(CliContext context)
+{
+    /// <summary>The <c>history</c> command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var benchmark = new Argument<string?>("benchmark") { Description = "Full name (or its unique ending) of a benchmark; omit to list all", Arity = ArgumentArity.ZeroOrOne };
+        var db = new Option<string?>("--db") { Description = "History database (default: PERF_HISTORY_PATH, else TestResults/perf/perf-history.db at the repository root)" };
+        var profile = new Option<string?>("--profile") { Description = "Only runs on this machine profile id" };
+        var command = new Command("history", "Show a benchmark's trend and change points from the history database, or list the benchmarks") { benchmark, db, profile };
+        command.SetAction(p => MonitorCommandLine.Guard(context, () =>
+            new HistoryCommand(context).Execute(p.GetValue(benchmark), p.GetValue(db), p.GetValue(profile))));
+        return command;
+    }
+
+    /// <summary>Prints the listing or the trend; returns the exit code.</summary>
+    public int Execute(string? benchmark, string? databasePath, string? profile)
+    {
+        var path = DatabasePath(databasePath);
+        if (!File.Exists(path))
+            throw new MonitorException($"{path}: no history database there (a perf run creates it; or pass --db)");
+        var store = new HistoryStore(path);
+        var names = store.Benchmarks(profile);
+        if (benchmark is null)
+            return List(store, names, profile);
+        var fullName = BenchmarkName.Resolve(benchmark, names, path + (profile is null ? "" : $" (profile {profile})"));
+        var trend = new TrendAnalyser(EdPeltChangePointDetector.Instance).Analyse(fullName, store.Series(fullName, profile));
+        Trend(trend);
+        return ExitCodes.Clean;
+    }
+
+    private int List(HistoryStore store, IReadOnlyList<string> names, string? profile)
+    {
+        if (names.Count == 0)
+        {
+            context.Out.WriteLine($"No benchmarks recorded{(profile is null ? "" : $" on profile {profile}")}.");
+            return ExitCodes.Clean;
+        }
+        var rows = names.Select(name =>
+        {
+            var series = store.Series(name, profile);
+            var last = series[^1];
+            return new[] { SummaryTable.ReportTextLine(name), ReadableTime.Format(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp), last.Verdict?.ToString() ?? "-" };
+        }).ToList();
+        WriteTable(["Benchmark", "Latest median", "Runs", "Latest run (UTC)", "Latest verdict"], rows, rightAligned: [1, 2]);
+        return ExitCodes.Clean;
+    }
+
+    private void Trend(BenchmarkTrend trend)
+    {
+        var output = context.Out;
+        output.WriteLine(SummaryTable.ReportTextLine(trend.FullName));
+        if (trend.Points.Count == 0)
+        {
+            output.WriteLine("No run with a finite median.");
+            return;
+        }
+        var changes = trend.ChangePoints.ToHashSet();
+        var rows = trend.Points.Select((p, i) => new[]
+        {
+            (i + 1).ToString(CultureInfo.InvariantCulture), Date(p.Timestamp), Short(p.Commit), ReadableTime.Format(p.MedianNanoseconds),
+            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), changes.Contains(i) ? "<- level change" : "",
+        }).ToList();
+        WriteTable(["#", "Date (UTC)", "Commit", "Median", "Verdict", ""], rows, rightAligned: [0, 3]);
+        output.WriteLine();
+        if (trend.ChangePoints.Count == 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No change points in {trend.Points.Count} run(s)."));
+            return;
+        }
+        output.WriteLine("Change points (ED-PELT over the medians):");
+        var bounds = new[] { 0 }.Concat(trend.ChangePoints).Append(trend.Points.Count).ToArray();
+        for (var k = 1; k < bounds.Length - 1; k++)
+        {
+            var before = Median(trend.Points, bounds[k - 1], bounds[k]);
+            var after = Median(trend.Points, bounds[k], bounds[k + 1]);
+            var at = trend.Points[bounds[k]];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  from run #{bounds[k] + 1} ({Date(at.Timestamp)}, commit {Short(at.Commit)}): median {ReadableTime.Format(before)} -> {ReadableTime.Format(after)} ({(after / before - 1) * 100:+0.0;-0.0;0.0}%)"));
+        }
+    }
+
+    private static double Median(IReadOnlyList<HistoryPoint> points, int from, int to)
+    {
+        var values = points.Skip(from).Take(to - from).Select(p => p.MedianNanoseconds).Order().ToArray();
+        var middle = values.Length / 2;
+        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private string DatabasePath(string? given)
+    {
+        if (given is not null)
+            return context.FullPath(given);
+        var root = RepositoryRoot.Find(context.WorkingDirectory) ?? context.WorkingDirectory;
+        if (context.Variable("PERF_HISTORY_PATH") is { } configured)
+            return Path.GetFullPath(Path.Combine(root, configured));
+        var results = context.Variable("PERF_RESULTS_DIRECTORY") is { } directory ? Path.Combine(root, directory) : Path.Combine(root, "TestResults", "perf");
+        return Path.GetFullPath(Path.Combine(results, "perf-history.db"));
+    }
+
+    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Short(string? commit) => commit is null ? "-" : commit.Length > 10 ? commit[..10] : commit;
+
+    private void WriteTable(string[] headers, List<string[]> rows, int[] rightAligned)
+    {
+        var widths = headers.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
+        Write(headers);
+        Write(widths.Select(w => new string('-', w)).ToArray());
+        foreach (var row in rows)
+            Write(row);
+
+        void Write(string[] cells) => context.Out.WriteLine(string.Join("  ",
+            cells.Select((cell, c) => rightAligned.Contains(c) ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
+    }
+}

@@ -1,0 +1,59 @@
+using ActiveInference.Benchmarking;
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Reporting;
+
+namespace ActiveInference.PerfMonitor;
+
+/// <summary>
+/// The plain-text table a person reads at the end of a command: benchmark, median, baseline, change and verdict,
+/// columns padded, one benchmark per line, in report order. Invariant culture throughout.
+/// </summary>
+internal static class SummaryTable
+{
+    private static readonly string[] Headers = ["Benchmark", "Median", "Baseline", "Change", "Verdict"];
+
+    /// <summary>Writes the table for <paramref name="results"/> and a one-line count of verdicts.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<BenchmarkResult> results)
+    {
+        var rows = results.Select(Cells).ToList();
+        var widths = Headers.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+        WriteRow(writer, Headers, widths);
+        WriteRow(writer, widths.Select(w => new string('-', w)).ToArray(), widths);
+        foreach (var row in rows)
+            WriteRow(writer, row, widths);
+        writer.WriteLine(Counts(results));
+    }
+
+    /// <summary>E.g. <c>5 benchmarks: 3 passed, 1 regressed, 1 new</c>.</summary>
+    public static string Counts(IReadOnlyList<BenchmarkResult> results)
+    {
+        var parts = results
+            .GroupBy(r => r.Gate?.Verdict)
+            .OrderBy(g => g.Key is null ? int.MaxValue : (int)g.Key)
+            .Select(g => FormattableString.Invariant($"{g.Count()} {Name(g.Key)}"));
+        return FormattableString.Invariant($"{results.Count} benchmark{(results.Count == 1 ? "" : "s")}: ") + string.Join(", ", parts);
+    }
+
+    private static string Name(Verdict? verdict) => verdict switch
+    {
+        null => "not gated",
+        Verdict.NotCompared => "not compared",
+        { } v => v.ToString().ToLowerInvariant(),
+    };
+
+    private static string[] Cells(BenchmarkResult r) =>
+    [
+        ReportTextLine(r.FullName),
+        ReadableTime.Format(r.Time.Median),
+        r.Gate?.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "-",
+        r.Gate?.Ratio is { } ratio && double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-",
+        (r.Gate?.Verdict.ToString() ?? "-") + (r.IsTrustworthy ? "" : " (untrusted)"),
+    ];
+
+    /// <summary>A name on one line: control characters shown as escapes.</summary>
+    internal static string ReportTextLine(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? FormattableString.Invariant($"\\u{(int)c:x4}") : c.ToString()));
+
+    private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells, int[] widths) =>
+        writer.WriteLine(string.Join("  ", cells.Select((cell, c) => c is 0 or 4 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+}

@@ -1,0 +1,112 @@
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
+using ActiveInference.PerfMonitor;
+
+namespace ActiveInference.Benchmarking.Tests.PerfMonitor;
+
+/// <summary>Small prepared results files, baselines and a way to call the command line in a temporary directory.</summary>
+internal sealed class MonitorSamples : IDisposable
+{
+    public const string Suite = "ActiveInference.Core.PerfTests";
+    public static readonly DateTimeOffset Time = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    public static readonly MachineProfile Profile = new("Test CPU", 2, "Linux", "10.0.0", "1.0.0", "reference=quadratic");
+
+    public MonitorSamples() => Directory = System.IO.Directory.CreateTempSubdirectory("perfmonitor-tests-").FullName;
+
+    /// <summary>The temporary working directory (also the "repository root": tests put perf.runsettings in it when needed).</summary>
+    public string Directory { get; }
+
+    public string PathOf(string name) => System.IO.Path.Combine(Directory, name);
+
+    /// <summary>20 samples around <paramref name="medianNs"/> (±2%, fixed pattern), normalised against a 500 ns reference.</summary>
+    public static BenchmarkResult Result(string name, double medianNs, Verdict? verdict = null, string[]? trust = null, string? fullName = null)
+    {
+        var samples = Enumerable.Range(0, 20).Select(i => medianNs * (1 + 0.02 * Math.Sin(i * 1.7))).ToArray();
+        return new BenchmarkResult
+        {
+            FullName = fullName ?? $"{Suite}.Kernels.{name}",
+            Name = name,
+            Suite = $"{Suite}.Kernels",
+            Time = SummaryCalculator.Summarise(samples),
+            SamplesNanosecondsPerOperation = samples,
+            NormalisedSamples = samples.Select(s => Math.Log(s / 500)).ToArray(),
+            OperationsPerSample = 100,
+            AllocatedBytesPerOperation = 0,
+            Gc = GcCounts.Zero,
+            TotalOperations = 2000,
+            Elapsed = TimeSpan.FromSeconds(1),
+            TrustIssues = trust ?? [],
+            Gate = verdict is { } v ? new GateOutcome(v, $"{name}: {v}", v == Verdict.Regressed ? 1.3 : 1.0, null, null, 0.1, medianNs / (v == Verdict.Regressed ? 1.3 : 1.0), medianNs) : null,
+            Timestamp = Time,
+        };
+    }
+
+    public static RunReport Run(params BenchmarkResult[] results) => new()
+    {
+        Suite = Suite,
+        Timestamp = Time,
+        Config = new Dictionary<string, string> { ["mode"] = "gate", ["threshold"] = "0.1" },
+        MachineProfileId = Profile.Id,
+        MachineProfileDescription = Profile.Description,
+        Commit = "0123456789abcdef",
+        Branch = "main",
+        Results = results,
+    };
+
+    /// <summary>Writes <paramref name="run"/> as a results.json under <paramref name="relative"/> (a directory is created); returns the full path.</summary>
+    public string WriteResults(string relative, RunReport run)
+    {
+        var path = PathOf(relative);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, new ResultsJsonExporter().ExportToString(run));
+        return path;
+    }
+
+    /// <summary>Records <paramref name="run"/>'s results as baselines under <see cref="Profile"/>; returns the path.</summary>
+    public string WriteBaselines(string relative, RunReport run)
+    {
+        var path = PathOf(relative);
+        var recorded = new BaselineStore().Record(path, Profile, run.Results, run.Commit);
+        if (!recorded.Succeeded)
+            throw new InvalidOperationException(recorded.Error);
+        return path;
+    }
+
+    /// <summary>Runs the command line in <see cref="Directory"/>.</summary>
+    public CliOutcome Invoke(IProcessRunner? runner = null, IReadOnlyDictionary<string, string>? environment = null, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(output, error, Directory, environment ?? new Dictionary<string, string>(), runner ?? new NoProcesses());
+        var code = MonitorCommandLine.Invoke(args, context);
+        return new CliOutcome(code, output.ToString(), error.ToString());
+    }
+
+    public CliOutcome Invoke(params string[] args) => Invoke(null, null, args);
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A locked temp file on some platforms: leave it to the OS.
+        }
+    }
+
+    private sealed class NoProcesses : IProcessRunner
+    {
+        public int Run(ProcessSpec spec, Action<string> onLine) => throw new InvalidOperationException("no process expected: " + spec.CommandLine);
+    }
+}
+
+/// <summary>Exit code and the two streams of one command-line call.</summary>
+internal sealed record CliOutcome(int Code, string Out, string Error)
+{
+    public override string ToString() => $"exit {Code}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+}
