@@ -146,7 +146,7 @@ public sealed class BaselineStore
                 return new BaselineRewriteResult(fullPath, before, null, $"{fullPath}: the change produced no document of schema version {BaselineDocument.CurrentSchemaVersion}; the file was left as it is");
             try
             {
-                AtomicFile.WriteAllText(fullPath, BaselineJson.Write(after));
+                Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(after)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
