@@ -63,6 +63,9 @@ public sealed class Engine
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Pilot, index++, n, workload.Run);
             all.Add(m);
+            // The empty invocation tiers up alongside the benchmark: the warmup stage is far shorter than the
+            // call-counting delay, so without this the overhead is measured on tier-0 code and over-subtracted.
+            workload.Overhead(n);
             var elapsed = Nanoseconds(started, _clock.Timestamp());
             if (m.Nanoseconds < minSample)
             {
