@@ -77,7 +77,9 @@ public sealed class Engine
             if (recent.Count > 3) recent.Dequeue();
             if (elapsed >= warmupEnd && recent.Count == 3) break;
         }
-        var perOperation = Median(recent);
+        // Interference (preemption, the slow CPU state) only lengthens a sample, so the fastest recent sample is
+        // the best estimate of the undisturbed cost; a median follows the preempted ones on a loaded machine.
+        var perOperation = recent.Min();
         return Math.Max(1, (long)Math.Ceiling(minSample / Math.Max(perOperation, 1e-3)));
     }
 
