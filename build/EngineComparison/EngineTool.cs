@@ -36,7 +36,7 @@ internal static class EngineTool
         var raw = run.Measured.Select(m => m.NanosecondsPerOperation + run.OverheadNanosecondsPerOperation).Order().ToArray();
         var details = string.Create(CultureInfo.InvariantCulture,
             $"samples={samples.Length} opsPerSample={run.OperationsPerSample} overheadNs={run.OverheadNanosecondsPerOperation:G4} overheadAfterRunNs={after[after.Length / 2]:G4} " +
-            $"rawMedianNs={raw[raw.Length / 2]:G6} q1={summary.Q1:G6} q3={summary.Q3:G6} engineElapsedS={run.Elapsed.TotalSeconds:F2} " +
+            $"meanNs={summary.Mean:G6} rawMedianNs={raw[raw.Length / 2]:G6} q1={summary.Q1:G6} q3={summary.Q3:G6} engineElapsedS={run.Elapsed.TotalSeconds:F2} " +
             $"stoppedByLimit={run.StoppedByTimeLimit}");
         return new ToolResult("engine", kernel, summary.Median, wall.Elapsed.TotalSeconds, details);
     }
