@@ -34,9 +34,12 @@ internal static class EngineTool
         var samples = run.Measured.Select(m => m.NanosecondsPerOperation).ToArray();
         var summary = SummaryCalculator.Summarise(samples);
         var raw = run.Measured.Select(m => m.NanosecondsPerOperation + run.OverheadNanosecondsPerOperation).Order().ToArray();
+        // The reference batch timed after each sample shows which speed state the process ran in.
+        var reference = run.Measured.Select(m => m.ReferenceNanosecondsPerOperation).Where(double.IsFinite).Order().ToArray();
         var details = string.Create(CultureInfo.InvariantCulture,
             $"samples={samples.Length} opsPerSample={run.OperationsPerSample} overheadNs={run.OverheadNanosecondsPerOperation:G4} overheadAfterRunNs={after[after.Length / 2]:G4} " +
             $"meanNs={summary.Mean:G6} rawMedianNs={raw[raw.Length / 2]:G6} q1={summary.Q1:G6} q3={summary.Q3:G6} engineElapsedS={run.Elapsed.TotalSeconds:F2} " +
+            $"refMedianNs={reference[reference.Length / 2]:G5} refP10Ns={reference[reference.Length / 10]:G5} refP90Ns={reference[reference.Length * 9 / 10]:G5} " +
             $"stoppedByLimit={run.StoppedByTimeLimit}");
         return new ToolResult("engine", kernel, summary.Median, wall.Elapsed.TotalSeconds, details);
     }

@@ -2,7 +2,7 @@ namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
 /// Runs a <see cref="Workload"/> through the stages jitting → pilot → warmup (with overhead samples interleaved)
-/// → measurement (each sample followed by a reference batch) and returns every sample. Knows nothing of NUnit;
+/// → measurement (each sample preceded by an overhead sample and followed by a reference batch) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
 public sealed class Engine
@@ -41,11 +41,11 @@ public sealed class Engine
             : Pilot(workload, all);
         peak.Observe();
 
-        var overhead = Warmup(workload, operations, all);
+        Warmup(workload, operations, all);
         peak.Observe();
 
         var referenceOperations = reference is null ? 0 : PilotReference(reference);
-        var stopped = Measure(workload, operations, overhead, reference, referenceOperations, all, peak);
+        var (stopped, overhead) = Measure(workload, operations, reference, referenceOperations, all, peak);
 
         return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name);
     }
@@ -83,19 +83,15 @@ public sealed class Engine
         return Math.Max(1, (long)Math.Ceiling(minSample / Math.Max(perOperation, 1e-3)));
     }
 
-    private double Warmup(Workload workload, long operations, List<Measurement> all)
+    private void Warmup(Workload workload, long operations, List<Measurement> all)
     {
         var count = Math.Max(_settings.WarmupIterations, 5);
-        var overheads = new List<double>(count);
         for (var i = 0; i < count; i++)
         {
             workload.SampleSetup?.Invoke();
             all.Add(Time(IterationStage.Warmup, i, operations, workload.Run));
-            var o = Time(IterationStage.Overhead, i, operations, workload.Overhead);
-            all.Add(o);
-            overheads.Add(o.NanosecondsPerOperation);
+            all.Add(Time(IterationStage.Overhead, i, operations, workload.Overhead));
         }
-        return Median(overheads);
     }
 
     private long PilotReference(IReferenceWorkload reference)
@@ -113,8 +109,30 @@ public sealed class Engine
         return n;
     }
 
-    private bool Measure(Workload workload, long operations, double overhead, IReferenceWorkload? reference,
+    /// <summary>
+    /// Takes the measured samples, each preceded by an overhead sample and followed by the reference batch. The overhead
+    /// subtracted is the median of the overhead samples of this stage: they span the same time as the measured
+    /// samples, so the machine's speed states weigh alike in both (a few warmup samples sit in one ~10 ms window,
+    /// and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns kernel by 10%).
+    /// </summary>
+    private (bool Stopped, double Overhead) Measure(Workload workload, long operations, IReferenceWorkload? reference,
         long referenceOperations, List<Measurement> all, PeakHeap peak)
+    {
+        var first = all.Count;
+        var overheadIndex = all.Count(m => m.Stage == IterationStage.Overhead);
+        var overheads = new List<double>();
+        var stopped = MeasureSamples(workload, operations, reference, referenceOperations, all, overheads, overheadIndex, peak);
+        var overhead = Median(overheads);
+        for (var k = first; k < all.Count; k++)
+        {
+            if (all[k].Stage != IterationStage.Measurement) continue;
+            all[k] = all[k] with { Nanoseconds = Math.Max(0, all[k].Nanoseconds - overhead * all[k].Operations) };
+        }
+        return (stopped, overhead);
+    }
+
+    private bool MeasureSamples(Workload workload, long operations, IReferenceWorkload? reference,
+        long referenceOperations, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
     {
         var started = _clock.Timestamp();
         var minTime = _settings.MinMeasurementTime.TotalSeconds * 1e9;
@@ -122,6 +140,9 @@ public sealed class Engine
         var index = 0;
         while (true)
         {
+            var o = Time(IterationStage.Overhead, overheadIndex + index, operations, workload.Overhead);
+            overheads.Add(o.NanosecondsPerOperation);
+            all.Add(o);
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Measurement, index, operations, workload.Run);
             var referenceNs = double.NaN;
@@ -131,8 +152,7 @@ public sealed class Engine
                 reference.Run(referenceOperations);
                 referenceNs = Nanoseconds(t0, _clock.Timestamp()) / referenceOperations;
             }
-            var net = Math.Max(0, m.Nanoseconds - overhead * operations);
-            all.Add(m with { Nanoseconds = net, ReferenceNanosecondsPerOperation = referenceNs });
+            all.Add(m with { ReferenceNanosecondsPerOperation = referenceNs });
             peak.Observe();
             index++;
 
