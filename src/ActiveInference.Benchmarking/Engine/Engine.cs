@@ -2,7 +2,7 @@ namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
 /// Runs a <see cref="Workload"/> through the stages jitting → pilot → warmup (with overhead samples interleaved)
-/// → measurement (each sample followed by a reference batch) and returns every sample. Knows nothing of NUnit;
+/// → measurement (each sample preceded by an overhead sample and followed by a reference batch) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
 public sealed class Engine
@@ -50,10 +50,10 @@ public sealed class Engine
         peak.Observe();
 
         var referenceOperations = reference is null ? 0 : PilotReference(reference);
-        var overhead = Warmup(workload, operations, reference, referenceOperations, all);
+        Warmup(workload, operations, reference, referenceOperations, all);
         peak.Observe();
 
-        var stopped = Measure(workload, operations, overhead, reference, referenceOperations, all, peak);
+        var (stopped, overhead) = Measure(workload, operations, reference, referenceOperations, all, peak);
 
         return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name);
     }
@@ -71,6 +71,9 @@ public sealed class Engine
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Pilot, index++, n, workload.Run);
             all.Add(m);
+            // The empty invocation tiers up alongside the benchmark: the warmup stage is far shorter than the
+            // call-counting delay, so without this the overhead is measured on tier-0 code and over-subtracted.
+            workload.Overhead(n);
             var elapsed = Nanoseconds(started, _clock.Timestamp());
             if (m.Nanoseconds < minSample)
             {
@@ -82,7 +85,9 @@ public sealed class Engine
             if (recent.Count > 3) recent.Dequeue();
             if (elapsed >= warmupEnd && recent.Count == 3) break;
         }
-        var perOperation = Median(recent);
+        // Interference (preemption, the slow CPU state) only lengthens a sample, so the fastest recent sample is
+        // the best estimate of the undisturbed cost; a median follows the preempted ones on a loaded machine.
+        var perOperation = recent.Min();
         return Math.Max(1, (long)Math.Ceiling(minSample / Math.Max(perOperation, 1e-3)));
     }
 
@@ -103,19 +108,18 @@ public sealed class Engine
     }
 
     /// <summary>
-    /// Warmup samples interleaved with overhead samples, at least <see cref="EngineSettings.WarmupIterations"/> of them
+    /// Warmup samples interleaved with overhead samples (so the empty loop is warm too), at least <see cref="EngineSettings.WarmupIterations"/> of them
     /// and then until the benchmark has stopped getting faster: tiered JIT can replace code seconds late in a busy
     /// process. "Faster" is judged on time relative to the reference workload, so the machine's own speed changes do
     /// not look like a tier-up, and only once the JIT has compiled nothing new for three samples (tier-1 code is
     /// compiled in the background, seconds late in a busy process). The extra time is capped at a quarter of the
     /// time limit, at most 2 s.
     /// </summary>
-    private double Warmup(Workload workload, long operations, IReferenceWorkload? reference, long referenceOperations, List<Measurement> all)
+    private void Warmup(Workload workload, long operations, IReferenceWorkload? reference, long referenceOperations, List<Measurement> all)
     {
         var minimum = Math.Max(_settings.WarmupIterations, 5);
         var budget = Math.Min(_settings.TimeLimit.TotalSeconds / 4, 2.0) * 1e9;
         var started = _clock.Timestamp();
-        var overheads = new List<double>();
         var speeds = new List<double>();
         var compiled = new List<long>();
         for (var i = 0; ; i++)
@@ -123,15 +127,12 @@ public sealed class Engine
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Warmup, i, operations, workload.Run);
             all.Add(m);
-            var o = Time(IterationStage.Overhead, i, operations, workload.Overhead);
-            all.Add(o);
-            overheads.Add(o.NanosecondsPerOperation);
+            all.Add(Time(IterationStage.Overhead, i, operations, workload.Overhead));
             speeds.Add(m.NanosecondsPerOperation / ReferenceTime(reference, referenceOperations));
             compiled.Add(_compiledMethods());
             if (i + 1 >= minimum && HasSettled(speeds) && compiled[^1] == compiled[^3]) break;
             if (Nanoseconds(started, _clock.Timestamp()) >= budget) break;
         }
-        return Median(overheads);
     }
 
     private double ReferenceTime(IReferenceWorkload? reference, long operations)
@@ -166,8 +167,30 @@ public sealed class Engine
         return n;
     }
 
-    private bool Measure(Workload workload, long operations, double overhead, IReferenceWorkload? reference,
+    /// <summary>
+    /// Takes the measured samples, each preceded by an overhead sample and followed by the reference batch. The overhead
+    /// subtracted is the median of the overhead samples of this stage: they span the same time as the measured
+    /// samples, so the machine's speed states weigh alike in both (a few warmup samples sit in one ~10 ms window,
+    /// and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns kernel by 10%).
+    /// </summary>
+    private (bool Stopped, double Overhead) Measure(Workload workload, long operations, IReferenceWorkload? reference,
         long referenceOperations, List<Measurement> all, PeakHeap peak)
+    {
+        var first = all.Count;
+        var overheadIndex = all.Count(m => m.Stage == IterationStage.Overhead);
+        var overheads = new List<double>();
+        var stopped = MeasureSamples(workload, operations, reference, referenceOperations, all, overheads, overheadIndex, peak);
+        var overhead = Median(overheads);
+        for (var k = first; k < all.Count; k++)
+        {
+            if (all[k].Stage != IterationStage.Measurement) continue;
+            all[k] = all[k] with { Nanoseconds = Math.Max(0, all[k].Nanoseconds - overhead * all[k].Operations) };
+        }
+        return (stopped, overhead);
+    }
+
+    private bool MeasureSamples(Workload workload, long operations, IReferenceWorkload? reference,
+        long referenceOperations, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
     {
         var started = _clock.Timestamp();
         var minTime = _settings.MinMeasurementTime.TotalSeconds * 1e9;
@@ -175,6 +198,9 @@ public sealed class Engine
         var index = 0;
         while (true)
         {
+            var o = Time(IterationStage.Overhead, overheadIndex + index, operations, workload.Overhead);
+            overheads.Add(o.NanosecondsPerOperation);
+            all.Add(o);
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Measurement, index, operations, workload.Run);
             var referenceNs = double.NaN;
@@ -184,8 +210,7 @@ public sealed class Engine
                 reference.Run(referenceOperations);
                 referenceNs = Nanoseconds(t0, _clock.Timestamp()) / referenceOperations;
             }
-            var net = Math.Max(0, m.Nanoseconds - overhead * operations);
-            all.Add(m with { Nanoseconds = net, ReferenceNanosecondsPerOperation = referenceNs });
+            all.Add(m with { ReferenceNanosecondsPerOperation = referenceNs });
             peak.Observe();
             index++;
 

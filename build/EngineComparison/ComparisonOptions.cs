@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace EngineComparison;
+
+/// <summary>The harness's command line. Parent mode runs the comparison; child mode (--tool, --kernel) measures one kernel with one tool.</summary>
+internal sealed record ComparisonOptions
+{
+    public int Rounds { get; init; } = 3;
+    public IReadOnlyList<string> Kernels { get; init; } = EngineComparison.Kernels.Names;
+    public string? Tool { get; init; }
+    public string? Kernel { get; init; }
+    public string BdnJob { get; init; } = "default";
+    public bool BdnOverhead { get; init; } = true;
+    public bool BdnOutOfProcess { get; init; }
+    public string Artifacts { get; init; } = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "engine-comparison"));
+
+    public const string Usage = """
+        usage: EngineComparison [--rounds N] [--kernels K1,K2,...] [--bdn-job default|short] [--bdn-overhead on|off]
+                                [--bdn-out-of-process] [--artifacts DIR]
+               EngineComparison --tool bdn|engine --kernel K   (one measurement; the parent runs these)
+        kernels: Empty, Tiny, QuadraticForm10x20, QuadraticForm100, QuadraticForm1000, QuadraticForm100x770
+        """;
+
+    public static ComparisonOptions Parse(string[] args)
+    {
+        var o = new ComparisonOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--rounds" => o with { Rounds = PositiveInt(Next()) },
+                "--kernels" => o with { Kernels = KnownKernels(Next()) },
+                "--tool" => o with { Tool = Next() is var t && t is "bdn" or "engine" ? t : throw new ArgumentException($"--tool {t}: use bdn or engine") },
+                "--kernel" => o with { Kernel = KnownKernels(Next()).Single() },
+                "--bdn-job" => o with { BdnJob = Next() is var j && j is "default" or "short" ? j : throw new ArgumentException($"--bdn-job {j}: use default or short") },
+                "--bdn-overhead" => o with { BdnOverhead = Next() is var v && v is "on" or "off" ? v == "on" : throw new ArgumentException($"--bdn-overhead {v}: use on or off") },
+                "--bdn-out-of-process" => o with { BdnOutOfProcess = true },
+                "--artifacts" => o with { Artifacts = Path.GetFullPath(Next()) },
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
+            };
+        }
+        if ((o.Tool is null) != (o.Kernel is null)) throw new ArgumentException("--tool and --kernel go together");
+        return o;
+    }
+
+    /// <summary>The arguments that make a child measure <paramref name="kernel"/> with <paramref name="tool"/> under these options.</summary>
+    public IEnumerable<string> ChildArguments(string tool, string kernel) =>
+    [
+        "--tool", tool, "--kernel", kernel, "--bdn-job", BdnJob, "--bdn-overhead", BdnOverhead ? "on" : "off",
+        "--artifacts", Artifacts, .. BdnOutOfProcess ? new[] { "--bdn-out-of-process" } : [],
+    ];
+
+    private static int PositiveInt(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"--rounds {s}: must be a positive integer");
+
+    private static string[] KnownKernels(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Where(n => !EngineComparison.Kernels.Names.Contains(n)).ToArray();
+        if (unknown.Length > 0) throw new ArgumentException($"unknown kernel(s) {string.Join(", ", unknown)}; known: {string.Join(", ", EngineComparison.Kernels.Names)}");
+        if (names.Length == 0) throw new ArgumentException("no kernel given");
+        return names;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Globalization;
+using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Statistics;
+
+namespace EngineComparison;
+
+/// <summary>
+/// Measures one kernel with our engine exactly as the NUnit command does: WorkloadFactory.Create, one untimed
+/// probe call, then Engine.Run with default EngineSettings, the stopwatch clock and the quadratic-form reference.
+/// </summary>
+internal static class EngineTool
+{
+    public static ToolResult Measure(string kernel)
+    {
+        var method = typeof(Kernels).GetMethod(kernel) ?? throw new ArgumentException($"no kernel named '{kernel}'");
+        var wall = Stopwatch.StartNew();
+        var target = new Kernels();
+        var workload = WorkloadFactory.Create(target, method, []);
+        workload.Probe();
+        var run = new Engine(new EngineSettings(), StopwatchClock.Instance).Run(workload, new QuadraticFormReference());
+        wall.Stop();
+
+        // Diagnostic: the empty invocation timed again after the run, when everything has had time to tier up.
+        var after = new double[15];
+        for (var i = 0; i < after.Length; i++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            workload.Overhead(run.OperationsPerSample);
+            after[i] = Stopwatch.GetElapsedTime(t0).TotalNanoseconds / run.OperationsPerSample;
+        }
+        Array.Sort(after);
+
+        var samples = run.Measured.Select(m => m.NanosecondsPerOperation).ToArray();
+        var summary = SummaryCalculator.Summarise(samples);
+        var raw = run.Measured.Select(m => m.NanosecondsPerOperation + run.OverheadNanosecondsPerOperation).Order().ToArray();
+        // The reference batch timed after each sample shows which speed state the process ran in.
+        var reference = run.Measured.Select(m => m.ReferenceNanosecondsPerOperation).Where(double.IsFinite).Order().ToArray();
+        var details = string.Create(CultureInfo.InvariantCulture,
+            $"samples={samples.Length} opsPerSample={run.OperationsPerSample} overheadNs={run.OverheadNanosecondsPerOperation:G4} overheadAfterRunNs={after[after.Length / 2]:G4} " +
+            $"meanNs={summary.Mean:G6} rawMedianNs={raw[raw.Length / 2]:G6} q1={summary.Q1:G6} q3={summary.Q3:G6} engineElapsedS={run.Elapsed.TotalSeconds:F2} " +
+            $"refMedianNs={reference[reference.Length / 2]:G5} refP10Ns={reference[reference.Length / 10]:G5} refP90Ns={reference[reference.Length * 9 / 10]:G5} " +
+            $"stoppedByLimit={run.StoppedByTimeLimit}");
+        return new ToolResult("engine", kernel, summary.Median, wall.Elapsed.TotalSeconds, details);
+    }
+}

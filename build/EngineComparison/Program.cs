@@ -1,0 +1,21 @@
+using EngineComparison;
+
+ComparisonOptions options;
+try
+{
+    options = ComparisonOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(ComparisonOptions.Usage);
+    return 2;
+}
+
+if (options.Tool is null) return new Comparison(options).Run();
+
+var result = options.Tool == "engine"
+    ? EngineTool.Measure(options.Kernel!)
+    : BdnTool.Measure(options.Kernel!, options.BdnJob, options.BdnOverhead, options.BdnOutOfProcess, options.Artifacts);
+Console.WriteLine(result.ToLine());
+return 0;

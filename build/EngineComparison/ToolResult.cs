@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace EngineComparison;
+
+/// <summary>
+/// What one tool reported for one kernel in one fresh process: the median in ns per call, the wall time the tool
+/// needed for this one benchmark (seconds, measured inside the child around the tool's call), and free-form details.
+/// Travels from child to parent as one line "RESULT tool kernel medianNs wallSeconds details".
+/// </summary>
+internal sealed record ToolResult(string Tool, string Kernel, double MedianNanoseconds, double WallSeconds, string Details)
+{
+    private const string Prefix = "RESULT ";
+
+    /// <summary>The line the child prints last.</summary>
+    public string ToLine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Prefix}{Tool} {Kernel} {MedianNanoseconds:R} {WallSeconds:R} {Details}");
+
+    /// <summary>Finds the result line in a child's output, or null when the child printed none.</summary>
+    public static ToolResult? Find(IEnumerable<string> lines)
+    {
+        var line = lines.LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        if (line is null) return null;
+        var parts = line[Prefix.Length..].Split(' ', 5);
+        if (parts.Length < 4) return null;
+        return new ToolResult(parts[0], parts[1],
+            double.Parse(parts[2], CultureInfo.InvariantCulture),
+            double.Parse(parts[3], CultureInfo.InvariantCulture),
+            parts.Length == 5 ? parts[4] : "");
+    }
+}
