@@ -2,7 +2,7 @@ namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
 /// Runs a <see cref="Workload"/> through the stages jitting → pilot → warmup (with overhead samples interleaved)
-/// → measurement (each sample followed by a reference batch) and returns every sample. Knows nothing of NUnit;
+/// → measurement (each sample followed by a reference batch, then a batch of each companion) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
 public sealed class Engine
@@ -25,8 +25,21 @@ public sealed class Engine
     /// </summary>
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference)
+    public EngineRun Run(Workload workload, IReferenceWorkload? reference) => Run(workload, reference, []);
+
+    /// <summary>
+    /// Measures <paramref name="workload"/> with <paramref name="companions"/> timed after every measured sample (after
+    /// the reference), so each sample has a side-by-side time of each companion taken in the same machine state
+    /// (relative-speed assertions divide the two). Each companion gets its own calls per batch, chosen like the
+    /// reference's; companion times include their loop's empty-call cost (about a nanosecond per call), which is
+    /// not subtracted.
+    /// </summary>
+    /// <param name="workload">The benchmark loop and its overhead twin.</param>
+    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
+    /// <param name="companions">Workloads timed after the reference in every round, in this order; may be empty.</param>
+    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions)
     {
+        ArgumentNullException.ThrowIfNull(companions);
         var started = _clock.Timestamp();
         var all = new List<Measurement>();
         var peak = new PeakHeap();
@@ -35,6 +48,7 @@ public sealed class Engine
         all.Add(Time(IterationStage.Jitting, 0, 1, workload.Run));
         workload.Overhead(1);
         reference?.Run(1);
+        foreach (var companion in companions) companion.Run(1);
 
         var operations = _settings.OperationsPerSample > 0
             ? _settings.OperationsPerSample
@@ -45,9 +59,13 @@ public sealed class Engine
         peak.Observe();
 
         var referenceOperations = reference is null ? 0 : PilotReference(reference);
-        var stopped = Measure(workload, operations, overhead, reference, referenceOperations, all, peak);
+        var companionTimes = companions.Select(c => new CompanionBatch(c, PilotReference(c))).ToArray();
+        var stopped = Measure(workload, operations, overhead, reference, referenceOperations, companionTimes, all, peak);
 
-        return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name);
+        return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name)
+        {
+            Companions = companionTimes.Select(c => new CompanionSamples(c.Workload.Name, c.Operations, c.Times.ToArray())).ToArray(),
+        };
     }
 
     private long Pilot(Workload workload, List<Measurement> all)
@@ -109,7 +127,7 @@ public sealed class Engine
     }
 
     private bool Measure(Workload workload, long operations, double overhead, IReferenceWorkload? reference,
-        long referenceOperations, List<Measurement> all, PeakHeap peak)
+        long referenceOperations, CompanionBatch[] companions, List<Measurement> all, PeakHeap peak)
     {
         var started = _clock.Timestamp();
         var minTime = _settings.MinMeasurementTime.TotalSeconds * 1e9;
@@ -125,6 +143,12 @@ public sealed class Engine
                 var t0 = _clock.Timestamp();
                 reference.Run(referenceOperations);
                 referenceNs = Nanoseconds(t0, _clock.Timestamp()) / referenceOperations;
+            }
+            foreach (var companion in companions)
+            {
+                var t0 = _clock.Timestamp();
+                companion.Workload.Run(companion.Operations);
+                companion.Times.Add(Nanoseconds(t0, _clock.Timestamp()) / companion.Operations);
             }
             var net = Math.Max(0, m.Nanoseconds - overhead * operations);
             all.Add(m with { Nanoseconds = net, ReferenceNanosecondsPerOperation = referenceNs });
@@ -158,6 +182,11 @@ public sealed class Engine
         var sorted = values.Order().ToArray();
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private sealed record CompanionBatch(IReferenceWorkload Workload, long Operations)
+    {
+        public List<double> Times { get; } = [];
     }
 
     private sealed class PeakHeap
