@@ -29,7 +29,7 @@ public sealed class MaxMeanTimeAttribute : AbsoluteTimeAttribute
         var t = result.Time;
         var allowed = Milliseconds * 1e6;
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"{Description}: mean {AssertionText.Time(t.Mean)}/op ({t.MeanInterval.Level:P0} CI [{AssertionText.Time(t.MeanInterval.Lower)}, {AssertionText.Time(t.MeanInterval.Upper)}], {t.N} samples), allowed at most {AssertionText.Time(allowed)}/op on profile {Profile}");
+            $"{Description}: mean {AssertionText.Time(t.Mean)}/op ({t.MeanInterval.Level * 100:0}% CI [{AssertionText.Time(t.MeanInterval.Lower)}, {AssertionText.Time(t.MeanInterval.Upper)}], {t.N} samples), allowed at most {AssertionText.Time(allowed)}/op on profile {Profile}");
         if (double.IsNaN(t.Mean)) return AssertionOutcome.Inconclusive(message);
         return t.Mean <= allowed ? AssertionOutcome.Passed(message) : AssertionOutcome.Failed(message);
     }

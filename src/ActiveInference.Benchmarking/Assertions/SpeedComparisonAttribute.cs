@@ -89,7 +89,7 @@ public abstract class SpeedComparisonAttribute : BenchmarkAssertionAttribute
             _ => "immeasurably faster",
         };
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"{Description}: {result.Name} takes {AssertionText.Number(median)} × the time of {comparison.Case} ({speed}; median of {sorted.Length} paired samples, {interval.Level:P0} CI [{AssertionText.Number(interval.Lower)}, {AssertionText.Number(interval.Upper)}]); required {Requirement}");
+            $"{Description}: {result.Name} takes {AssertionText.Number(median)} × the time of {comparison.Case} ({speed}; median of {sorted.Length} paired samples, {interval.Level * 100:0}% CI [{AssertionText.Number(interval.Lower)}, {AssertionText.Number(interval.Upper)}]); required {Requirement}");
         return median >= MinRatio && median <= MaxRatio ? AssertionOutcome.Passed(message) : AssertionOutcome.Failed(message);
     }
 }

@@ -31,7 +31,8 @@ public sealed class Engine
     /// Measures <paramref name="workload"/> with <paramref name="companions"/> timed after every measured sample (after
     /// the reference), so each sample has a side-by-side time of each companion taken in the same machine state
     /// (relative-speed assertions divide the two). Each companion gets its own calls per batch, chosen like the
-    /// reference's; companion times include their loop's empty-call cost (about a nanosecond per call), which is
+    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring;
+    /// companion times include their loop's empty-call cost (about a nanosecond per call), which is
     /// not subtracted.
     /// </summary>
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
@@ -52,7 +53,7 @@ public sealed class Engine
 
         var operations = _settings.OperationsPerSample > 0
             ? _settings.OperationsPerSample
-            : Pilot(workload, all);
+            : Pilot(workload, companions, all);
         peak.Observe();
 
         var overhead = Warmup(workload, operations, all);
@@ -68,7 +69,8 @@ public sealed class Engine
         };
     }
 
-    private long Pilot(Workload workload, List<Measurement> all)
+    // Companions get one call after each pilot sample: they warm up by time too (tiered JIT), not only the benchmark.
+    private long Pilot(Workload workload, IReadOnlyList<IReferenceWorkload> companions, List<Measurement> all)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9;
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
@@ -81,6 +83,7 @@ public sealed class Engine
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Pilot, index++, n, workload.Run);
             all.Add(m);
+            foreach (var companion in companions) companion.Run(1);
             var elapsed = Nanoseconds(started, _clock.Timestamp());
             if (m.Nanoseconds < minSample)
             {
