@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking;
+using ActiveInference.Benchmarking.Assertions;
 using ActiveInference.Core.Discrete;
 using NUnit.Framework;
 
@@ -27,11 +28,13 @@ public class DiscreteInferenceBenchmarks
 
     /// <summary>Fixed-point state inference (pymdp defaults: 10 sweeps, dF tolerance 1e-3); returns the free energy.</summary>
     [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [MaxAllocatedBytesPerOperation(0)]
     [TestCaseSource(nameof(Sizes))]
     public double InferStates(string model) => _agent.InferStates(_observation).FreeEnergy;
 
     /// <summary>Expected free energy of every policy and the policy posterior; returns the most probable policy's probability.</summary>
     [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [MaxAllocatedBytesPerOperation(0)]
     [TestCaseSource(nameof(Sizes))]
     public double InferPolicies(string model)
     {

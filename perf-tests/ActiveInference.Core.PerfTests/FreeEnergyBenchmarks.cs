@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking;
+using ActiveInference.Benchmarking.Assertions;
 using ActiveInference.Core.Continuous;
 using MathNet.Numerics.LinearAlgebra;
 using NUnit.Framework;
@@ -23,8 +24,13 @@ public class FreeEnergyBenchmarks
         _beliefs = ModelFactory.NormalVector(n, seed: 2);
     }
 
-    /// <summary>Free energy with the precision factorised once: a quadratic form, no allocation.</summary>
+    /// <summary>
+    /// Free energy with the precision factorised once: a quadratic form, no allocation. It must stay at least twice as
+    /// fast as the allocating form, measured side by side (about 25× at 10 states and 230× at 100 when written); the
+    /// 1000-state case has no allocating counterpart (it would take about a second per call), so it is not compared.
+    /// </summary>
     [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [MaxAllocatedBytesPerOperation(0), FasterThan(nameof(FreeEnergyAllocating), By = 2)]
     [TestCase(10), TestCase(100), TestCase(1000)]
     public double FreeEnergy(int states) => _kernel.Compute(_observations, _beliefs);
 

@@ -2,7 +2,7 @@ namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
 /// Runs a <see cref="Workload"/> through the stages jitting → pilot → warmup (with overhead samples interleaved)
-/// → measurement (each sample preceded by an overhead sample and followed by a reference batch) and returns every sample. Knows nothing of NUnit;
+/// → measurement (each sample preceded by an overhead sample and followed by a reference batch, then a batch of each companion) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
 public sealed class Engine
@@ -33,8 +33,22 @@ public sealed class Engine
     /// </summary>
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference)
+    public EngineRun Run(Workload workload, IReferenceWorkload? reference) => Run(workload, reference, []);
+
+    /// <summary>
+    /// Measures <paramref name="workload"/> with <paramref name="companions"/> timed after every measured sample (after
+    /// the reference), so each sample has a side-by-side time of each companion taken in the same machine state
+    /// (relative-speed assertions divide the two). Each companion gets its own calls per batch, chosen like the
+    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring;
+    /// companion times include their loop's empty-call cost (about a nanosecond per call), which is
+    /// not subtracted.
+    /// </summary>
+    /// <param name="workload">The benchmark loop and its overhead twin.</param>
+    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
+    /// <param name="companions">Workloads timed after the reference in every round, in this order; may be empty.</param>
+    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions)
     {
+        ArgumentNullException.ThrowIfNull(companions);
         var started = _clock.Timestamp();
         var all = new List<Measurement>();
         var peak = new PeakHeap();
@@ -43,22 +57,28 @@ public sealed class Engine
         all.Add(Time(IterationStage.Jitting, 0, 1, workload.Run));
         workload.Overhead(1);
         reference?.Run(1);
+        foreach (var companion in companions) companion.Run(1);
 
         var operations = _settings.OperationsPerSample > 0
-            ? WarmupByTime(workload, _settings.OperationsPerSample)
-            : Pilot(workload, all);
+            ? WarmupByTime(workload, _settings.OperationsPerSample, companions)
+            : Pilot(workload, companions, all);
         peak.Observe();
 
         var referenceOperations = reference is null ? 0 : PilotReference(reference);
         Warmup(workload, operations, reference, referenceOperations, all);
         peak.Observe();
 
-        var (stopped, overhead) = Measure(workload, operations, reference, referenceOperations, all, peak);
+        var companionTimes = companions.Select(c => new CompanionBatch(c, PilotReference(c))).ToArray();
+        var (stopped, overhead) = Measure(workload, operations, reference, referenceOperations, companionTimes, all, peak);
 
-        return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name);
+        return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name)
+        {
+            Companions = companionTimes.Select(c => new CompanionSamples(c.Workload.Name, c.Operations, c.Times.ToArray())).ToArray(),
+        };
     }
 
-    private long Pilot(Workload workload, List<Measurement> all)
+    // Companions get one call after each pilot sample: they warm up by time too (tiered JIT), not only the benchmark.
+    private long Pilot(Workload workload, IReadOnlyList<IReferenceWorkload> companions, List<Measurement> all)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9;
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
@@ -74,6 +94,7 @@ public sealed class Engine
             // The empty invocation tiers up alongside the benchmark: the warmup stage is far shorter than the
             // call-counting delay, so without this the overhead is measured on tier-0 code and over-subtracted.
             workload.Overhead(n);
+            foreach (var companion in companions) companion.Run(1);
             var elapsed = Nanoseconds(started, _clock.Timestamp());
             if (m.Nanoseconds < minSample)
             {
@@ -95,7 +116,7 @@ public sealed class Engine
     /// With a fixed sample size there is no pilot to warm up by time: keep running samples (setup included, not
     /// recorded) until <see cref="EngineSettings.WarmupTime"/> has passed, so tiered JIT has replaced tier-0 code.
     /// </summary>
-    private long WarmupByTime(Workload workload, long operations)
+    private long WarmupByTime(Workload workload, long operations, IReadOnlyList<IReferenceWorkload> companions)
     {
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
         var started = _clock.Timestamp();
@@ -103,6 +124,8 @@ public sealed class Engine
         {
             workload.SampleSetup?.Invoke();
             workload.Run(operations);
+            workload.Overhead(operations);
+            foreach (var companion in companions) companion.Run(1);
         }
         return operations;
     }
@@ -168,18 +191,19 @@ public sealed class Engine
     }
 
     /// <summary>
-    /// Takes the measured samples, each preceded by an overhead sample and followed by the reference batch. The overhead
-    /// subtracted is the median of the overhead samples of this stage: they span the same time as the measured
-    /// samples, so the machine's speed states weigh alike in both (a few warmup samples sit in one ~10 ms window,
-    /// and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns kernel by 10%).
+    /// Takes the measured samples, each preceded by an overhead sample and followed by the reference batch and a batch
+    /// of each companion. The overhead subtracted is the median of the overhead samples of this stage: they span the
+    /// same time as the measured samples, so the machine's speed states weigh alike in both (a few warmup samples sit
+    /// in one ~10 ms window, and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns
+    /// kernel by 10%).
     /// </summary>
     private (bool Stopped, double Overhead) Measure(Workload workload, long operations, IReferenceWorkload? reference,
-        long referenceOperations, List<Measurement> all, PeakHeap peak)
+        long referenceOperations, CompanionBatch[] companions, List<Measurement> all, PeakHeap peak)
     {
         var first = all.Count;
         var overheadIndex = all.Count(m => m.Stage == IterationStage.Overhead);
         var overheads = new List<double>();
-        var stopped = MeasureSamples(workload, operations, reference, referenceOperations, all, overheads, overheadIndex, peak);
+        var stopped = MeasureSamples(workload, operations, reference, referenceOperations, companions, all, overheads, overheadIndex, peak);
         var overhead = Median(overheads);
         for (var k = first; k < all.Count; k++)
         {
@@ -190,7 +214,7 @@ public sealed class Engine
     }
 
     private bool MeasureSamples(Workload workload, long operations, IReferenceWorkload? reference,
-        long referenceOperations, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
+        long referenceOperations, CompanionBatch[] companions, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
     {
         var started = _clock.Timestamp();
         var minTime = _settings.MinMeasurementTime.TotalSeconds * 1e9;
@@ -209,6 +233,12 @@ public sealed class Engine
                 var t0 = _clock.Timestamp();
                 reference.Run(referenceOperations);
                 referenceNs = Nanoseconds(t0, _clock.Timestamp()) / referenceOperations;
+            }
+            foreach (var companion in companions)
+            {
+                var t0 = _clock.Timestamp();
+                companion.Workload.Run(companion.Operations);
+                companion.Times.Add(Nanoseconds(t0, _clock.Timestamp()) / companion.Operations);
             }
             all.Add(m with { ReferenceNanosecondsPerOperation = referenceNs });
             peak.Observe();
@@ -241,6 +271,11 @@ public sealed class Engine
         var sorted = values.Order().ToArray();
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private sealed record CompanionBatch(IReferenceWorkload Workload, long Operations)
+    {
+        public List<double> Times { get; } = [];
     }
 
     private sealed class PeakHeap

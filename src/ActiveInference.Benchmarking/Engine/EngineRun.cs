@@ -17,6 +17,12 @@ public sealed record EngineRun(
     long PeakManagedHeapBytes,
     string? ReferenceName)
 {
+    /// <summary>
+    /// The companion workloads timed after every measured sample (see <see cref="Engine.Run(Workload, IReferenceWorkload?, IReadOnlyList{IReferenceWorkload})"/>),
+    /// each with one time per measured sample, aligned with <see cref="Measured"/>; empty when none ran.
+    /// </summary>
+    public IReadOnlyList<CompanionSamples> Companions { get; init; } = [];
+
     /// <summary>The samples of the measurement stage only.</summary>
     public IReadOnlyList<Measurement> Measured => Measurements.Where(m => m.Stage == IterationStage.Measurement).ToArray();
 }

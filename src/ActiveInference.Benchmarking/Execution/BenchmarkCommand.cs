@@ -1,4 +1,5 @@
 using System.Reflection;
+using ActiveInference.Benchmarking.Assertions;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework.Interfaces;
@@ -43,10 +44,20 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         }
 
         var method = test.Method!.MethodInfo;
+        // Assertion attributes (issue 7): validated before measuring; relative-speed ones add companion workloads.
+        var assertions = BenchmarkAssertions.Of(method);
+        if (assertions.Validate() is { Count: > 0 } invalid)
+        {
+            result.SetResult(ResultState.Failure, $"Invalid assertion on {test.Name}: {string.Join("; ", invalid)} (machine profile of this run: {session.Profile.Id})");
+            return result;
+        }
+        var comparisons = ComparisonPlan.None;
         Workload workload;
         try
         {
             workload = WorkloadFactory.Create(context.TestObject, method, test.Arguments, SampleSetup(context.TestObject, method));
+            if (session.ChildOutput is null && assertions.ComparedMethods.Count > 0)
+                comparisons = ComparisonPlan.Create(context.TestObject, method, test.Arguments, assertions.ComparedMethods, name => DeclaredCases.Of(test, name));
         }
         catch (ArgumentException e)
         {
@@ -55,12 +66,13 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         }
 
         BenchmarkResult measured;
+        EngineRun run;
         try
         {
             workload.SampleSetup?.Invoke();
             var metrics = PerfMetrics.Capture(() => RecordResult(workload.Probe()));
             var reference = _attribute.Reference == ReferenceKind.Compute ? new QuadraticFormReference() : null;
-            var run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference);
+            run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference, comparisons.Companions);
             workload.SampleSetup?.Invoke();
             foreach (var (name, value) in PerfMetrics.Capture(() => RecordResult(workload.Probe())))
                 metrics[name] = value;
@@ -84,7 +96,10 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         var final = measured with { Gate = outcome };
         session.Collect(final);
         context.OutWriter.WriteLine(OutputFormatter.Describe(final));
+        var checks = assertions.Check(final, new AssertionContext(session.Profile.Id, comparisons.Pair(run)));
+        if (checks.Count > 0) context.OutWriter.WriteLine(AssertionOutcomes.Describe(checks));
         ApplyOutcome(result, final, session.InconclusiveAsFailure);
+        AssertionOutcomes.Apply(result, checks, final.IsTrustworthy);
         return result;
     }
 

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace ActiveInference.Benchmarking.Assertions;
+
+/// <summary>
+/// Fails the benchmark when it allocates more than <see cref="Bytes"/> managed bytes per call, e.g.
+/// <c>[MaxAllocatedBytesPerOperation(0)]</c> for a hot path that must not allocate. Independent of the machine's speed.
+/// </summary>
+/// <remarks>
+/// The measured value is <see cref="BenchmarkResult.AllocatedBytesPerOperation"/>: the median over the measurement
+/// stage's samples of the bytes allocated on the benchmark's thread ÷ the calls in the sample. By then the pilot and
+/// warmup stages have run the method for <c>WarmupTimeMilliseconds</c>, and the median ignores a few samples that
+/// caught a late tier-up or a lazy initialisation, so a one-off allocation never fails a zero-allocation benchmark;
+/// an allocation on every call (or amortised over a few calls) shows in every sample and does.
+/// <para>The check tolerates <see cref="Tolerance"/> = 0.01 B/op above the limit, for the floating-point rounding of
+/// bytes ÷ calls and of fractional limits; anything above that fails. (A 24-byte object every 2 400 calls or more
+/// stays under it: that is a cache refill, not a per-call allocation.)</para>
+/// </remarks>
+public sealed class MaxAllocatedBytesPerOperationAttribute : BenchmarkAssertionAttribute
+{
+    /// <summary>Bytes per operation tolerated above the limit (see remarks).</summary>
+    public const double Tolerance = 0.01;
+
+    /// <summary>Allows at most <paramref name="bytes"/> managed bytes per call.</summary>
+    /// <param name="bytes">The limit in bytes per operation, ≥ 0 (0: allocation-free).</param>
+    public MaxAllocatedBytesPerOperationAttribute(double bytes) => Bytes = bytes;
+
+    /// <summary>The limit in bytes per operation.</summary>
+    public double Bytes { get; }
+
+    /// <inheritdoc />
+    public override string Description => string.Create(CultureInfo.InvariantCulture, $"MaxAllocatedBytesPerOperation({Bytes})");
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Validate(MethodInfo benchmark) =>
+        double.IsFinite(Bytes) && Bytes >= 0 ? [] : [$"{Description}: the limit must be a finite number of bytes ≥ 0"];
+
+    /// <inheritdoc />
+    public override AssertionOutcome Check(BenchmarkResult result, AssertionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var measured = result.AllocatedBytesPerOperation;
+        var message = $"{Description}: {AssertionText.Bytes(measured)}/op allocated (median of {result.Time.N} samples × {result.OperationsPerSample} operations), allowed at most {AssertionText.Bytes(Bytes)}/op";
+        if (double.IsNaN(measured)) return AssertionOutcome.Inconclusive(message);
+        return measured <= Bytes + Tolerance ? AssertionOutcome.Passed(message) : AssertionOutcome.Failed(message);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Reflection;
+using ActiveInference.Benchmarking.Statistics;
+
+namespace ActiveInference.Benchmarking.Assertions;
+
+/// <summary>
+/// Base of the relative-speed assertions (<see cref="FasterThanAttribute"/>, <see cref="SlowerThanAttribute"/>,
+/// <see cref="RelativeSpeedAttribute"/>): the benchmark's time divided by another benchmark's time, both measured in
+/// the same process and interleaved, must lie in [<see cref="MinRatio"/>, <see cref="MaxRatio"/>]. A ratio holds on a
+/// fast laptop and a noisy CI runner alike, where an absolute time does not.
+/// </summary>
+/// <remarks>
+/// <para><b>How it is measured.</b> The other method (<see cref="Other"/>, a <c>[PerfBenchmark]</c> of the same
+/// fixture) runs as a companion workload: after every measured sample of this benchmark (and its gate reference) the
+/// engine times a batch of the other method on the same fixture instance, so each sample gives one ratio
+/// <c>this ns/op ÷ other ns/op</c> taken in the same machine state. The assertion passes or fails on the median of
+/// these per-sample ratios; the message shows the distribution-free 95% interval of that median
+/// (<see cref="MedianOrderStatisticInterval"/>) so a close call can be seen as one.</para>
+/// <para><b>Arguments.</b> When the other method takes no parameters it is called without arguments. Otherwise it
+/// must take the same parameter types, and it is called with this case's arguments only if it declares a case with
+/// exactly these arguments (its own <c>[TestCase]</c>s, sources or values): comparing a case the other benchmark never
+/// measures (e.g. a size where it takes a second per call) is left out, and the assertion reports
+/// <see cref="AssertionStatus.NotApplicable"/> for that case. The other method's per-sample setup
+/// (<c>SampleSetup</c>) cannot run between back-to-back batches, so a method with one cannot be compared.</para>
+/// <para><b>Declarations rejected before measuring:</b> a missing method, an ambiguous (overloaded) name, the method
+/// itself, a method without <c>[PerfBenchmark]</c> or that cannot be benchmarked, different parameter types, and a
+/// cycle of comparisons (A compared with B and B with A): declare a comparison on one side only.</para>
+/// <para>Companion times include their loop's empty-call cost (about 1 ns per call) while the benchmark's time has it
+/// subtracted, which is negligible for the methods worth comparing (tens of nanoseconds and up).</para>
+/// </remarks>
+public abstract class SpeedComparisonAttribute : BenchmarkAssertionAttribute
+{
+    /// <summary>Confidence level of the interval shown in the message.</summary>
+    public const double IntervalLevel = 0.95;
+
+    /// <summary>Compares with the benchmark method named <paramref name="other"/> (use <c>nameof</c>).</summary>
+    protected SpeedComparisonAttribute(string other) => Other = other;
+
+    /// <summary>The name of the other benchmark method of the same fixture.</summary>
+    public string Other { get; }
+
+    /// <summary>The smallest allowed median time ratio (this ÷ other), ≥ 0.</summary>
+    public abstract double MinRatio { get; }
+
+    /// <summary>The largest allowed median time ratio (this ÷ other), possibly +∞.</summary>
+    public abstract double MaxRatio { get; }
+
+    /// <summary>What is required, in words and as a ratio, e.g. <c>at least 2× faster (time ratio ≤ 0.5)</c>.</summary>
+    protected abstract string Requirement { get; }
+
+    /// <summary>Problems with the derived attribute's own numbers; empty when valid.</summary>
+    protected abstract IEnumerable<string> ValidateBounds();
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Validate(MethodInfo benchmark)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        var errors = ValidateBounds().Select(e => $"{Description}: {e}").ToList();
+        if (ComparedMethod.Find(benchmark, Other) is { Error: { } problem })
+            errors.Add($"{Description} on {benchmark.Name}: {problem}");
+        else if (ComparisonGraph.CycleFrom(benchmark) is { } cycle)
+            errors.Add($"{Description} on {benchmark.Name}: circular relative-speed declarations ({string.Join(" → ", cycle)}); declare each comparison on one side only");
+        return errors;
+    }
+
+    /// <inheritdoc />
+    public override AssertionOutcome Check(BenchmarkResult result, AssertionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(context);
+        var comparison = context.Comparisons.FirstOrDefault(c => c.Method == Other);
+        if (comparison is null)
+            return AssertionOutcome.Inconclusive($"{Description}: {Other} was not measured beside {result.Name}");
+        if (comparison.NotMeasuredReason is { } reason)
+            return AssertionOutcome.NotApplicable($"{Description}: not checked for {result.Name}: {reason}");
+        var sorted = comparison.Ratios.Where(double.IsFinite).Order().ToArray();
+        if (sorted.Length == 0)
+            return AssertionOutcome.Inconclusive($"{Description}: no paired samples of {result.Name} and {comparison.Case}");
+
+        var mid = sorted.Length / 2;
+        var median = sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var interval = MedianOrderStatisticInterval.OfSorted(sorted, IntervalLevel);
+        var speed = median switch
+        {
+            < 1 and > 0 => $"{AssertionText.Number(1 / median)}× faster",
+            > 1 => $"{AssertionText.Number(median)}× slower",
+            1 => "as fast",
+            _ => "immeasurably faster",
+        };
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"{Description}: {result.Name} takes {AssertionText.Number(median)} × the time of {comparison.Case} ({speed}; median of {sorted.Length} paired samples, {interval.Level * 100:0}% CI [{AssertionText.Number(interval.Lower)}, {AssertionText.Number(interval.Upper)}]); required {Requirement}");
+        return median >= MinRatio && median <= MaxRatio ? AssertionOutcome.Passed(message) : AssertionOutcome.Failed(message);
+    }
+}
