@@ -23,7 +23,7 @@ public class ScalableFixtures
     }
 
     /// <summary>A dot-product loop whose length is proportional to the cost factor.</summary>
-    [PerfBenchmark(Iterations = 20, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 150, MinMeasurementTimeMilliseconds = 150)]
+    [PerfBenchmark(Iterations = 60, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 200, MinMeasurementTimeMilliseconds = 300)]
     public double Kernel() => Repeat(_units);
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]

@@ -12,6 +12,12 @@ public sealed record GatePolicy
     /// </summary>
     public double ConfirmationFactor { get; init; } = 1.25;
 
+    /// <summary>
+    /// Standard deviations of the baseline recordings' medians below which a change is not called: the noise floor
+    /// that whole-process offsets put under each benchmark. The limit is the larger of the threshold and this floor.
+    /// </summary>
+    public double NoiseMultiplier { get; init; } = 3;
+
     /// <summary>Confidence level of the bootstrap interval on the ratio; a suspect needs its lower bound above 1.</summary>
     public double Confidence { get; init; } = 0.99;
 

@@ -10,14 +10,16 @@ namespace ActiveInference.Benchmarking.Gate;
 /// callback, which re-measures a suspect in a fresh process.
 /// </summary>
 /// <remarks>
-/// The compared value is each sample's ln(benchmark ns/op ÷ reference ns/op) (raw ln ns/op when either side has no
-/// reference). The baseline's centre is the median over its recordings of each recording's median, so one slow
-/// recording process cannot shift it. A benchmark is a suspect when the ratio of medians exceeds 1 + threshold
-/// <b>and</b> the lower bound of a 99% bootstrap interval of that ratio exceeds 1; a suspect fails only when a fresh
-/// process also measures it above 1 + 1.25 × threshold. That second process is what keeps the whole suite's false
-/// alarm rate low however many benchmarks it has: on this kind of machine the false alarms left after
-/// normalisation come from a whole process running 8–11% slow, which a re-measurement in the same process repeats.
-/// Bytes per operation are nearly deterministic and gated directly.
+/// The compared value is each sample's ln(ns/op) − β·ln(reference ns/op) (<see cref="ComparisonScale"/>: β is how
+/// much of the reference's speed changes the benchmark shares, estimated from the samples). The baseline's centre is
+/// the median over its recordings of each recording's median, so one slow recording process cannot shift it, and
+/// the spread of those medians sets a noise floor: the limit is the larger of the threshold and
+/// <see cref="GatePolicy.NoiseMultiplier"/> standard deviations of them. A benchmark is a suspect when the ratio of
+/// medians exceeds the limit <b>and</b> the lower bound of a 99% bootstrap interval of that ratio exceeds 1; a suspect
+/// fails only when a fresh process also lands above the limit plus a margin (12.5% instead of 10%). That second
+/// process is what keeps the whole suite's false alarm rate low however many benchmarks it has: on this kind of
+/// machine the false alarms come from a whole process landing slow, which a re-measurement in the same process
+/// repeats. Bytes per operation are nearly deterministic and gated directly.
 /// </remarks>
 public static class RegressionGate
 {
@@ -48,11 +50,16 @@ public static class RegressionGate
         if (allocation is not null)
             return new GateOutcome(Verdict.Regressed, allocation, currentMedian / baselineMedian, null, null, threshold, baselineMedian, currentMedian);
 
-        var (samples, centre, baselineSamples, normalised) = ComparableSamples(current, baseline);
+        var scale = ComparisonScale.For(current, baseline);
+        var samples = scale.Apply(current.SamplesNanosecondsPerOperation, current.NormalisedSamples);
+        var recordings = baseline.Recordings.Select(r => scale.Apply(r.Samples, r.NormalisedSamples)).Where(v => v.Length > 0).ToArray();
+        var baselineSamples = recordings.Length == 0 ? [] : recordings[^1];
         if (samples.Length < 2 || baselineSamples.Length < 2)
             return new GateOutcome(Verdict.Inconclusive, $"{current.Name}: too few samples to compare ({samples.Length} now, {baselineSamples.Length} in the baseline)",
                 null, null, null, threshold, baselineMedian, currentMedian);
 
+        var recordingMedians = recordings.Select(Median).ToArray();
+        var centre = Median(recordingMedians);
         var shift = Median(samples) - centre;
         var interval = PercentileBootstrap.MedianDifference(samples, [centre], policy.Confidence);
         var ratio = Math.Exp(shift);
@@ -60,29 +67,45 @@ public static class RegressionGate
         var latestCentre = Median(baselineSamples);
         var centred = baselineSamples.Select(v => v - latestCentre + centre).ToArray();
         var p = MannWhitney.TestGreater(samples, centred).PValue;
-        var limit = Math.Log(1 + threshold);
-        var evidence = new Evidence(current, baselineMedian, currentMedian, ratio, ratioInterval, p, threshold, samples.Length, baselineSamples.Length, normalised);
+        var noise = NoiseFloor(recordingMedians, policy);
+        var limit = Math.Max(Math.Log(1 + threshold), noise);
+        var evidence = new Evidence(current, baselineMedian, currentMedian, ratio, ratioInterval, p, threshold, samples.Length, baselineSamples.Length,
+            scale, limit, recordingMedians.Length);
 
         if (shift > limit && interval.Lower > 0)
-            return Confirm(evidence, centre, normalised, policy, confirm);
+            return Confirm(evidence, centre, scale, limit, policy, confirm);
         if (shift < -limit && interval.Upper < 0)
             return evidence.Outcome(Verdict.Improved, "improved", "; record a new baseline with mode=record to keep the gain");
         if (interval.HalfWidth > limit)
-            return evidence.Outcome(Verdict.Inconclusive, "too noisy to decide", $"; the {interval.Level:P0} interval is wider than the threshold");
+            return evidence.Outcome(Verdict.Inconclusive, "too noisy to decide", $"; the {interval.Level:P0} interval is wider than the limit");
         return evidence.Outcome(Verdict.Passed, "unchanged", "");
     }
 
-    private static GateOutcome Confirm(Evidence evidence, double centre, bool normalised, GatePolicy policy,
+    /// <summary>
+    /// How far apart whole processes land on this benchmark, from the spread of the baseline's recordings:
+    /// <see cref="GatePolicy.NoiseMultiplier"/> standard deviations of their medians (ln units), 0 with fewer than 3.
+    /// A change smaller than that cannot be told from a process landing elsewhere, however significant it looks.
+    /// </summary>
+    private static double NoiseFloor(double[] recordingMedians, GatePolicy policy)
+    {
+        if (recordingMedians.Length < 3) return 0;
+        var mean = recordingMedians.Average();
+        var sd = Math.Sqrt(recordingMedians.Sum(m => (m - mean) * (m - mean)) / (recordingMedians.Length - 1));
+        return policy.NoiseMultiplier * sd;
+    }
+
+    private static GateOutcome Confirm(Evidence evidence, double centre, ComparisonScale scale, double limit, GatePolicy policy,
         Func<(ChildSamples? Samples, string? Error)> confirm)
     {
         var (child, error) = confirm();
         if (child is null)
             return evidence.Outcome(Verdict.Inconclusive, "suspected of regressing", $"; could not re-measure it in a fresh process: {error}");
-        var childSamples = normalised ? child.NormalisedSamples : child.NanosecondsPerOperation.Select(v => Math.Log(v)).ToArray();
+        var childSamples = scale.Apply(child);
         if (childSamples.Length == 0)
             return evidence.Outcome(Verdict.Inconclusive, "suspected of regressing", "; the fresh process returned no comparable samples");
         var childRatio = Math.Exp(Median(childSamples) - centre);
-        var confirmLimit = 1 + policy.Threshold * policy.ConfirmationFactor;
+        var margin = Math.Log(1 + policy.Threshold * policy.ConfirmationFactor) - Math.Log(1 + policy.Threshold);
+        var confirmLimit = Math.Exp(limit + margin);
         var note = string.Create(CultureInfo.InvariantCulture, $"; fresh process {Percent(childRatio)} (fails above {Percent(confirmLimit)})");
         return childRatio > confirmLimit
             ? evidence.Outcome(Verdict.Regressed, "regressed", note + ", confirmed", confirmed: true)
@@ -99,29 +122,27 @@ public static class RegressionGate
             : null;
     }
 
-    private static (double[] Samples, double Centre, double[] BaselineSamples, bool Normalised) ComparableSamples(BenchmarkResult current, Baseline baseline)
-    {
-        var centre = baseline.CenterNormalised;
-        var latest = baseline.Latest;
-        if (current.NormalisedSamples.Count > 0 && centre is { } c && latest.NormalisedSamples.Count > 0)
-            return ([.. current.NormalisedSamples], c, [.. latest.NormalisedSamples], true);
-        return (Logs(current.SamplesNanosecondsPerOperation), Math.Log(baseline.CenterNanosecondsPerOperation), Logs(latest.Samples), false);
-    }
-
-    private static double[] Logs(IReadOnlyList<double> values) => values.Where(v => v > 0).Select(v => Math.Log(v)).ToArray();
-
     private static double Median(double[] values) => values.Length == 0 ? double.NaN : Quantile.Of(values, 0.5);
 
     private static string Percent(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{(ratio - 1) * 100:+0.0;-0.0;0.0}%");
 
     private sealed record Evidence(BenchmarkResult Current, double BaselineMedian, double CurrentMedian, double Ratio,
-        ConfidenceInterval Interval, double P, double Threshold, int N, int BaselineN, bool Normalised)
+        ConfidenceInterval Interval, double P, double Threshold, int N, int BaselineN, ComparisonScale Scale, double Limit, int Recordings)
     {
         public GateOutcome Outcome(Verdict verdict, string verb, string suffix, bool? confirmed = null)
         {
             var pText = P < 0.001 ? "p<0.001" : string.Create(CultureInfo.InvariantCulture, $"p={P:0.###}");
+            var scale = Scale.Weight switch
+            {
+                0 => ", raw times",
+                1 => "",
+                var w => string.Create(CultureInfo.InvariantCulture, $", reference weight {w:0.00}"),
+            };
+            var floor = Limit > Math.Log(1 + Threshold) + 1e-12
+                ? string.Create(CultureInfo.InvariantCulture, $" (noise floor {Percent(Math.Exp(Limit))} from the spread of {Recordings} recordings)")
+                : "";
             var message = string.Create(CultureInfo.InvariantCulture,
-                $"{Current.Name} {verb} {Percent(Ratio)} [{Percent(Interval.Lower)}, {Percent(Interval.Upper)}] ({OutputFormatter.Time(BaselineMedian)} → {OutputFormatter.Time(CurrentMedian)}), threshold {Threshold * 100:0.#}%, {pText}, n={N}/{BaselineN}{(Normalised ? "" : ", raw times (no reference)")}{suffix}");
+                $"{Current.Name} {verb} {Percent(Ratio)} [{Percent(Interval.Lower)}, {Percent(Interval.Upper)}] ({OutputFormatter.Time(BaselineMedian)} → {OutputFormatter.Time(CurrentMedian)}), threshold {Threshold * 100:0.#}%{floor}, {pText}, n={N}/{BaselineN}{scale}{suffix}");
             return new GateOutcome(verdict, message, Ratio, Interval, P, Threshold, BaselineMedian, CurrentMedian, confirmed);
         }
     }

@@ -36,8 +36,11 @@ public class GateEndToEndTests
 
         var unchanged = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
         var same = unchanged.Result("Kernel").Gate!;
-        Assert.That(unchanged.Case("Kernel").ResultState, Is.EqualTo(ResultState.Success), same.Message);
-        Assert.That(same.Verdict, Is.AnyOf(Verdict.Passed, Verdict.Improved), same.Message);
+        // Unchanged code passes; on a machine loaded by other work the gate may say it cannot tell (Inconclusive,
+        // "too noisy"), never that it regressed.
+        Assert.That(same.Verdict, Is.AnyOf(Verdict.Passed, Verdict.Improved, Verdict.Inconclusive), same.Message);
+        Assert.That(unchanged.Case("Kernel").ResultState.Status, Is.Not.EqualTo(TestStatus.Failed), same.Message);
+        if (same.Verdict == Verdict.Inconclusive) Assert.That(same.Message, Does.Contain("too noisy"));
 
         Environment.SetEnvironmentVariable(ScalableFixtures.CostFactorVariable, "3");
         var slower = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
