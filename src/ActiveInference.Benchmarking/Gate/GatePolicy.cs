@@ -13,7 +13,7 @@ public sealed record GatePolicy
     public double ConfirmationFactor { get; init; } = 1.25;
 
     /// <summary>
-    /// Standard deviations of the baseline recordings' medians below which a change is not called: the noise floor
+    /// Robust standard deviations (from the median absolute deviation) of the baseline recordings' medians below which a change is not called: the noise floor
     /// that whole-process offsets put under each benchmark. The limit is the larger of the threshold and this floor.
     /// </summary>
     public double NoiseMultiplier { get; init; } = 3;

@@ -14,7 +14,7 @@ namespace ActiveInference.Benchmarking.Gate;
 /// much of the reference's speed changes the benchmark shares, estimated from the samples). The baseline's centre is
 /// the median over its recordings of each recording's median, so one slow recording process cannot shift it, and
 /// the spread of those medians sets a noise floor: the limit is the larger of the threshold and
-/// <see cref="GatePolicy.NoiseMultiplier"/> standard deviations of them. A benchmark is a suspect when the ratio of
+/// <see cref="GatePolicy.NoiseMultiplier"/> robust standard deviations of them. A benchmark is a suspect when the ratio of
 /// medians exceeds the limit <b>and</b> the lower bound of a 99% bootstrap interval of that ratio exceeds 1; a suspect
 /// fails only when a fresh process also lands above the limit plus a margin (12.5% instead of 10%). That second
 /// process is what keeps the whole suite's false alarm rate low however many benchmarks it has: on this kind of
@@ -83,15 +83,16 @@ public static class RegressionGate
 
     /// <summary>
     /// How far apart whole processes land on this benchmark, from the spread of the baseline's recordings:
-    /// <see cref="GatePolicy.NoiseMultiplier"/> standard deviations of their medians (ln units), 0 with fewer than 3.
-    /// A change smaller than that cannot be told from a process landing elsewhere, however significant it looks.
+    /// <see cref="GatePolicy.NoiseMultiplier"/> robust standard deviations (1.4826 × the median absolute deviation, so
+    /// one recording made on a disturbed machine does not inflate it) of their medians, in ln units; 0 with fewer than
+    /// 3 recordings. A change smaller than that cannot be told from a process landing elsewhere, however significant.
     /// </summary>
     private static double NoiseFloor(double[] recordingMedians, GatePolicy policy)
     {
         if (recordingMedians.Length < 3) return 0;
-        var mean = recordingMedians.Average();
-        var sd = Math.Sqrt(recordingMedians.Sum(m => (m - mean) * (m - mean)) / (recordingMedians.Length - 1));
-        return policy.NoiseMultiplier * sd;
+        var centre = Median(recordingMedians);
+        var deviation = Median(recordingMedians.Select(m => Math.Abs(m - centre)).ToArray());
+        return policy.NoiseMultiplier * 1.4826 * deviation;
     }
 
     private static GateOutcome Confirm(Evidence evidence, double centre, ComparisonScale scale, double limit, GatePolicy policy,

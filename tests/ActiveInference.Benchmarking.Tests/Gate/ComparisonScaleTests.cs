@@ -90,6 +90,20 @@ public class ComparisonScaleTests
     }
 
     [Test]
+    public void One_recording_from_a_disturbed_machine_does_not_raise_the_noise_floor()
+    {
+        var recordings = new[] { 1.0, 1.02, 0.98, 1.01, 3.0 }.Select((level, i) => Recording(Process(1000 * level, 500, 1.8, 0, 70 + i))).ToArray();
+        var (ns, normalised) = Process(1300, 500, 1.8, 0, 80);
+        var current = Result([.. normalised]) with { SamplesNanosecondsPerOperation = ns };
+        var child = Process(1320, 500, 1.8, 0, 81);
+
+        var outcome = RegressionGate.Decide(current, new Baseline("Suite.Kernel(10)", Here, recordings), [], Here, new GatePolicy(),
+            () => (new Benchmarking.Execution.ChildSamples(child.Nanoseconds, child.Normalised, 0), null));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed), outcome.Message);
+    }
+
+    [Test]
     public void A_large_regression_is_still_caught_above_the_noise_floor()
     {
         var recordings = new[] { 1.0, 1.1, 0.95 }.Select((level, i) => Recording(Process(1000 * level, 500, 1.8, 0, 50 + i))).ToArray();
