@@ -62,7 +62,7 @@ internal static class Report
             var fa = aa.Count(c => c.Verdict == "Regressed");
             var up = Binomial.UpperOneSided(fa, aa.Count);
             var p = (double)fa / aa.Count;
-            s.AppendLine(F($"Suite level (A/A, all kernels pooled): {fa} false alarms in {aa.Count} checks, p = {p:P2}, 95% upper bound {up:P2}. Probability that a suite of k benchmarks fails, 1 − (1 − p)^k: k = {kernels.Count}: {Suite(p, kernels.Count):P2} (bound {Suite(up, kernels.Count):P2}); k = 20: {Suite(p, 20):P2} (bound {Suite(up, 20):P2}); k = 100: {Suite(p, 100):P2} (bound {Suite(up, 100):P2}). Target: ≤ 1% per suite, i.e. p ≤ {1 - Math.Pow(0.99, 1.0 / 20):P3} for 20 benchmarks. Naive rule: {aa.Count(c => c.NaiveRatio > 1.1)} of {aa.Count}, suite of {kernels.Count}: {Suite((double)aa.Count(c => c.NaiveRatio > 1.1) / aa.Count, kernels.Count):P1}."));
+            s.AppendLine(F($"Suite level (A/A, all kernels pooled): {fa} false alarms in {aa.Count} checks, p = {p * 100:0.00}%, 95% upper bound {up * 100:0.00}%. Probability that a suite of k benchmarks fails, 1 − (1 − p)^k: k = {kernels.Count}: {(Suite(p, kernels.Count)) * 100:0.00}% (bound {(Suite(up, kernels.Count)) * 100:0.00}%); k = 20: {(Suite(p, 20)) * 100:0.00}% (bound {(Suite(up, 20)) * 100:0.00}%); k = 100: {(Suite(p, 100)) * 100:0.00}% (bound {(Suite(up, 100)) * 100:0.00}%). Target: ≤ 1% per suite, i.e. p ≤ {(1 - Math.Pow(0.99, 1.0 / 20)) * 100:0.000}% for 20 benchmarks. Naive rule: {aa.Count(c => c.NaiveRatio > 1.1)} of {aa.Count}, suite of {kernels.Count}: {(Suite((double)aa.Count(c => c.NaiveRatio > 1.1) / aa.Count, kernels.Count)) * 100:0.0}%."));
             s.AppendLine();
         }
 

@@ -78,7 +78,7 @@ internal sealed class Runner
             Check(kernel, slowdown, hog, baselines[kernel]);
             var c = _checks[^1];
             Log(string.Create(CultureInfo.InvariantCulture,
-                $"check {i + 1}/{plan.Count} {kernel} +{slowdown * 100:0}%{(hog ? " hog" : "")}: {c.Verdict} ratio {c.Ratio:0.000} naive {c.NaiveRatio:0.000}{(c.Confirm is null ? "" : " (confirmed by a fresh process)")}"));
+                $"check {i + 1}/{plan.Count} {kernel} +{slowdown * 100:0}%{(hog ? " hog" : "")}: {c.Verdict} ratio {c.Ratio:0.000} naive {c.NaiveRatio:0.000}{(c.Confirm is null ? "" : " (suspect re-measured in a fresh process)")}"));
             if ((i + 1) % 20 == 0) Save(Snapshot(started, loadAtStart, recordings));
         }
         _hog.Stop();
