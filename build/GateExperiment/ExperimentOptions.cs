@@ -17,6 +17,7 @@ internal sealed record ExperimentOptions
     public double BaselineGapSeconds { get; init; } = 20;
     public int Seed { get; init; } = 1;
     public string? Assembly { get; init; }
+    public bool Settle { get; init; }
 
     private static double Fraction(string text) =>
         text.EndsWith('%') ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100 : double.Parse(text, CultureInfo.InvariantCulture);
@@ -41,6 +42,7 @@ internal sealed record ExperimentOptions
                 "--baseline-gap" => o with { BaselineGapSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seed" => o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--assembly" => o with { Assembly = Next() },
+                "--settle" => o with { Settle = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

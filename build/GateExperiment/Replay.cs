@@ -31,13 +31,14 @@ internal static class Replay
         new("no confirmation (suspect = fail)", 0.10, true, "none", 0),
         new("confirm >10%", 0.10, true, "one", 0.10),
         new("confirm >15%", 0.10, true, "one", 0.15),
+        new("confirm >20%", 0.10, true, "one", 0.20),
         new("confirm: mean of both process medians >10%", 0.10, true, "mean", 0.10),
         new("two confirmations, each >12.5%", 0.10, true, "two", 0.125),
         new("two confirmations, each >10%", 0.10, true, "two", 0.10),
         new("suspect >10% without bootstrap, confirm >12.5%", 0.10, false, "one", 0.125),
     ];
 
-    public static string Write(ExperimentData data)
+    public static string Write(ExperimentData data, string label)
     {
         var s = new StringBuilder();
         var processes = data.Processes;
@@ -45,8 +46,11 @@ internal static class Replay
         var kernels = checks.Select(c => c.Kernel).Distinct().Order().ToList();
         var variants = checks.Select(c => c.Slowdown).Distinct().Order().ToList();
         var medians = processes.ToDictionary(p => p.Id, p => p.Normalised.Length == 0 ? double.NaN : Report.Median(p));
+        // median(X) − median({c}) resamples only X, so the 99% lower bound against any centre c is this bound − c.
+        var candidates = Candidates(checks, processes);
+        var lowers = processes.ToDictionary(p => p.Id, p => p.Normalised.Length == 0 ? double.NaN : PercentileBootstrap.MedianDifference(p.Normalised, [0.0], 0.99).Lower);
 
-        s.AppendLine("Replay with the recorded baselines (A/A: false alarms; slowdowns: detections; same processes for every rule):");
+        s.AppendLine($"Replay ({label}) with the recorded baselines (A/A: false alarms; slowdowns: detections; same processes for every rule):");
         s.AppendLine();
         s.Append("| rule | kernel |");
         foreach (var v in variants) s.Append(v == 0 ? " A/A |" : F($" +{v * 100:0}% |"));
@@ -68,7 +72,7 @@ internal static class Replay
                     var fails = 0;
                     foreach (var c in set)
                     {
-                        var (fail, confirmed) = Decide(rule, c, checks, processes, medians, baseline, centre, []);
+                        var (fail, confirmed) = Decide(rule, c, candidates, processes, medians, lowers, baseline, centre, []);
                         if (fail) fails++;
                         if (confirmed) confirmations++;
                     }
@@ -104,7 +108,7 @@ internal static class Replay
                     {
                         var set = checks.Where(c => c.Kernel == k && c.Slowdown == v && !exclude.Contains(c.First)).ToList();
                         if (set.Count == 0) continue;
-                        var rate = set.Count(c => Decide(rule, c, checks, processes, medians, null, centre, exclude).Fail) / (double)set.Count;
+                        var rate = set.Count(c => Decide(rule, c, candidates, processes, medians, lowers, null, centre, exclude).Fail) / (double)set.Count;
                         if (v == 0) aaRates.Add(rate); else detections[v].Add(rate);
                     }
                 }
@@ -116,6 +120,34 @@ internal static class Replay
             }
         s.AppendLine();
         return s.ToString();
+    }
+
+    /// <summary>
+    /// The checks decided again by <see cref="RegressionGate"/> (default policy) on these processes, e.g. after
+    /// <see cref="Settling"/>; a confirmation the live run did not take is the next check process of the same variant.
+    /// </summary>
+    public static ExperimentData Redecide(ExperimentData data)
+    {
+        var checks = data.Checks.Where(c => c.Verdict != "Error").ToList();
+        var candidates = Candidates(checks, data.Processes);
+        var decided = new List<CheckRecord>();
+        foreach (var c in data.Checks)
+        {
+            if (c.Verdict == "Error") { decided.Add(c); continue; }
+            var baseline = BaselineOf(data, c.Kernel);
+            var queue = new Queue<ProcessRecord>(Substitutes(c, candidates, []));
+            int? used = null;
+            var first = data.Processes[c.First];
+            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], new GatePolicy(), () =>
+            {
+                if (!queue.TryDequeue(out var p)) return (null, "no confirming process");
+                used = p.Id;
+                return (Runner.ToSamples(p), null);
+            });
+            var naive = first.Nanoseconds.Average() / baseline.Recordings.Average(r => r.Time.Mean);
+            decided.Add(c with { Confirm = used, Verdict = outcome.Verdict.ToString(), Ratio = outcome.Ratio, NaiveRatio = naive, Message = outcome.Message });
+        }
+        return data with { Checks = decided };
     }
 
     private static List<ProcessRecord>? DrawTriple(List<ProcessRecord> pool, Random random)
@@ -136,11 +168,11 @@ internal static class Replay
             data.Baselines[kernel].Select(id => Recording.From(Runner.ToResult(data.Processes[id]), null)).ToArray());
     }
 
-    private static (bool Fail, bool Confirmed) Decide(Rule rule, CheckRecord check, List<CheckRecord> checks, IReadOnlyList<ProcessRecord> processes,
-        Dictionary<int, double> medians, Baseline? baseline, double centre, HashSet<int> exclude)
+    private static (bool Fail, bool Confirmed) Decide(Rule rule, CheckRecord check, Dictionary<int, List<ProcessRecord>> candidates, IReadOnlyList<ProcessRecord> processes,
+        Dictionary<int, double> medians, Dictionary<int, double> lowers, Baseline? baseline, double centre, HashSet<int> exclude)
     {
         var first = processes[check.First];
-        var confirmations = Substitutes(check, checks, processes, exclude);
+        var confirmations = Substitutes(check, candidates, exclude);
         if (rule.Confirm == "gate")
         {
             var queue = new Queue<ProcessRecord>(confirmations);
@@ -151,7 +183,7 @@ internal static class Replay
         var shift = medians[first.Id] - centre;
         var suspect = shift > Math.Log(1 + rule.Suspect);
         if (suspect && rule.Bootstrap)
-            suspect = PercentileBootstrap.MedianDifference(first.Normalised, [centre], 0.99).Lower > 0;
+            suspect = lowers[first.Id] - centre > 0;
         if (!suspect) return (false, false);
         var limit = Math.Log(1 + rule.ConfirmLimit);
         switch (rule.Confirm)
@@ -168,18 +200,24 @@ internal static class Replay
         }
     }
 
-    /// <summary>The live confirmation if there was one, then the next check processes of the same kernel, variant and condition.</summary>
-    private static List<ProcessRecord> Substitutes(CheckRecord check, List<CheckRecord> checks, IReadOnlyList<ProcessRecord> processes, HashSet<int> exclude)
-    {
-        var result = new List<ProcessRecord>();
-        if (check.Confirm is { } live && processes[live].Error is null) result.Add(processes[live]);
-        var later = checks.Where(c => c.Kernel == check.Kernel && c.Slowdown == check.Slowdown && c.Hog == check.Hog && c.First > check.First && !exclude.Contains(c.First))
-            .Select(c => processes[c.First]).Where(p => p.Error is null);
-        var earlier = checks.Where(c => c.Kernel == check.Kernel && c.Slowdown == check.Slowdown && c.Hog == check.Hog && c.First < check.First && !exclude.Contains(c.First))
-            .Select(c => processes[c.First]).Where(p => p.Error is null).Reverse();
-        result.AddRange(later.Concat(earlier).Take(2));
-        return result;
-    }
+    /// <summary>
+    /// Per check (by its first process): the live confirmation if there was one, then the later check processes of the
+    /// same kernel, variant and condition, then the earlier ones.
+    /// </summary>
+    private static Dictionary<int, List<ProcessRecord>> Candidates(List<CheckRecord> checks, IReadOnlyList<ProcessRecord> processes) =>
+        checks.ToDictionary(c => c.First, c =>
+        {
+            var result = new List<ProcessRecord>();
+            if (c.Confirm is { } live && processes[live].Error is null) result.Add(processes[live]);
+            var same = checks.Where(o => o.Kernel == c.Kernel && o.Slowdown == c.Slowdown && o.Hog == c.Hog && o.First != c.First)
+                .Select(o => processes[o.First]).Where(p => p.Error is null).ToList();
+            result.AddRange(same.Where(p => p.Id > c.First));
+            result.AddRange(same.Where(p => p.Id < c.First).Reverse());
+            return result.DistinctBy(p => p.Id).ToList();
+        });
+
+    private static List<ProcessRecord> Substitutes(CheckRecord check, Dictionary<int, List<ProcessRecord>> candidates, HashSet<int> exclude) =>
+        candidates[check.First].Where(p => !exclude.Contains(p.Id)).Take(2).ToList();
 
     private static string F(FormattableString f) => f.ToString(Inv);
 }
