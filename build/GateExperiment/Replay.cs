@@ -138,7 +138,7 @@ internal static class Replay
             var queue = new Queue<ProcessRecord>(Substitutes(c, candidates, []));
             int? used = null;
             var first = data.Processes[c.First];
-            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], new GatePolicy(), () =>
+            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], baseline.Profile, new GatePolicy(), () =>
             {
                 if (!queue.TryDequeue(out var p)) return (null, "no confirming process");
                 used = p.Id;
@@ -176,7 +176,7 @@ internal static class Replay
         if (rule.Confirm == "gate")
         {
             var queue = new Queue<ProcessRecord>(confirmations);
-            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], new GatePolicy(),
+            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], baseline!.Profile, new GatePolicy(),
                 () => queue.TryDequeue(out var p) ? (Runner.ToSamples(p), null) : (null, "no confirming process"));
             return (outcome.Verdict == Verdict.Regressed, outcome.Confirmed is not null);
         }

@@ -108,7 +108,7 @@ internal sealed class Runner
             return;
         }
         int? confirmId = null;
-        var outcome = RegressionGate.Decide(ToResult(first), baseline, [], new GatePolicy(), () =>
+        var outcome = RegressionGate.Decide(ToResult(first), baseline, [], baseline.Profile, new GatePolicy(), () =>
         {
             var again = Measure("confirm", kernel, slowdown, hog);
             confirmId = again.Id;
