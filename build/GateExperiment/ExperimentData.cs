@@ -12,8 +12,10 @@ namespace ActiveInference.Benchmarking.GateExperiment;
 /// <param name="Normalised">Each sample's ln(benchmark ÷ reference).</param>
 /// <param name="AllocatedBytesPerOperation">Bytes per call.</param>
 /// <param name="Error">Why the process gave no samples, or null.</param>
+/// <param name="State">Per state probe, its ns/op next to each sample; null when the process measured none.</param>
 internal sealed record ProcessRecord(int Id, string Role, string Kernel, double Slowdown, bool Hog, double StartedSeconds,
-    double WallSeconds, double[] Nanoseconds, double[] Normalised, double AllocatedBytesPerOperation, string? Error);
+    double WallSeconds, double[] Nanoseconds, double[] Normalised, double AllocatedBytesPerOperation, string? Error,
+    Dictionary<string, double[]>? State = null);
 
 /// <summary>One check: a fresh process judged by the gate against the kernel's baseline (plus its confirmation, if any).</summary>
 /// <param name="Kernel">Benchmark method name.</param>
@@ -25,8 +27,9 @@ internal sealed record ProcessRecord(int Id, string Role, string Kernel, double 
 /// <param name="Ratio">The gate's ratio (normalised current ÷ baseline), or null.</param>
 /// <param name="NaiveRatio">Mean ns/op of the first process ÷ mean of the baseline recordings' means.</param>
 /// <param name="Message">The gate's message.</param>
+/// <param name="Confirms">Ids of every fresh process the gate started for this check, in order (re-draws and confirmations).</param>
 internal sealed record CheckRecord(string Kernel, double Slowdown, bool Hog, int First, int? Confirm, string Verdict,
-    double? Ratio, double NaiveRatio, string Message);
+    double? Ratio, double NaiveRatio, string Message, int[]? Confirms = null);
 
 /// <summary>Everything a run produced: enough to re-evaluate other policies without re-running a process.</summary>
 internal sealed record ExperimentData(string Started, string Machine, string LoadAtStart, string LoadAtEnd,

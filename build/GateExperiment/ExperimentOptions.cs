@@ -14,7 +14,8 @@ internal sealed record ExperimentOptions
     public string Out { get; init; } = "gate-experiment.md";
     public string? Samples { get; init; }
     public string? Replay { get; init; }
-    public double BaselineGapSeconds { get; init; } = 20;
+    public double BaselineGapSeconds { get; init; } = 10;
+    public int BaselineProcesses { get; init; } = 7;
     public int Seed { get; init; } = 1;
     public string? Assembly { get; init; }
     public bool Settle { get; init; }
@@ -39,6 +40,7 @@ internal sealed record ExperimentOptions
                 "--out" => o with { Out = Next() },
                 "--samples" => o with { Samples = Next() },
                 "--replay" => o with { Replay = Next() },
+                "--baseline-processes" => o with { BaselineProcesses = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--baseline-gap" => o with { BaselineGapSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seed" => o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--assembly" => o with { Assembly = Next() },
@@ -47,6 +49,7 @@ internal sealed record ExperimentOptions
             };
         }
         if (o.Checks < 0 || o.AaChecks < 0) throw new ArgumentException("--checks and --aa-checks must be ≥ 0");
+        if (o.BaselineProcesses < 1) throw new ArgumentException("--baseline-processes must be ≥ 1");
         if (o.Variants.Any(v => !(v >= 0 && v <= 10))) throw new ArgumentException("--variants: fractions 0 … 10 (0.2 or 20%)");
         return o;
     }

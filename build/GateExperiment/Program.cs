@@ -10,7 +10,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"gate-experiment: {e.Message}");
-    Console.Error.WriteLine("usage: GateExperiment [--checks N] [--aa-checks N] [--kernels K1,K2,K3] [--variants 0,5%,10%,20%,50%] [--hog] [--hog-block N] [--out report.md] [--samples samples.json] [--baseline-gap s] [--seed n] [--assembly fixtures.dll] | --replay samples.json [--settle] [--out report.md]");
+    Console.Error.WriteLine("usage: GateExperiment [--checks N] [--aa-checks N] [--kernels K1,K2,K3] [--variants 0,5%,10%,20%,50%] [--hog] [--hog-block N] [--out report.md] [--samples samples.json] [--baseline-gap s] [--baseline-processes N] [--seed n] [--assembly fixtures.dll] | --replay samples.json [--settle] [--out report.md]");
     return 2;
 }
 

@@ -9,7 +9,7 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.GateExperiment;
 
 /// <summary>
-/// Runs the live experiment: per kernel a baseline of three recordings spaced in time, then checks of every variant
+/// Runs the live experiment: per kernel a baseline of several recordings (--baseline-processes) spaced in time, then checks of every variant
 /// in a shuffled order, each decided by <see cref="RegressionGate"/> with a fresh-process confirmation.
 /// </summary>
 internal sealed class Runner
@@ -50,7 +50,7 @@ internal sealed class Runner
 
         // Baselines: three rounds over the kernels, a pause between rounds, no hog (a deliberate record run).
         var recordings = _options.Kernels.ToDictionary(k => k, _ => new List<int>());
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < _options.BaselineProcesses; round++)
         {
             if (round > 0 && _options.BaselineGapSeconds > 0) Thread.Sleep(TimeSpan.FromSeconds(_options.BaselineGapSeconds));
             foreach (var kernel in _options.Kernels)
@@ -107,15 +107,15 @@ internal sealed class Runner
             _checks.Add(new CheckRecord(kernel, slowdown, hog, first.Id, null, "Error", null, double.NaN, first.Error));
             return;
         }
-        int? confirmId = null;
+        var confirms = new List<int>();
         var outcome = RegressionGate.Decide(ToResult(first), baseline, [], baseline.Profile, new GatePolicy(), () =>
         {
             var again = Measure("confirm", kernel, slowdown, hog);
-            confirmId = again.Id;
+            confirms.Add(again.Id);
             return again.Error is null ? (ToSamples(again), null) : (null, again.Error);
         });
         var naive = first.Nanoseconds.Average() / baseline.Recordings.Average(r => r.Time.Mean);
-        _checks.Add(new CheckRecord(kernel, slowdown, hog, first.Id, confirmId, outcome.Verdict.ToString(), outcome.Ratio, naive, outcome.Message));
+        _checks.Add(new CheckRecord(kernel, slowdown, hog, first.Id, confirms.Count == 0 ? null : confirms[0], outcome.Verdict.ToString(), outcome.Ratio, naive, outcome.Message, [.. confirms]));
     }
 
     private ProcessRecord Measure(string role, string kernel, double slowdown, bool hog = false)
@@ -125,7 +125,7 @@ internal sealed class Runner
         var (samples, error) = ChildProcessMeasurer.Measure(_assembly, TestName(kernel), TimeSpan.FromMinutes(3));
         var wall = _clock.Elapsed.TotalSeconds - startedAt;
         var record = new ProcessRecord(_processes.Count, role, kernel, slowdown, hog, startedAt, wall,
-            samples?.NanosecondsPerOperation ?? [], samples?.NormalisedSamples ?? [], samples?.AllocatedBytesPerOperation ?? double.NaN, error);
+            samples?.NanosecondsPerOperation ?? [], samples?.NormalisedSamples ?? [], samples?.AllocatedBytesPerOperation ?? double.NaN, error, samples?.StateSamples);
         _processes.Add(record);
         if (role != "check") Log(string.Create(CultureInfo.InvariantCulture, $"  {role} {kernel} +{slowdown * 100:0}%: {wall:0.00} s{(error is null ? "" : " ERROR " + error)}"));
         return record;
@@ -149,9 +149,10 @@ internal sealed class Runner
         TotalOperations = p.Nanoseconds.Length,
         Elapsed = TimeSpan.FromSeconds(p.WallSeconds),
         Timestamp = DateTimeOffset.UtcNow,
+        StateSamples = p.State?.ToDictionary(s => s.Key, s => (IReadOnlyList<double>)s.Value) ?? new Dictionary<string, IReadOnlyList<double>>(),
     };
 
-    public static ChildSamples ToSamples(ProcessRecord p) => new(p.Nanoseconds, p.Normalised, p.AllocatedBytesPerOperation);
+    public static ChildSamples ToSamples(ProcessRecord p) => new(p.Nanoseconds, p.Normalised, p.AllocatedBytesPerOperation, p.State);
 
     public static string Load()
     {

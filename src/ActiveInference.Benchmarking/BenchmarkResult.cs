@@ -28,6 +28,13 @@ public sealed record BenchmarkResult
     /// <summary>Each measured sample's ln(benchmark ns/op ÷ reference ns/op); empty when the engine ran without a reference workload.</summary>
     public IReadOnlyList<double> NormalisedSamples { get; init; } = [];
 
+    /// <summary>
+    /// Per state probe (the reference workload and the state probes, by name), the probe's ns/op timed right after
+    /// each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>; empty without probes.
+    /// Describes the machine's state during each sample (see <see cref="Gate.StateMatching"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
+
     /// <summary>Calls of the benchmark in each measured sample (chosen by the pilot stage).</summary>
     public required long OperationsPerSample { get; init; }
 

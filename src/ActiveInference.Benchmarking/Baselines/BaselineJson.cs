@@ -130,6 +130,16 @@ internal static class BaselineJson
         writer.WriteRawValue(OneLineArray(recording.Samples));
         writer.WritePropertyName("normalisedSamples");
         writer.WriteRawValue(OneLineArray(recording.NormalisedSamples));
+        if (recording.StateSamples.Count > 0)
+        {
+            writer.WriteStartObject("stateSamples");
+            foreach (var (name, values) in recording.StateSamples.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(OneLineArray(values));
+            }
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 
@@ -225,11 +235,25 @@ internal static class BaselineJson
             Doubles(element, "normalisedSamples", at),
             Double(element, "allocatedBytesPerOperation", at),
             new GcCounts(Int32(gc, "gen0", gcAt), Int32(gc, "gen1", gcAt), Int32(gc, "gen2", gcAt)),
-            Int64(element, "totalOperations", at));
+            Int64(element, "totalOperations", at))
+        {
+            StateSamples = ReadStateSamples(element, at),
+        };
         var problem = recording.Problem();
         if (problem is not null)
             throw new FormatProblem($"{at}: {problem}");
         return recording;
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<double>> ReadStateSamples(JsonElement element, string at)
+    {
+        if (!element.TryGetProperty("stateSamples", out var state))
+            return Recording.EmptyState;
+        Expect(state, JsonValueKind.Object, at + ".stateSamples");
+        var probes = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        foreach (var probe in state.EnumerateObject())
+            probes[probe.Name] = Doubles(state, probe.Name, at + ".stateSamples");
+        return probes;
     }
 
     private static JsonElement Property(JsonElement parent, string name, string at) =>

@@ -15,7 +15,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 public sealed class BaselineStore
 {
     /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>
-    public const int DefaultKeep = 5;
+    public const int DefaultKeep = 7;
 
     private readonly TimeSpan _lockTimeout;
 

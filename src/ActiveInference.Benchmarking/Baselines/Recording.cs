@@ -35,6 +35,18 @@ public sealed record Recording(
     /// <summary>Significant digits kept for each stored sample.</summary>
     public const int SampleSignificantDigits = 6;
 
+    /// <summary>Significant digits kept for each stored probe time: states are matched within several percent.</summary>
+    public const int StateSignificantDigits = 4;
+
+    /// <summary>
+    /// Per state probe (the reference workload and the state probes, by name), each sample's probe ns/op taken right
+    /// after it, aligned with <see cref="Samples"/>; empty for recordings made without probes. The gate compares
+    /// samples with baseline samples taken in a similar machine state (<see cref="Gate.StateMatching"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = EmptyState;
+
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<double>> EmptyState = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+
     /// <summary>Median of <see cref="NormalisedSamples"/>, or null when there are none.</summary>
     public double? NormalisedMedian => NormalisedSamples.Count == 0 ? null : Baseline.MedianOf(NormalisedSamples);
 
@@ -49,17 +61,24 @@ public sealed record Recording(
             string.IsNullOrWhiteSpace(commit) ? null : commit.Trim(),
             result.OperationsPerSample,
             RecordedSummary.From(result.Time),
-            result.SamplesNanosecondsPerOperation.Select(Round).ToArray(),
-            result.NormalisedSamples.Select(Round).ToArray(),
+            result.SamplesNanosecondsPerOperation.Select(v => Round(v)).ToArray(),
+            result.NormalisedSamples.Select(v => Round(v)).ToArray(),
             result.AllocatedBytesPerOperation,
             result.Gc,
-            result.TotalOperations);
+            result.TotalOperations)
+        {
+            StateSamples = new SortedDictionary<string, IReadOnlyList<double>>(
+                result.StateSamples.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.Select(v => Round(v, StateSignificantDigits)).ToArray()),
+                StringComparer.Ordinal),
+        };
     }
 
     /// <summary><paramref name="value"/> rounded to <see cref="SampleSignificantDigits"/> significant digits (invariant culture).</summary>
-    internal static double Round(double value) =>
+    internal static double Round(double value) => Round(value, SampleSignificantDigits);
+
+    private static double Round(double value, int digits) =>
         double.IsFinite(value)
-            ? double.Parse(value.ToString("G" + SampleSignificantDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            ? double.Parse(value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
             : value;
 
     /// <summary>Why this recording cannot be stored (a non-finite number, no samples), or null when it can.</summary>
@@ -73,6 +92,13 @@ public sealed record Recording(
             return "a sample is not a finite number";
         if (NormalisedSamples.Any(s => !double.IsFinite(s)))
             return "a normalised sample is not a finite number";
+        foreach (var (name, values) in StateSamples)
+        {
+            if (values.Count != Samples.Count)
+                return $"state probe '{name}' has {values.Count} samples where the recording has {Samples.Count}";
+            if (values.Any(v => !double.IsFinite(v) || v <= 0))
+                return $"a time of state probe '{name}' is not a finite number > 0";
+        }
         if (!double.IsFinite(AllocatedBytesPerOperation) || AllocatedBytesPerOperation < 0)
             return "allocated bytes per operation is not a finite number ≥ 0";
         if (OperationsPerSample < 1 || TotalOperations < 0 || Gc.Gen0 < 0 || Gc.Gen1 < 0 || Gc.Gen2 < 0)
@@ -91,7 +117,9 @@ public sealed record Recording(
         && NormalisedSamples.SequenceEqual(other.NormalisedSamples)
         && AllocatedBytesPerOperation.Equals(other.AllocatedBytesPerOperation)
         && Gc == other.Gc
-        && TotalOperations == other.TotalOperations;
+        && TotalOperations == other.TotalOperations
+        && StateSamples.Count == other.StateSamples.Count
+        && StateSamples.All(p => other.StateSamples.TryGetValue(p.Key, out var o) && p.Value.SequenceEqual(o));
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(RecordedAt, Commit, OperationsPerSample, Time, Samples.Count, TotalOperations);

@@ -46,9 +46,24 @@ public sealed class Engine
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
     /// <param name="companions">Workloads timed after the reference in every round, in this order; may be empty.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions)
+    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions) =>
+        Run(workload, reference, companions, []);
+
+    /// <summary>
+    /// Measures <paramref name="workload"/> with <paramref name="probes"/> timed right after the reference in every
+    /// round: short fixed workloads with different bottlenecks (memory, branches) whose times describe the machine's
+    /// state during that sample, so the gate can compare each sample with baseline samples taken in a similar state
+    /// (see <see cref="Gate.StateMatching"/>). Each probe batch lasts about a quarter of <see cref="EngineSettings.MinSampleTime"/>.
+    /// </summary>
+    /// <param name="workload">The benchmark loop and its overhead twin.</param>
+    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
+    /// <param name="companions">Workloads timed after the probes in every round, in this order; may be empty.</param>
+    /// <param name="probes">State probes timed after the reference in every round; may be empty.</param>
+    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions,
+        IReadOnlyList<IReferenceWorkload> probes)
     {
         ArgumentNullException.ThrowIfNull(companions);
+        ArgumentNullException.ThrowIfNull(probes);
         var started = _clock.Timestamp();
         var all = new List<Measurement>();
         var peak = new PeakHeap();
@@ -57,6 +72,7 @@ public sealed class Engine
         all.Add(Time(IterationStage.Jitting, 0, 1, workload.Run));
         workload.Overhead(1);
         reference?.Run(1);
+        foreach (var probe in probes) probe.Run(1);
         foreach (var companion in companions) companion.Run(1);
 
         var operations = _settings.OperationsPerSample > 0
@@ -68,12 +84,14 @@ public sealed class Engine
         Warmup(workload, operations, reference, referenceOperations, all);
         peak.Observe();
 
+        var probeTimes = probes.Select(p => new CompanionBatch(p, PilotReference(p, 4))).ToArray();
         var companionTimes = companions.Select(c => new CompanionBatch(c, PilotReference(c))).ToArray();
-        var (stopped, overhead) = Measure(workload, operations, reference, referenceOperations, companionTimes, all, peak);
+        var (stopped, overhead) = Measure(workload, operations, reference, referenceOperations, [.. probeTimes, .. companionTimes], all, peak);
 
         return new EngineRun(all, operations, overhead, stopped, Seconds(started, _clock.Timestamp()), peak.Bytes, reference?.Name)
         {
             Companions = companionTimes.Select(c => new CompanionSamples(c.Workload.Name, c.Operations, c.Times.ToArray())).ToArray(),
+            Probes = probeTimes.Select(c => new CompanionSamples(c.Workload.Name, c.Operations, c.Times.ToArray())).ToArray(),
         };
     }
 
@@ -175,9 +193,9 @@ public sealed class Engine
         return recent >= 0.9 * before;
     }
 
-    private long PilotReference(IReferenceWorkload reference)
+    private long PilotReference(IReferenceWorkload reference, int fraction = 2)
     {
-        var minSample = _settings.MinSampleTime.TotalSeconds * 1e9 / 2;
+        var minSample = _settings.MinSampleTime.TotalSeconds * 1e9 / fraction;
         long n = 1;
         for (var i = 0; i < 40; i++)
         {

@@ -23,6 +23,12 @@ public sealed record EngineRun(
     /// </summary>
     public IReadOnlyList<CompanionSamples> Companions { get; init; } = [];
 
+    /// <summary>
+    /// The state probes timed after the reference in every round, each with one time per measured sample, aligned
+    /// with <see cref="Measured"/>; empty when none ran.
+    /// </summary>
+    public IReadOnlyList<CompanionSamples> Probes { get; init; } = [];
+
     /// <summary>The samples of the measurement stage only.</summary>
     public IReadOnlyList<Measurement> Measured => Measurements.Where(m => m.Stage == IterationStage.Measurement).ToArray();
 }

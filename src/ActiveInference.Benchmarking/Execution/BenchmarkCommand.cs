@@ -72,7 +72,8 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             workload.SampleSetup?.Invoke();
             var metrics = PerfMetrics.Capture(() => RecordResult(workload.Probe()));
             var reference = _attribute.Reference == ReferenceKind.Compute ? new QuadraticFormReference() : null;
-            run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference, comparisons.Companions);
+            var probes = reference is null ? [] : StateProbes.CreateDefault();
+            run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference, comparisons.Companions, probes);
             workload.SampleSetup?.Invoke();
             foreach (var (name, value) in PerfMetrics.Capture(() => RecordResult(workload.Probe())))
                 metrics[name] = value;
@@ -105,7 +106,8 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
 
     private static void WriteChildSamples(string path, BenchmarkResult measured)
     {
-        var samples = new ChildSamples([.. measured.SamplesNanosecondsPerOperation], [.. measured.NormalisedSamples], measured.AllocatedBytesPerOperation);
+        var samples = new ChildSamples([.. measured.SamplesNanosecondsPerOperation], [.. measured.NormalisedSamples], measured.AllocatedBytesPerOperation,
+            measured.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray()));
         Reporting.AtomicFile.WriteText(path, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
     }
 

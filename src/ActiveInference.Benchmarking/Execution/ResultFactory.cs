@@ -15,6 +15,12 @@ public static class ResultFactory
         var normalised = run.ReferenceName is null
             ? []
             : measured.Select(m => m.NormalisedLogRatio).Where(double.IsFinite).ToArray();
+        var state = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        if (run.ReferenceName is not null && run.Probes.Count > 0)
+        {
+            state[run.ReferenceName] = measured.Select(m => m.ReferenceNanosecondsPerOperation).ToArray();
+            foreach (var probe in run.Probes) state[probe.Name] = probe.NanosecondsPerOperation;
+        }
         var bytes = measured.Select(m => m.AllocatedBytesPerOperation).Order().ToArray();
         var gc = measured.Aggregate(GcCounts.Zero, (sum, m) => sum + m.Gc);
         return new BenchmarkResult
@@ -25,6 +31,7 @@ public static class ResultFactory
             Time = SummaryCalculator.Summarise(nanoseconds),
             SamplesNanosecondsPerOperation = nanoseconds,
             NormalisedSamples = normalised,
+            StateSamples = state,
             OperationsPerSample = run.OperationsPerSample,
             AllocatedBytesPerOperation = bytes.Length == 0 ? 0 : bytes[bytes.Length / 2],
             Gc = gc,

@@ -18,6 +18,31 @@ public sealed record GatePolicy
     /// </summary>
     public double NoiseMultiplier { get; init; } = 3;
 
+    /// <summary>
+    /// Fresh processes that re-measure a suspect under state matching (<see cref="StateMatching"/>). Whole processes
+    /// land a few percent apart even in the same machine state; independent processes average that out.
+    /// </summary>
+    public int Confirmations { get; init; } = 2;
+
+    /// <summary>
+    /// Under state matching a process is a suspect (re-measured) once its shift exceeds this fraction of the limit
+    /// (0.5: +4.9% for a 10% threshold): the decision is made on the mean of several processes, so a true +20% whose
+    /// first process happened to land low is still caught.
+    /// </summary>
+    public double SuspectFraction { get; init; } = 0.5;
+
+    /// <summary>
+    /// Under state matching every confirming process must itself exceed this fraction of the limit (0.5: +4.9% for a
+    /// 10% threshold), so that one wildly slow process cannot carry the mean alone.
+    /// </summary>
+    public double ConfirmationFloor { get; init; } = 0.5;
+
+    /// <summary>
+    /// Under state matching, how many more fresh processes may replace one whose machine state the baseline never saw
+    /// (for the first measurement and for the confirmations each) before the verdict is Inconclusive.
+    /// </summary>
+    public int UnmatchedRetries { get; init; } = 2;
+
     /// <summary>Confidence level of the bootstrap interval on the ratio; a suspect needs its lower bound above 1.</summary>
     public double Confidence { get; init; } = 0.99;
 

@@ -33,6 +33,14 @@ public static class RegressionGate
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere,
         MachineProfile here, GatePolicy policy, Func<(ChildSamples? Samples, string? Error)> confirm)
     {
+        var outcome = DecideCore(current, baseline, elsewhere, here, policy, confirm, out var note);
+        return note.Length == 0 ? outcome : outcome with { Message = outcome.Message + note };
+    }
+
+    private static GateOutcome DecideCore(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere,
+        MachineProfile here, GatePolicy policy, Func<(ChildSamples? Samples, string? Error)> confirm, out string unmatchedNote)
+    {
+        unmatchedNote = "";
         var threshold = policy.Threshold;
         var currentMedian = current.Time.Median;
         if (baseline is null)
@@ -49,6 +57,15 @@ public static class RegressionGate
         var allocation = AllocationRegression(current, baseline, policy);
         if (allocation is not null)
             return new GateOutcome(Verdict.Regressed, allocation, currentMedian / baselineMedian, null, null, threshold, baselineMedian, currentMedian);
+
+        var probes = StateMatching.CommonProbes(current.StateSamples, baseline);
+        if (probes.Length > 0)
+        {
+            var matched = DecideMatched(current, baseline, probes, policy, confirm);
+            if (matched is not null) return matched;
+            unmatchedNote = string.Create(CultureInfo.InvariantCulture,
+                $"; compared without state matching: this process and {policy.UnmatchedRetries} fresh one(s) ran in machine states the baseline's {baseline.Recordings.Count} recordings never saw (record more baselines on this machine)");
+        }
 
         var scale = ComparisonScale.For(current, baseline);
         var samples = scale.Apply(current.SamplesNanosecondsPerOperation, current.NormalisedSamples);
@@ -111,6 +128,88 @@ public static class RegressionGate
         return childRatio > confirmLimit
             ? evidence.Outcome(Verdict.Regressed, "regressed", note + ", confirmed", confirmed: true)
             : evidence.Outcome(Verdict.Passed, "unchanged", note + ": a suspect not confirmed", confirmed: false);
+    }
+
+    /// <summary>
+    /// The state-matched decision (<see cref="StateMatching"/>): the first process's shift, and for a suspect (above
+    /// <see cref="GatePolicy.SuspectFraction"/> of the limit) <see cref="GatePolicy.Confirmations"/> fresh processes; a regression needs the mean shift of all of them above
+    /// the limit and every confirmation above <see cref="GatePolicy.ConfirmationFloor"/> of it. A process whose
+    /// machine state the baseline never saw is replaced by a fresh process, up to <see cref="GatePolicy.UnmatchedRetries"/>
+    /// times; null when none could be matched (the caller then compares without state matching and says so).
+    /// </summary>
+    private static GateOutcome? DecideMatched(BenchmarkResult current, Baseline baseline, string[] probes, GatePolicy policy,
+        Func<(ChildSamples? Samples, string? Error)> confirm)
+    {
+        var threshold = policy.Threshold;
+        var baselineMedian = baseline.CenterNanosecondsPerOperation;
+        var currentMedian = current.Time.Median;
+        var pool = StateMatching.Samples(baseline, probes);
+        var samples = StateMatching.Samples(current.SamplesNanosecondsPerOperation, current.StateSamples, probes);
+        var first = StateMatching.Estimate(pool, samples);
+        var note = first is null ? "; measured again in a fresh process because this one ran in states the baseline never saw" : "";
+        for (var attempt = 0; first is null && attempt < policy.UnmatchedRetries; attempt++)
+        {
+            first = Remeasure(pool, probes, confirm).Shift;
+        }
+        if (first is null) return null;
+
+        var limit = Math.Log(1 + threshold);
+        var interval = PercentileBootstrap.MedianDifference(first.Residuals, [0.0], policy.Confidence);
+        var ratio = Math.Exp(first.Shift);
+        var ratioInterval = new ConfidenceInterval(Math.Exp(interval.Lower), Math.Exp(interval.Upper), interval.Level);
+        var p = MannWhitney.TestGreater(first.Residuals, [.. first.Residuals.Select(r => r - first.Shift)]).PValue;
+        var evidence = new MatchedEvidence(current, baselineMedian, currentMedian, ratio, ratioInterval, p, threshold, first, pool.Length, baseline.Recordings.Count);
+
+        if (first.Shift > policy.SuspectFraction * limit && interval.Lower > 0)
+        {
+            var shifts = new List<double> { first.Shift };
+            var unmatched = 0;
+            while (shifts.Count < policy.Confirmations + 1)
+            {
+                var (again, error) = Remeasure(pool, probes, confirm);
+                if (error is not null)
+                    return evidence.Outcome(Verdict.Inconclusive, "suspected of regressing", $"{note}; could not re-measure it in a fresh process: {error}");
+                if (again is null)
+                {
+                    if (++unmatched > policy.UnmatchedRetries)
+                        return evidence.Outcome(Verdict.Inconclusive, "suspected of regressing", $"{note}; {unmatched} fresh processes ran in states the baseline never saw");
+                    continue;
+                }
+                shifts.Add(again.Shift);
+                if (again.Shift <= policy.ConfirmationFloor * limit) break;
+            }
+            var mean = shifts.Average();
+            var fresh = string.Join(", ", shifts.Skip(1).Select(v => Percent(Math.Exp(v))));
+            var confirmed = shifts.Count == policy.Confirmations + 1 && shifts.Skip(1).All(v => v > policy.ConfirmationFloor * limit) && mean > limit;
+            var detail = string.Create(CultureInfo.InvariantCulture,
+                $"{note}; fresh processes {fresh}, mean of {shifts.Count} processes {Percent(Math.Exp(mean))} (fails when the mean is above {Percent(Math.Exp(limit))} and each fresh process above {Percent(Math.Exp(policy.ConfirmationFloor * limit))})");
+            return confirmed
+                ? evidence.Outcome(Verdict.Regressed, "regressed", detail + ", confirmed", confirmed: true)
+                : evidence.Outcome(Verdict.Passed, "unchanged", detail + ": a suspect not confirmed", confirmed: false);
+        }
+        if (first.Shift < -limit && interval.Upper < 0)
+            return evidence.Outcome(Verdict.Improved, "improved", $"{note}; record a new baseline with mode=record to keep the gain");
+        if (interval.HalfWidth > limit)
+            return evidence.Outcome(Verdict.Inconclusive, "too noisy to decide", $"{note}; the {interval.Level:P0} interval is wider than the threshold");
+        return evidence.Outcome(Verdict.Passed, "unchanged", note);
+    }
+
+    private static (MatchedShift? Shift, string? Error) Remeasure(StateSample[] pool, string[] probes, Func<(ChildSamples? Samples, string? Error)> confirm)
+    {
+        var (child, error) = confirm();
+        return child is null ? (null, error ?? "no samples") : (StateMatching.Estimate(pool, StateMatching.Samples(child, probes)), null);
+    }
+
+    private sealed record MatchedEvidence(BenchmarkResult Current, double BaselineMedian, double CurrentMedian, double Ratio,
+        ConfidenceInterval Interval, double P, double Threshold, MatchedShift Shift, int BaselineN, int Recordings)
+    {
+        public GateOutcome Outcome(Verdict verdict, string verb, string suffix, bool? confirmed = null)
+        {
+            var pText = P < 0.001 ? "p<0.001" : string.Create(CultureInfo.InvariantCulture, $"p={P:0.###}");
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"{Current.Name} {verb} {Percent(Ratio)} [{Percent(Interval.Lower)}, {Percent(Interval.Upper)}] ({OutputFormatter.Time(BaselineMedian)} → {OutputFormatter.Time(CurrentMedian)}), threshold {Threshold * 100:0.#}%, {pText}, n={Shift.Matched}/{BaselineN}, state-matched ({Shift.Matched} of {Shift.Total} samples against {Recordings} recordings){suffix}");
+            return new GateOutcome(verdict, message, Ratio, Interval, P, Threshold, BaselineMedian, CurrentMedian, confirmed);
+        }
     }
 
     private static string? AllocationRegression(BenchmarkResult current, Baseline baseline, GatePolicy policy)

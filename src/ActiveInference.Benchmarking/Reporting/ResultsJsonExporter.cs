@@ -95,6 +95,9 @@ public sealed class ResultsJsonExporter : TextExporter
             : null,
         SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),
         NormalisedSamples = r.NormalisedSamples.ToList(),
+        StateSamples = r.StateSamples.Count == 0
+            ? null
+            : new SortedDictionary<string, List<double>>(r.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToList()), StringComparer.Ordinal),
     };
 
     private static IntervalDto ToDto(ConfidenceInterval i) => new() { Lower = i.Lower, Upper = i.Upper, Level = i.Level };

@@ -115,6 +115,9 @@ internal static class ResultsJsonModel
         public BaselineComparisonDto? BaselineComparison { get; init; }
         public required List<double> SamplesNsPerOp { get; init; }
         public required List<double> NormalisedSamples { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public SortedDictionary<string, List<double>>? StateSamples { get; init; }
     }
 
     public sealed class IntervalDto

@@ -131,6 +131,7 @@ public static class ResultsJsonReader
                 ToInterval(r.MeanIntervalNs), ToInterval(r.MedianIntervalNs)),
             SamplesNanosecondsPerOperation = r.SamplesNsPerOp.ToArray(),
             NormalisedSamples = r.NormalisedSamples.ToArray(),
+            StateSamples = r.StateSamples?.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray()) ?? new Dictionary<string, IReadOnlyList<double>>(),
             OperationsPerSample = r.OperationsPerSample,
             AllocatedBytesPerOperation = r.AllocatedBytesPerOp,
             Gc = new GcCounts(r.Gc.Gen0, r.Gc.Gen1, r.Gc.Gen2),

@@ -33,7 +33,7 @@ public sealed class PerfOptionsLoaderTests
         Assert.That(options.MachineProfile, Is.Null);
         Assert.That(options.InconclusiveAsFailure, Is.False);
         Assert.That(options.Commit, Is.Null);
-        Assert.That(options.KeepRecordings, Is.EqualTo(5));
+        Assert.That(options.KeepRecordings, Is.EqualTo(7));
     }
 
     [Test]

@@ -52,6 +52,20 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
+    public void State_probe_times_read_back_so_a_baseline_updated_from_results_keeps_them()
+    {
+        var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100);
+        var n = result.SamplesNanosecondsPerOperation.Count;
+        result = result with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["branch-4k"] = Enumerable.Repeat(6000.0, n).ToArray() } };
+        var json = Exporter.ExportToString(SampleRun.Create(result));
+
+        var read = ResultsJsonReader.Parse(json, "test");
+
+        Assert.That(json, Does.Contain("\"state_samples\": {"));
+        Assert.That(read.Results[0].StateSamples["branch-4k"], Is.EqualTo(Enumerable.Repeat(6000.0, n)));
+    }
+
+    [Test]
     public void Reads_a_file_from_disk()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));

@@ -1,0 +1,78 @@
+using ActiveInference.Benchmarking.Engine;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Engine;
+
+/// <summary>State probes: timed after the reference in every measured round, on a clock only the workloads advance.</summary>
+[TestFixture]
+public sealed class EngineProbeTests
+{
+    private sealed class WorkClock : IClock
+    {
+        public long Now { get; set; }
+
+        public double Frequency => 1e9;
+
+        public long Timestamp() => Now;
+    }
+
+    private sealed class Timed(string name, WorkClock clock, long nanosecondsPerCall, List<string> log) : IReferenceWorkload
+    {
+        public string Name => name;
+
+        public void Run(long operations)
+        {
+            clock.Now += nanosecondsPerCall * operations;
+            log.Add(name);
+        }
+    }
+
+    private static readonly EngineSettings Fast = new()
+    {
+        Iterations = 6,
+        WarmupIterations = 1,
+        WarmupTime = TimeSpan.FromMilliseconds(1),
+        MinMeasurementTime = TimeSpan.Zero,
+        MinSampleTime = TimeSpan.FromMilliseconds(0.1),
+    };
+
+    [Test]
+    public void Each_probe_is_timed_after_the_reference_and_before_the_companions_in_every_round()
+    {
+        var clock = new WorkClock();
+        var log = new List<string>();
+        var bench = new Timed("bench", clock, 100, log);
+        var run = new Benchmarking.Engine.Engine(Fast, clock).Run(new Workload(bench.Run, _ => { }), new Timed("reference", clock, 50, log),
+            [new Timed("companion", clock, 40, log)], [new Timed("memory", clock, 300, log), new Timed("branch", clock, 7, log)]);
+
+        Assert.That(run.Probes.Select(p => p.Name), Is.EqualTo(new[] { "memory", "branch" }));
+        Assert.That(run.Probes[0].NanosecondsPerOperation, Has.Count.EqualTo(run.Measured.Count).And.All.EqualTo(300.0));
+        Assert.That(run.Probes[1].NanosecondsPerOperation, Has.Count.EqualTo(run.Measured.Count).And.All.EqualTo(7.0));
+        Assert.That(run.Companions.Select(c => c.Name), Is.EqualTo(new[] { "companion" }));
+        Assert.That(log.TakeLast(5 * run.Measured.Count),
+            Is.EqualTo(Enumerable.Repeat(new[] { "bench", "reference", "memory", "branch", "companion" }, run.Measured.Count).SelectMany(x => x)));
+        Assert.That(run.Probes[0].OperationsPerBatch * 300, Is.GreaterThanOrEqualTo(25_000).And.LessThan(50_000), "a probe batch lasts about a quarter of the minimum sample time");
+    }
+
+    [Test]
+    public void Without_probes_the_run_has_none()
+    {
+        var clock = new WorkClock();
+        var log = new List<string>();
+        var bench = new Timed("bench", clock, 100, log);
+        var run = new Benchmarking.Engine.Engine(Fast, clock).Run(new Workload(bench.Run, _ => { }), new Timed("reference", clock, 50, log), []);
+
+        Assert.That(run.Probes, Is.Empty);
+    }
+
+    [Test]
+    public void The_default_probes_have_distinct_stable_names_and_do_real_work()
+    {
+        var probes = StateProbes.CreateDefault();
+        foreach (var probe in probes) probe.Run(2);
+
+        Assert.That(probes.Select(p => p.Name), Is.EqualTo(new[] { "memory-stream-1MiB", "branch-4k" }));
+        Assert.That(((MemoryStreamProbe)probes[0]).Sink, Is.GreaterThan(0));
+        Assert.That(((BranchProbe)probes[1]).Sink, Is.Not.EqualTo(0));
+    }
+}
