@@ -131,8 +131,8 @@ public static class RegressionGate
     }
 
     /// <summary>
-    /// The state-matched decision (<see cref="StateMatching"/>): the first process's shift, and for a suspect (above
-    /// <see cref="GatePolicy.SuspectFraction"/> of the limit) <see cref="GatePolicy.Confirmations"/> fresh processes; a regression needs the mean shift of all of them above
+    /// The state-matched decision (<see cref="StateMatching"/>): the first process's shift, and for a suspect (beyond
+    /// <see cref="GatePolicy.SuspectFraction"/> of the limit, either way; improvements also need their interval below 0) <see cref="GatePolicy.Confirmations"/> fresh processes; a regression needs the mean shift of all of them above
     /// the limit and every confirmation above <see cref="GatePolicy.ConfirmationFloor"/> of it. A process whose
     /// machine state the baseline never saw is replaced by a fresh process, up to <see cref="GatePolicy.UnmatchedRetries"/>
     /// times; null when none could be matched (the caller then compares without state matching and says so).
@@ -160,38 +160,56 @@ public static class RegressionGate
         var p = MannWhitney.TestGreater(first.Residuals, [.. first.Residuals.Select(r => r - first.Shift)]).PValue;
         var evidence = new MatchedEvidence(current, baselineMedian, currentMedian, ratio, ratioInterval, p, threshold, first, pool.Length, baseline.Recordings.Count);
 
-        if (first.Shift > policy.SuspectFraction * limit && interval.Lower > 0)
-        {
-            var shifts = new List<double> { first.Shift };
-            var unmatched = 0;
-            while (shifts.Count < policy.Confirmations + 1)
-            {
-                var (again, error) = Remeasure(pool, probes, confirm);
-                if (error is not null)
-                    return evidence.Outcome(Verdict.Inconclusive, "suspected of regressing", $"{note}; could not re-measure it in a fresh process: {error}");
-                if (again is null)
-                {
-                    if (++unmatched > policy.UnmatchedRetries)
-                        return evidence.Outcome(Verdict.Inconclusive, "suspected of regressing", $"{note}; {unmatched} fresh processes ran in states the baseline never saw");
-                    continue;
-                }
-                shifts.Add(again.Shift);
-                if (again.Shift <= policy.ConfirmationFloor * limit) break;
-            }
-            var mean = shifts.Average();
-            var fresh = string.Join(", ", shifts.Skip(1).Select(v => Percent(Math.Exp(v))));
-            var confirmed = shifts.Count == policy.Confirmations + 1 && shifts.Skip(1).All(v => v > policy.ConfirmationFloor * limit) && mean > limit;
-            var detail = string.Create(CultureInfo.InvariantCulture,
-                $"{note}; fresh processes {fresh}, mean of {shifts.Count} processes {Percent(Math.Exp(mean))} (fails when the mean is above {Percent(Math.Exp(limit))} and each fresh process above {Percent(Math.Exp(policy.ConfirmationFloor * limit))})");
-            return confirmed
-                ? evidence.Outcome(Verdict.Regressed, "regressed", detail + ", confirmed", confirmed: true)
-                : evidence.Outcome(Verdict.Passed, "unchanged", detail + ": a suspect not confirmed", confirmed: false);
-        }
-        if (first.Shift < -limit && interval.Upper < 0)
-            return evidence.Outcome(Verdict.Improved, "improved", $"{note}; record a new baseline with mode=record to keep the gain");
+        if (first.Shift > policy.SuspectFraction * limit)
+            return Settle(+1, first, pool, probes, limit, note, evidence, policy, confirm);
+        if (first.Shift < -policy.SuspectFraction * limit && interval.Upper < 0)
+            return Settle(-1, first, pool, probes, limit, note, evidence, policy, confirm);
         if (interval.HalfWidth > limit)
             return evidence.Outcome(Verdict.Inconclusive, "too noisy to decide", $"{note}; the {interval.Level:P0} interval is wider than the threshold");
         return evidence.Outcome(Verdict.Passed, "unchanged", note);
+    }
+
+    /// <summary>
+    /// Re-measures a suspect (sign +1: slower, −1: faster) in <see cref="GatePolicy.Confirmations"/> fresh processes
+    /// and decides on the mean of all processes: beyond the limit with every fresh process beyond
+    /// <see cref="GatePolicy.ConfirmationFloor"/> of it in the same direction. An apparent improvement is checked the
+    /// same way, so that "Improved" (which invites recording a new baseline) is not one lucky process.
+    /// </summary>
+    private static GateOutcome Settle(int sign, MatchedShift first, StateSample[] pool, string[] probes, double limit, string note,
+        MatchedEvidence evidence, GatePolicy policy, Func<(ChildSamples? Samples, string? Error)> confirm)
+    {
+        var suspect = sign > 0 ? "suspected of regressing" : "apparently improved";
+        var shifts = new List<double> { first.Shift };
+        var unmatched = 0;
+        while (shifts.Count < policy.Confirmations + 1)
+        {
+            var (again, error) = Remeasure(pool, probes, confirm);
+            if (error is not null)
+                return evidence.Outcome(Verdict.Inconclusive, suspect, $"{note}; could not re-measure it in a fresh process: {error}");
+            if (again is null)
+            {
+                if (++unmatched > policy.UnmatchedRetries)
+                    return evidence.Outcome(Verdict.Inconclusive, suspect, $"{note}; {unmatched} fresh processes ran in states the baseline never saw");
+                continue;
+            }
+            shifts.Add(again.Shift);
+            if (sign * again.Shift <= policy.ConfirmationFloor * limit) break;
+        }
+        var mean = shifts.Average();
+        var fresh = string.Join(", ", shifts.Skip(1).Select(v => Percent(Math.Exp(v))));
+        var confirmed = shifts.Count == policy.Confirmations + 1 && shifts.Skip(1).All(v => sign * v > policy.ConfirmationFloor * limit) && sign * mean > limit;
+        var rule = sign > 0
+            ? $"fails when the mean is above {Percent(Math.Exp(limit))} and each fresh process above {Percent(Math.Exp(policy.ConfirmationFloor * limit))}"
+            : $"improved when the mean is below {Percent(Math.Exp(-limit))} and each fresh process below {Percent(Math.Exp(-policy.ConfirmationFloor * limit))}";
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{note}; fresh processes {fresh}, mean of {shifts.Count} processes {Percent(Math.Exp(mean))} ({rule})");
+        if (sign > 0)
+            return confirmed
+                ? evidence.Outcome(Verdict.Regressed, "regressed", detail + ", confirmed", confirmed: true)
+                : evidence.Outcome(Verdict.Passed, "unchanged", detail + ": a suspect not confirmed", confirmed: false);
+        return confirmed
+            ? evidence.Outcome(Verdict.Improved, "improved", detail + "; record a new baseline with mode=record to keep the gain", confirmed: true)
+            : evidence.Outcome(Verdict.Passed, "unchanged", detail + ": an improvement not confirmed", confirmed: false);
     }
 
     private static (MatchedShift? Shift, string? Error) Remeasure(StateSample[] pool, string[] probes, Func<(ChildSamples? Samples, string? Error)> confirm)

@@ -188,9 +188,20 @@ public class RegressionGateStateMatchedTests
     [Test]
     public void A_clear_improvement_is_reported()
     {
-        var outcome = Decide(Result(0.7, 16, 1), GateSamples.NoChild);
+        var outcome = Decide(Result(0.7, 16, 1), Children((0.7, 2), (0.7, 0)));
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Improved));
+        Assert.That(outcome.Confirmed, Is.True);
+        Assert.That(outcome.Message, Does.Contain("mean of 3 processes -30"));
+    }
+
+    [Test]
+    public void An_improvement_the_fresh_processes_do_not_repeat_passes()
+    {
+        var outcome = Decide(Result(0.7, 18, 1), Children((1.0, 2)));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Message, Does.Contain("an improvement not confirmed"));
     }
 
     [Test]
