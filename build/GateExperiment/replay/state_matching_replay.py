@@ -31,8 +31,8 @@ def process_samples(p, dims):
     return np.log(ns[ok]), s[ok]
 
 
-def estimate(base, cur, k, radius, min_fraction=0.25, min_count=20):
-    for r in (radius, 2 * radius):
+def estimate(base, cur, k, radius, min_fraction=0.25, min_count=20, widen=False):
+    for r in ((radius, 2 * radius) if widen else (radius,)):
         bt, bs = base
         ct, cs = cur
         residuals = []

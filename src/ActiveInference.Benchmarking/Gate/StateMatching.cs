@@ -12,7 +12,7 @@ public sealed record StateSample(double LogTime, double[] LogState);
 /// <param name="Shift">Median over the matched samples of ln(sample ÷ its state-matched baseline time); ln units (0.0953 = +10%).</param>
 /// <param name="Residuals">Each matched sample's ln(sample ÷ its state-matched baseline time).</param>
 /// <param name="Total">Samples offered.</param>
-/// <param name="Radius">The matching radius that was used (ln units): <see cref="StateMatching.Radius"/>, or twice it when too few samples matched within it.</param>
+/// <param name="Radius">The matching radius that was used (ln units).</param>
 public sealed record MatchedShift(double Shift, double[] Residuals, int Total, double Radius = StateMatching.Radius)
 {
     /// <summary>Samples that found enough baseline samples in a similar state.</summary>
@@ -97,9 +97,12 @@ public static class StateMatching
     /// or null when fewer than <see cref="MinMatched"/> samples (or <see cref="MinMatchedFraction"/> of them) found
     /// <see cref="Neighbours"/> baseline samples within <see cref="Radius"/>.
     /// </summary>
-    /// <remarks>When too few samples match within <see cref="Radius"/>, the match is tried once more within twice it.</remarks>
+    /// <remarks>
+    /// Not retried with a wider radius: replayed on the third experiment's processes, widening to 24% for unmatched
+    /// processes lost detections (K2 +50%: 35/40 instead of 40/40); a fresh process in a familiar state is better.
+    /// </remarks>
     public static MatchedShift? Estimate(IReadOnlyList<StateSample> baseline, IReadOnlyList<StateSample> current) =>
-        Estimate(baseline, current, Radius) ?? Estimate(baseline, current, 2 * Radius);
+        Estimate(baseline, current, Radius);
 
     /// <summary>The state-matched shift within a given radius (ln units), or null when too few samples match.</summary>
     public static MatchedShift? Estimate(IReadOnlyList<StateSample> baseline, IReadOnlyList<StateSample> current, double radius)
