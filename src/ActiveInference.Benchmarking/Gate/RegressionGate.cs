@@ -143,7 +143,8 @@ public static class RegressionGate
         var threshold = policy.Threshold;
         var baselineMedian = baseline.CenterNanosecondsPerOperation;
         var currentMedian = current.Time.Median;
-        var pool = StateMatching.Samples(baseline, probes);
+        var recordings = StateMatching.SamplesByRecording(baseline, probes);
+        StateSample[] pool = [.. recordings.SelectMany(r => r)];
         var samples = StateMatching.Samples(current.SamplesNanosecondsPerOperation, current.StateSamples, probes);
         var first = StateMatching.Estimate(pool, samples);
         var note = first is null ? "; measured again in a fresh process because this one ran in states the baseline never saw" : "";
@@ -153,7 +154,7 @@ public static class RegressionGate
         }
         if (first is null) return null;
 
-        var floor = StateMatching.NoiseFloor(baseline, probes, policy.NoiseMultiplier);
+        var floor = StateMatching.NoiseFloor(recordings, policy.NoiseMultiplier);
         var limit = Math.Max(Math.Log(1 + threshold), floor);
         var interval = PercentileBootstrap.MedianDifference(first.Residuals, [0.0], policy.Confidence);
         var ratio = Math.Exp(first.Shift);

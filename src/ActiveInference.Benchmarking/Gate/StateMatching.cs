@@ -12,8 +12,7 @@ public sealed record StateSample(double LogTime, double[] LogState);
 /// <param name="Shift">Median over the matched samples of ln(sample ÷ its state-matched baseline time); ln units (0.0953 = +10%).</param>
 /// <param name="Residuals">Each matched sample's ln(sample ÷ its state-matched baseline time).</param>
 /// <param name="Total">Samples offered.</param>
-/// <param name="Radius">The matching radius that was used (ln units).</param>
-public sealed record MatchedShift(double Shift, double[] Residuals, int Total, double Radius = StateMatching.Radius)
+public sealed record MatchedShift(double Shift, double[] Residuals, int Total)
 {
     /// <summary>Samples that found enough baseline samples in a similar state.</summary>
     public int Matched => Residuals.Length;
@@ -88,9 +87,13 @@ public static class StateMatching
         return Samples(child.NanosecondsPerOperation, child.StateSamples.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value), probes);
     }
 
+    /// <summary>The samples of each recording of <paramref name="baseline"/>, recording by recording.</summary>
+    public static StateSample[][] SamplesByRecording(Baseline baseline, IReadOnlyList<string> probes) =>
+        [.. baseline.Recordings.Select(r => Samples(r.Samples, r.StateSamples, probes))];
+
     /// <summary>All samples of all recordings of <paramref name="baseline"/>, pooled.</summary>
     public static StateSample[] Samples(Baseline baseline, IReadOnlyList<string> probes) =>
-        [.. baseline.Recordings.SelectMany(r => Samples(r.Samples, r.StateSamples, probes))];
+        [.. SamplesByRecording(baseline, probes).SelectMany(r => r)];
 
     /// <summary>
     /// The state-matched shift of <paramref name="current"/> against the pooled <paramref name="baseline"/> samples,
@@ -101,11 +104,7 @@ public static class StateMatching
     /// Not retried with a wider radius: replayed on the third experiment's processes, widening to 24% for unmatched
     /// processes lost detections (K2 +50%: 35/40 instead of 40/40); a fresh process in a familiar state is better.
     /// </remarks>
-    public static MatchedShift? Estimate(IReadOnlyList<StateSample> baseline, IReadOnlyList<StateSample> current) =>
-        Estimate(baseline, current, Radius);
-
-    /// <summary>The state-matched shift within a given radius (ln units), or null when too few samples match.</summary>
-    public static MatchedShift? Estimate(IReadOnlyList<StateSample> baseline, IReadOnlyList<StateSample> current, double radius)
+    public static MatchedShift? Estimate(IReadOnlyList<StateSample> baseline, IReadOnlyList<StateSample> current)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -121,14 +120,14 @@ public static class StateMatching
                 distances[j] = Distance(sample.LogState, baseline[j].LogState);
                 order[j] = j;
             }
-            Array.Sort((double[])distances.Clone(), order);
-            if (Distance(sample.LogState, baseline[order[Neighbours - 1]].LogState) > radius) continue;
+            Array.Sort(distances, order);
+            if (distances[Neighbours - 1] > Radius) continue;
             for (var k = 0; k < Neighbours; k++) nearest[k] = baseline[order[k]].LogTime;
             residuals.Add(sample.LogTime - Median(nearest));
         }
         if (residuals.Count < MinMatched || residuals.Count < MinMatchedFraction * current.Count) return null;
         var values = residuals.ToArray();
-        return new MatchedShift(Median(values), values, current.Count, radius);
+        return new MatchedShift(Median(values), values, current.Count);
     }
 
     /// <summary>
@@ -138,13 +137,14 @@ public static class StateMatching
     /// recordings. Compute-bound kernels measured 1–2% here, a memory-bound 1000-dimensional kernel 5–8%, and
     /// <c>FreeEnergy(1000)</c> far more: its recordings' medians spread 2.5x in states the probes cannot tell apart.
     /// </summary>
-    public static double NoiseFloor(Baseline baseline, IReadOnlyList<string> probes, double multiplier)
+    /// <param name="recordings">Each recording's samples (<see cref="SamplesByRecording"/>).</param>
+    /// <param name="multiplier">Robust standard deviations that make the floor.</param>
+    public static double NoiseFloor(IReadOnlyList<StateSample[]> recordings, double multiplier)
     {
-        ArgumentNullException.ThrowIfNull(baseline);
-        var recordings = baseline.Recordings.Select(r => Samples(r.Samples, r.StateSamples, probes)).ToArray();
-        if (recordings.Length < 5) return 0;
+        ArgumentNullException.ThrowIfNull(recordings);
+        if (recordings.Count < 5) return 0;
         var shifts = new List<double>();
-        for (var i = 0; i < recordings.Length; i++)
+        for (var i = 0; i < recordings.Count; i++)
         {
             var others = recordings.Where((_, j) => j != i).SelectMany(r => r).ToArray();
             if (Estimate(others, recordings[i]) is { } shift) shifts.Add(shift.Shift);
