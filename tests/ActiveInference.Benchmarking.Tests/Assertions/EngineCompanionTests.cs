@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Tests.Engine;
 
 namespace ActiveInference.Benchmarking.Tests.Assertions;
 
@@ -7,44 +8,15 @@ namespace ActiveInference.Benchmarking.Tests.Assertions;
 [TestFixture]
 public sealed class EngineCompanionTests
 {
-    private sealed class WorkClock : IClock
-    {
-        public long Now { get; set; }
-
-        public double Frequency => 1e9;
-
-        public long Timestamp() => Now;
-    }
-
-    private sealed class Timed(string name, WorkClock clock, long nanosecondsPerCall, List<string> log) : IReferenceWorkload
-    {
-        public string Name => name;
-
-        public void Run(long operations)
-        {
-            clock.Now += nanosecondsPerCall * operations;
-            log.Add(name);
-        }
-    }
-
-    private static readonly EngineSettings Fast = new()
-    {
-        Iterations = 6,
-        WarmupIterations = 1,
-        WarmupTime = TimeSpan.FromMilliseconds(1),
-        MinMeasurementTime = TimeSpan.Zero,
-        MinSampleTime = TimeSpan.FromMilliseconds(0.1),
-    };
-
     [Test]
     public void EachCompanionIsTimedAfterEveryMeasuredSampleAndTheReference()
     {
-        var clock = new WorkClock();
+        var clock = new FakeClock();
         var log = new List<string>();
-        var bench = new Timed("bench", clock, 100, log);
+        var bench = new LoggedWorkload("bench", clock, 100, log);
         var workload = new Workload(bench.Run, _ => { });
-        var run = new Benchmarking.Engine.Engine(Fast, clock).Run(workload, new Timed("reference", clock, 50, log),
-            [new Timed("slow", clock, 400, log), new Timed("fast", clock, 25, log)]);
+        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(workload, new LoggedWorkload("reference", clock, 50, log),
+            [new LoggedWorkload("slow", clock, 400, log), new LoggedWorkload("fast", clock, 25, log)]);
 
         Assert.That(run.Companions.Select(c => c.Name), Is.EqualTo(new[] { "slow", "fast" }));
         Assert.That(run.Companions[0].NanosecondsPerOperation, Has.Count.EqualTo(run.Measured.Count).And.All.EqualTo(400.0));
@@ -58,20 +30,20 @@ public sealed class EngineCompanionTests
     [Test]
     public void CompanionsAreCalledAfterEveryPilotSampleSoTheyWarmUpByTimeToo()
     {
-        var clock = new WorkClock();
+        var clock = new FakeClock();
         var log = new List<string>();
-        var bench = new Timed("bench", clock, 100, log);
-        new Benchmarking.Engine.Engine(Fast, clock).Run(new Workload(bench.Run, _ => { }), new Timed("reference", clock, 50, log), [new Timed("slow", clock, 400, log)]);
+        var bench = new LoggedWorkload("bench", clock, 100, log);
+        new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log), [new LoggedWorkload("slow", clock, 400, log)]);
         Assert.That(log.Take(9), Is.EqualTo(new[] { "bench", "reference", "slow", "bench", "slow", "bench", "slow", "bench", "slow" }));
     }
 
     [Test]
     public void WithoutCompanionsNothingChanges()
     {
-        var clock = new WorkClock();
+        var clock = new FakeClock();
         var log = new List<string>();
-        var bench = new Timed("bench", clock, 100, log);
-        var run = new Benchmarking.Engine.Engine(Fast, clock).Run(new Workload(bench.Run, _ => { }), null);
+        var bench = new LoggedWorkload("bench", clock, 100, log);
+        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), null);
         Assert.That(run.Companions, Is.Empty);
         Assert.That(log, Is.All.EqualTo("bench"));
     }

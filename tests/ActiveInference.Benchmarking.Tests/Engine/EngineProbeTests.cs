@@ -7,43 +7,14 @@ namespace ActiveInference.Benchmarking.Tests.Engine;
 [TestFixture]
 public sealed class EngineProbeTests
 {
-    private sealed class WorkClock : IClock
-    {
-        public long Now { get; set; }
-
-        public double Frequency => 1e9;
-
-        public long Timestamp() => Now;
-    }
-
-    private sealed class Timed(string name, WorkClock clock, long nanosecondsPerCall, List<string> log) : IReferenceWorkload
-    {
-        public string Name => name;
-
-        public void Run(long operations)
-        {
-            clock.Now += nanosecondsPerCall * operations;
-            log.Add(name);
-        }
-    }
-
-    private static readonly EngineSettings Fast = new()
-    {
-        Iterations = 6,
-        WarmupIterations = 1,
-        WarmupTime = TimeSpan.FromMilliseconds(1),
-        MinMeasurementTime = TimeSpan.Zero,
-        MinSampleTime = TimeSpan.FromMilliseconds(0.1),
-    };
-
     [Test]
     public void Each_probe_is_timed_after_the_reference_and_before_the_companions_in_every_round()
     {
-        var clock = new WorkClock();
+        var clock = new FakeClock();
         var log = new List<string>();
-        var bench = new Timed("bench", clock, 100, log);
-        var run = new Benchmarking.Engine.Engine(Fast, clock).Run(new Workload(bench.Run, _ => { }), new Timed("reference", clock, 50, log),
-            [new Timed("companion", clock, 40, log)], [new Timed("memory", clock, 300, log), new Timed("branch", clock, 7, log)]);
+        var bench = new LoggedWorkload("bench", clock, 100, log);
+        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log),
+            [new LoggedWorkload("companion", clock, 40, log)], [new LoggedWorkload("memory", clock, 300, log), new LoggedWorkload("branch", clock, 7, log)]);
 
         Assert.That(run.Probes.Select(p => p.Name), Is.EqualTo(new[] { "memory", "branch" }));
         Assert.That(run.Probes[0].NanosecondsPerOperation, Has.Count.EqualTo(run.Measured.Count).And.All.EqualTo(300.0));
@@ -57,10 +28,10 @@ public sealed class EngineProbeTests
     [Test]
     public void Without_probes_the_run_has_none()
     {
-        var clock = new WorkClock();
+        var clock = new FakeClock();
         var log = new List<string>();
-        var bench = new Timed("bench", clock, 100, log);
-        var run = new Benchmarking.Engine.Engine(Fast, clock).Run(new Workload(bench.Run, _ => { }), new Timed("reference", clock, 50, log), []);
+        var bench = new LoggedWorkload("bench", clock, 100, log);
+        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log), []);
 
         Assert.That(run.Probes, Is.Empty);
     }
