@@ -41,6 +41,65 @@ public class WorkloadFactoryTests
     }
 
     [Test]
+    public void Run_CallsTheMethodThroughADelegateBoundOnce_SoItCannotBeInlinedIntoTheLoop()
+    {
+        var target = new WorkloadTarget();
+        var method = Method(nameof(WorkloadTarget.Take));
+        var workload = WorkloadFactory.Create(target, method, [7, 2.5, "name", new Point(1, 2)]);
+
+        var callee = Constants(workload.Run).OfType<Delegate>().SingleOrDefault();
+
+        Assert.That(callee, Is.Not.Null, "the loop holds one delegate");
+        Assert.Multiple(() =>
+        {
+            Assert.That(callee!.Method, Is.EqualTo(method));
+            Assert.That(callee.Target, Is.SameAs(target));
+        });
+    }
+
+    [Test]
+    public void Overhead_CallsAnEmptyMethodOfTheSameSignature_BoundTheSameWay()
+    {
+        var target = new WorkloadTarget();
+        var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Take)), [7, 2.5, "name", new Point(1, 2)]);
+
+        var callee = Constants(workload.Run).OfType<Delegate>().Single();
+        var idle = Constants(workload.Overhead).OfType<Delegate>().SingleOrDefault();
+
+        Assert.That(idle, Is.Not.Null, "the overhead loop holds one delegate");
+        Assert.Multiple(() =>
+        {
+            Assert.That(idle!.GetType(), Is.EqualTo(callee.GetType()), "same delegate type, so the same invocation cost");
+            Assert.That(idle.Target, Is.Not.Null, "closed over an instance, like the benchmark's delegate");
+            Assert.That(idle.Method, Is.Not.EqualTo(callee.Method));
+            Assert.That(Constants(workload.Overhead).OfType<string>(), Has.Member("name"), "the overhead loop passes the same arguments");
+        });
+        workload.Overhead(10);
+        Assert.That(target.Calls, Is.Zero, "the overhead loop never calls the benchmark");
+    }
+
+    [Test]
+    public void Overhead_ForAStaticMethod_IsAnOpenStaticDelegateToo()
+    {
+        var workload = WorkloadFactory.Create(null, Method(nameof(WorkloadTarget.CountStatic)), [1]);
+
+        var callee = Constants(workload.Run).OfType<Delegate>().Single();
+        var idle = Constants(workload.Overhead).OfType<Delegate>().Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(callee.Target, Is.Null);
+            Assert.That(idle.Target, Is.Null);
+            Assert.That(idle.GetType(), Is.EqualTo(callee.GetType()));
+        });
+    }
+
+    // The compiled loops are expressions with a closure (System.Runtime.CompilerServices.Closure, not in the reference
+    // assemblies) whose constants are what the loop loads before it starts.
+    private static object[] Constants(Action<long> loop) =>
+        loop.Target?.GetType().GetField("Constants")?.GetValue(loop.Target) as object[] ?? [];
+
+    [Test]
     public void Run_PassesArgumentsOfEveryKind()
     {
         var target = new WorkloadTarget();
