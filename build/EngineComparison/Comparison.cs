@@ -6,7 +6,8 @@ namespace EngineComparison;
 /// <summary>
 /// The parent side: runs every (kernel, tool) in its own fresh child process, alternating the tools round by round
 /// (ABBA: odd rounds BDN first, even rounds engine first, so a slow drift of the machine hits both alike), then
-/// prints per kernel the median of each tool's medians, their ratio and each tool's median wall time.
+/// prints per kernel the median of each tool's medians, their ratio and each tool's median wall time. With BDN's
+/// labelled job it also compares the two tools' samples in matching machine states (<see cref="MatchedRatio"/>).
 /// </summary>
 internal sealed class Comparison(ComparisonOptions options)
 {
@@ -14,37 +15,46 @@ internal sealed class Comparison(ComparisonOptions options)
 
     public int Run()
     {
-        var logs = Path.Combine(options.Artifacts, "logs");
-        Directory.CreateDirectory(logs);
+        var childLogs = Path.Combine(options.Artifacts, "logs");
+        Directory.CreateDirectory(childLogs);
         Console.WriteLine(string.Create(Invariant,
             $"Engine vs BenchmarkDotNet 0.15.8: {options.Rounds} round(s), kernels {string.Join(", ", options.Kernels)}"));
         Console.WriteLine($"BDN: job={options.BdnJob}, EvaluateOverhead={options.BdnOverhead}, toolchain={(options.BdnOutOfProcess ? "out-of-process" : "in-process-emit")}; " +
-                          "engine: default EngineSettings + QuadraticFormReference. Each run in a fresh process; child logs in " + logs);
+                          "engine: default EngineSettings, QuadraticFormReference and state probes. Each run in a fresh process; child logs in " + childLogs);
         Console.WriteLine($"load average at start: {LoadAverage()}");
 
         var results = new List<ToolResult>();
+        var logs = new List<(string Kernel, StateLog Engine, StateLog Bdn)>();
+        var samplesDirectory = Path.Combine(options.Artifacts, "samples");
+        Directory.CreateDirectory(samplesDirectory);
         var failures = 0;
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var kernel in options.Kernels)
             {
                 string[] order = round % 2 == 1 ? ["bdn", "engine"] : ["engine", "bdn"];
+                var samples = new Dictionary<string, string>();
                 foreach (var tool in order)
                 {
-                    var result = RunChild(tool, kernel, round, logs);
+                    samples[tool] = Path.Combine(samplesDirectory, $"round{round}-{kernel}-{tool}.json");
+                    File.Delete(samples[tool]);
+                    var result = RunChild(tool, kernel, round, childLogs, samples[tool]);
                     if (result is null) failures++;
                     else results.Add(result);
                 }
+                if (options.BdnJob == "labelled" && StateLog.Read(samples["engine"]) is { } e && StateLog.Read(samples["bdn"]) is { } b)
+                    logs.Add((kernel, e, b));
             }
         }
 
         Console.WriteLine();
         Console.WriteLine($"load average at end: {LoadAverage()}");
         PrintTable(results);
+        if (options.BdnJob == "labelled") PrintMatched(logs);
         return failures == 0 ? 0 : 1;
     }
 
-    private ToolResult? RunChild(string tool, string kernel, int round, string logs)
+    private ToolResult? RunChild(string tool, string kernel, int round, string logs, string samplesFile)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -54,7 +64,7 @@ internal sealed class Comparison(ComparisonOptions options)
         };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
             start.ArgumentList.Add(typeof(Comparison).Assembly.Location);
-        foreach (var a in options.ChildArguments(tool, kernel)) start.ArgumentList.Add(a);
+        foreach (var a in options.ChildArguments(tool, kernel, samplesFile)) start.ArgumentList.Add(a);
 
         var lines = new List<string>();
         var wall = Stopwatch.StartNew();
@@ -102,6 +112,28 @@ internal sealed class Comparison(ComparisonOptions options)
             Console.WriteLine(string.Create(Invariant,
                 $"\nEmpty method, engine: {Median(empty):F3} ns/op (median of {empty.Length} run(s); target < 1 ns)"));
         Console.WriteLine("engine/BDN is the ratio of the medians of per-run medians; wall is the median time one tool needed for one benchmark.");
+    }
+
+    private static void PrintMatched(List<(string Kernel, StateLog Engine, StateLog Bdn)> logs)
+    {
+        Console.WriteLine();
+        Console.WriteLine("kernel                  state-matched engine/BDN  runs matched (engine, BDN)  per-run shifts engine | BDN (%)");
+        Console.WriteLine("----------------------  ------------------------  --------------------------  -------------------------------");
+        foreach (var kernel in logs.Select(l => l.Kernel).Distinct())
+        {
+            var runs = logs.Where(l => l.Kernel == kernel).ToArray();
+            var ratio = MatchedRatio.Compute(runs.Select(r => r.Engine).ToArray(), runs.Select(r => r.Bdn).ToArray());
+            if (ratio is null)
+            {
+                Console.WriteLine($"{kernel,-22}  {"n/a",24}  too few samples in matching states");
+                continue;
+            }
+            string Percent(double[] shifts) => string.Join(" ", shifts.Select(s => (100 * (Math.Exp(s) - 1)).ToString("+0.0;-0.0", Invariant)));
+            Console.WriteLine(string.Create(Invariant,
+                $"{kernel,-22}  {ratio.Ratio,24:F3}  {ratio.EngineShifts.Length,8}/{ratio.Runs,-3} {ratio.BdnShifts.Length,6}/{ratio.Runs,-6}  {Percent(ratio.EngineShifts)} | {Percent(ratio.BdnShifts)}"));
+        }
+        Console.WriteLine("state-matched: each run of one tool against the other tool's samples of all rounds pooled, in the same machine state");
+        Console.WriteLine("(reference and probe times within 12%); engine/BDN = exp((median engine-run shift - median BDN-run shift) / 2).");
     }
 
     private static string Ratio(double engine, double bdn) =>

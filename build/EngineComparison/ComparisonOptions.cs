@@ -9,15 +9,16 @@ internal sealed record ComparisonOptions
     public IReadOnlyList<string> Kernels { get; init; } = EngineComparison.Kernels.Names;
     public string? Tool { get; init; }
     public string? Kernel { get; init; }
+    public string? SamplesFile { get; init; }
     public string BdnJob { get; init; } = "default";
     public bool BdnOverhead { get; init; } = true;
     public bool BdnOutOfProcess { get; init; }
     public string Artifacts { get; init; } = Path.GetFullPath(Path.Combine("BenchmarkDotNet.Artifacts", "engine-comparison"));
 
     public const string Usage = """
-        usage: EngineComparison [--rounds N] [--kernels K1,K2,...] [--bdn-job default|short] [--bdn-overhead on|off]
+        usage: EngineComparison [--rounds N] [--kernels K1,K2,...] [--bdn-job default|short|labelled] [--bdn-overhead on|off]
                                 [--bdn-out-of-process] [--artifacts DIR]
-               EngineComparison --tool bdn|engine --kernel K   (one measurement; the parent runs these)
+               EngineComparison --tool bdn|engine --kernel K [--samples-file F]   (one measurement; the parent runs these)
         kernels: Empty, Tiny, QuadraticForm10x20, QuadraticForm100, QuadraticForm1000, QuadraticForm100x770
         """;
 
@@ -33,7 +34,8 @@ internal sealed record ComparisonOptions
                 "--kernels" => o with { Kernels = KnownKernels(Next()) },
                 "--tool" => o with { Tool = Next() is var t && t is "bdn" or "engine" ? t : throw new ArgumentException($"--tool {t}: use bdn or engine") },
                 "--kernel" => o with { Kernel = KnownKernels(Next()).Single() },
-                "--bdn-job" => o with { BdnJob = Next() is var j && j is "default" or "short" ? j : throw new ArgumentException($"--bdn-job {j}: use default or short") },
+                "--bdn-job" => o with { BdnJob = Next() is var j && j is "default" or "short" or "labelled" ? j : throw new ArgumentException($"--bdn-job {j}: use default, short or labelled") },
+                "--samples-file" => o with { SamplesFile = Path.GetFullPath(Next()) },
                 "--bdn-overhead" => o with { BdnOverhead = Next() is var v && v is "on" or "off" ? v == "on" : throw new ArgumentException($"--bdn-overhead {v}: use on or off") },
                 "--bdn-out-of-process" => o with { BdnOutOfProcess = true },
                 "--artifacts" => o with { Artifacts = Path.GetFullPath(Next()) },
@@ -41,14 +43,15 @@ internal sealed record ComparisonOptions
             };
         }
         if ((o.Tool is null) != (o.Kernel is null)) throw new ArgumentException("--tool and --kernel go together");
+        if (o.BdnJob == "labelled" && o.BdnOutOfProcess) throw new ArgumentException("--bdn-job labelled needs the in-process toolchain (its state probes run in BDN's process)");
         return o;
     }
 
     /// <summary>The arguments that make a child measure <paramref name="kernel"/> with <paramref name="tool"/> under these options.</summary>
-    public IEnumerable<string> ChildArguments(string tool, string kernel) =>
+    public IEnumerable<string> ChildArguments(string tool, string kernel, string samplesFile) =>
     [
         "--tool", tool, "--kernel", kernel, "--bdn-job", BdnJob, "--bdn-overhead", BdnOverhead ? "on" : "off",
-        "--artifacts", Artifacts, .. BdnOutOfProcess ? new[] { "--bdn-out-of-process" } : [],
+        "--artifacts", Artifacts, "--samples-file", samplesFile, .. BdnOutOfProcess ? new[] { "--bdn-out-of-process" } : [],
     ];
 
     private static int PositiveInt(string s) =>

@@ -15,7 +15,7 @@ catch (ArgumentException e)
 if (options.Tool is null) return new Comparison(options).Run();
 
 var result = options.Tool == "engine"
-    ? EngineTool.Measure(options.Kernel!)
-    : BdnTool.Measure(options.Kernel!, options.BdnJob, options.BdnOverhead, options.BdnOutOfProcess, options.Artifacts);
+    ? EngineTool.Measure(options.Kernel!, options.SamplesFile)
+    : BdnTool.Measure(options.Kernel!, options.BdnJob, options.BdnOverhead, options.BdnOutOfProcess, options.Artifacts, options.SamplesFile);
 Console.WriteLine(result.ToLine());
 return 0;
