@@ -27,7 +27,6 @@ internal static class BdnTool
     public static ToolResult Measure(string kernel, string jobName, bool evaluateOverhead, bool outOfProcess, string artifacts, string? samplesFile)
     {
         var labelled = jobName == "labelled";
-        if (labelled && outOfProcess) throw new ArgumentException("--bdn-job labelled needs the in-process toolchain: the state probes run in BDN's process");
         var (job, jobDetails) = jobName switch
         {
             "default" => (Job.Default, ""),
@@ -85,16 +84,7 @@ internal static class BdnTool
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 300) workload.Run(1);
         var targetNs = new EngineSettings().MinSampleTime.TotalNanoseconds;
-        long operations = 1;
-        double ns;
-        while (true)
-        {
-            var t0 = Stopwatch.GetTimestamp();
-            workload.Run(operations);
-            ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds;
-            if (ns >= targetNs || operations > 1L << 36) break;
-            operations = Math.Max(operations + 1, (long)Math.Ceiling(operations * Math.Clamp(targetNs / Math.Max(ns, 1), 2, 16)));
-        }
+        var (operations, ns) = BatchPilot.Grow(workload.Run, targetNs);
         var unroll = operations >= 16 ? 16 : 1;
         operations = (operations + unroll - 1) / unroll * unroll;
         var iterationSeconds = Math.Max(ns, targetNs) / 1e9;

@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace EngineComparison;
 
@@ -24,7 +25,7 @@ internal sealed record MatchedRatio(double Ratio, double[] EngineShifts, double[
         var engineShifts = Shifts(bdnPool, engineRuns);
         var bdnShifts = Shifts(enginePool, bdnRuns);
         if (engineShifts.Length == 0 || bdnShifts.Length == 0) return null;
-        return new MatchedRatio(Math.Exp((Median(engineShifts) - Median(bdnShifts)) / 2), engineShifts, bdnShifts, engine.Count);
+        return new MatchedRatio(Math.Exp((Quantile.Of(engineShifts, 0.5) - Quantile.Of(bdnShifts, 0.5)) / 2), engineShifts, bdnShifts, engine.Count);
     }
 
     private static double[] Shifts(StateSample[] pool, StateSample[][] runs) =>
@@ -32,11 +33,4 @@ internal sealed record MatchedRatio(double Ratio, double[] EngineShifts, double[
 
     private static StateSample[] Samples(StateLog log, string[] probes) =>
         StateMatching.Samples(log.Nanoseconds, log.State.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value), probes);
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

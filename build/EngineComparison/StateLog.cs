@@ -65,13 +65,26 @@ internal sealed class StateRecorder
     {
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 200) probe.Run(64);
+        return BatchPilot.Grow(probe.Run, targetNs).Operations;
+    }
+}
+
+/// <summary>The pilot both tools' batches share: grow the operations per batch until one batch lasts a target time.</summary>
+internal static class BatchPilot
+{
+    /// <summary>
+    /// Operations per batch for <paramref name="run"/> to last at least <paramref name="targetNs"/> ns (growing 2–16x a
+    /// step), and the last batch's time in ns. Warm the code up before calling it.
+    /// </summary>
+    public static (long Operations, double Nanoseconds) Grow(Action<long> run, double targetNs)
+    {
         long n = 1;
         while (true)
         {
             var t0 = Stopwatch.GetTimestamp();
-            probe.Run(n);
+            run(n);
             var ns = Stopwatch.GetElapsedTime(t0).TotalNanoseconds;
-            if (ns >= targetNs || n > 1L << 40) return n;
+            if (ns >= targetNs || n > 1L << 40) return (n, ns);
             n = Math.Max(n + 1, (long)Math.Ceiling(n * Math.Clamp(targetNs / Math.Max(ns, 1), 2, 16)));
         }
     }
