@@ -13,7 +13,7 @@ public class QuadraticFormReferenceTests
     {
         // A tiered reference changes speed when the JIT promotes it, seconds late in a busy process: measured here,
         // reference-normalised ratios of the end-to-end fixtures jumped to 10–20x in such rounds.
-        var method = typeof(QuadraticFormReference).GetMethod(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
+        var method = typeof(QuadraticFormReference).GetMethod(name, BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
 
         Assert.That(method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization, Is.EqualTo(MethodImplAttributes.AggressiveOptimization));
     }
