@@ -20,10 +20,13 @@ internal sealed class Comparison(ComparisonOptions options)
         Console.WriteLine(string.Create(Invariant,
             $"Engine vs BenchmarkDotNet 0.15.8: {options.Rounds} round(s), kernels {string.Join(", ", options.Kernels)}"));
         Console.WriteLine($"BDN: job={options.BdnJob}, EvaluateOverhead={options.BdnOverhead}, toolchain={(options.BdnOutOfProcess ? "out-of-process" : "in-process-emit")}; " +
-                          "engine: default EngineSettings, QuadraticFormReference and state probes. Each run in a fresh process; child logs in " + childLogs);
+                          "engine: default EngineSettings, QuadraticFormReference and state probes. " +
+                          (options.SameProcess ? "Both tools in one fresh process per round and kernel (same compiled code)" : "Each run in a fresh process") +
+                          "; child logs in " + childLogs);
         Console.WriteLine($"load average at start: {LoadAverage()}");
 
         var results = new List<ToolResult>();
+        var rounds = new Dictionary<ToolResult, int>(ReferenceEqualityComparer.Instance);
         var logs = new List<(string Kernel, StateLog Engine, StateLog Bdn)>();
         var samplesDirectory = Path.Combine(options.Artifacts, "samples");
         Directory.CreateDirectory(samplesDirectory);
@@ -33,14 +36,16 @@ internal sealed class Comparison(ComparisonOptions options)
             foreach (var kernel in options.Kernels)
             {
                 string[] order = round % 2 == 1 ? ["bdn", "engine"] : ["engine", "bdn"];
-                var samples = new Dictionary<string, string>();
-                foreach (var tool in order)
+                var pattern = Path.Combine(samplesDirectory, $"round{round}-{kernel}-{{tool}}.json");
+                var samples = order.ToDictionary(t => t, t => pattern.Replace("{tool}", t, StringComparison.Ordinal));
+                foreach (var file in samples.Values) File.Delete(file);
+                string[][] children = options.SameProcess ? [order] : [.. order.Select(t => new[] { t })];
+                foreach (var tools in children)
                 {
-                    samples[tool] = Path.Combine(samplesDirectory, $"round{round}-{kernel}-{tool}.json");
-                    File.Delete(samples[tool]);
-                    var result = RunChild(tool, kernel, round, childLogs, samples[tool]);
-                    if (result is null) failures++;
-                    else results.Add(result);
+                    var found = RunChild(tools, kernel, round, childLogs, pattern);
+                    failures += tools.Length - found.Count;
+                    results.AddRange(found);
+                    foreach (var r in found) rounds[r] = round;
                 }
                 if (options.BdnJob == "labelled" && StateLog.Read(samples["engine"]) is { } e && StateLog.Read(samples["bdn"]) is { } b)
                     logs.Add((kernel, e, b));
@@ -49,12 +54,12 @@ internal sealed class Comparison(ComparisonOptions options)
 
         Console.WriteLine();
         Console.WriteLine($"load average at end: {LoadAverage()}");
-        PrintTable(results);
-        if (options.BdnJob == "labelled") PrintMatched(logs);
+        PrintTable(results, options.SameProcess ? rounds : null);
+        if (options.BdnJob == "labelled") PrintMatched(logs, options.SameProcess);
         return failures == 0 ? 0 : 1;
     }
 
-    private ToolResult? RunChild(string tool, string kernel, int round, string logs, string samplesFile)
+    private IReadOnlyList<ToolResult> RunChild(string[] tools, string kernel, int round, string logs, string samplesFile)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -64,7 +69,7 @@ internal sealed class Comparison(ComparisonOptions options)
         };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
             start.ArgumentList.Add(typeof(Comparison).Assembly.Location);
-        foreach (var a in options.ChildArguments(tool, kernel, samplesFile)) start.ArgumentList.Add(a);
+        foreach (var a in options.ChildArguments(tools, kernel, samplesFile)) start.ArgumentList.Add(a);
 
         var lines = new List<string>();
         var wall = Stopwatch.StartNew();
@@ -78,24 +83,24 @@ internal sealed class Comparison(ComparisonOptions options)
         }
         wall.Stop();
 
-        var log = Path.Combine(logs, $"round{round}-{kernel}-{tool}.log");
+        var name = string.Join('-', tools);
+        var log = Path.Combine(logs, $"round{round}-{kernel}-{name}.log");
         File.WriteAllLines(log, lines);
-        var result = ToolResult.Find(lines);
-        if (result is null)
-        {
+        var found = ToolResult.FindAll(lines);
+        foreach (var tool in tools.Where(t => found.All(r => r.Tool != t)))
             Console.WriteLine($"round {round} {kernel,-22} {tool,-6} FAILED, see {log}");
-            return null;
-        }
-        Console.WriteLine(string.Create(Invariant,
-            $"round {round} {kernel,-22} {tool,-6} median {Format(result.MedianNanoseconds),11}  wall {result.WallSeconds,6:F1} s (process {wall.Elapsed.TotalSeconds:F1} s)  {result.Details}"));
-        return result;
+        foreach (var result in found)
+            Console.WriteLine(string.Create(Invariant,
+                $"round {round} {kernel,-22} {result.Tool,-6} median {Format(result.MedianNanoseconds),11}  wall {result.WallSeconds,6:F1} s (process {name} {wall.Elapsed.TotalSeconds:F1} s)  {result.Details}"));
+        return found;
     }
 
-    private static void PrintTable(List<ToolResult> results)
+    private static void PrintTable(List<ToolResult> results, IReadOnlyDictionary<ToolResult, int>? sameProcessRounds)
     {
+        var sameProcess = sameProcessRounds is not null;
         Console.WriteLine();
-        Console.WriteLine("kernel                  runs  BDN median   engine median  engine/BDN   BDN wall  engine wall  wall speed-up");
-        Console.WriteLine("----------------------  ----  -----------  -------------  ----------  ---------  -----------  -------------");
+        Console.WriteLine("kernel                  runs  BDN median   engine median  engine/BDN   BDN wall  engine wall  wall speed-up" + (sameProcess ? "  paired engine/BDN (range)" : ""));
+        Console.WriteLine("----------------------  ----  -----------  -------------  ----------  ---------  -----------  -------------" + (sameProcess ? "  -------------------------" : ""));
         foreach (var kernel in results.Select(r => r.Kernel).Distinct())
         {
             var bdn = results.Where(r => r.Kernel == kernel && r.Tool == "bdn").ToArray();
@@ -105,17 +110,33 @@ internal sealed class Comparison(ComparisonOptions options)
             var bdnWall = Median(bdn.Select(r => r.WallSeconds));
             var engineWall = Median(engine.Select(r => r.WallSeconds));
             Console.WriteLine(string.Create(Invariant,
-                $"{kernel,-22}  {bdn.Length,2}/{engine.Length,-2} {Format(bdnMedian),11}  {Format(engineMedian),13}  {Ratio(engineMedian, bdnMedian),10}  {bdnWall,7:F1} s  {engineWall,9:F1} s  {bdnWall / engineWall,12:F1}x"));
+                $"{kernel,-22}  {bdn.Length,2}/{engine.Length,-2} {Format(bdnMedian),11}  {Format(engineMedian),13}  {Ratio(engineMedian, bdnMedian),10}  {bdnWall,7:F1} s  {engineWall,9:F1} s  {bdnWall / engineWall,12:F1}x")
+                + (sameProcessRounds is null ? "" : "  " + Paired(bdn, engine, sameProcessRounds)));
         }
         var empty = results.Where(r => r.Kernel == nameof(Kernels.Empty) && r.Tool == "engine").Select(r => r.MedianNanoseconds).ToArray();
         if (empty.Length > 0)
             Console.WriteLine(string.Create(Invariant,
                 $"\nEmpty method, engine: {Median(empty):F3} ns/op (median of {empty.Length} run(s); target < 1 ns)"));
         Console.WriteLine("engine/BDN is the ratio of the medians of per-run medians; wall is the median time one tool needed for one benchmark.");
+        if (sameProcess)
+            Console.WriteLine("paired: the median over processes of engine median / BDN median measured in the same process (same compiled code).");
     }
 
-    private static void PrintMatched(List<(string Kernel, StateLog Engine, StateLog Bdn)> logs)
+    /// <summary>With --same-process the BDN and engine results of one round share a process: their ratio, per round.</summary>
+    private static string Paired(ToolResult[] bdn, ToolResult[] engine, IReadOnlyDictionary<ToolResult, int> rounds)
     {
+        var ratios = bdn.Join(engine, b => rounds[b], e => rounds[e], (b, e) => e.MedianNanoseconds / b.MedianNanoseconds)
+            .Where(double.IsFinite).Order().ToArray();
+        return ratios.Length == 0 ? "n/a" : string.Create(Invariant, $"{Median(ratios),6:F3} ({ratios[0]:F3}–{ratios[^1]:F3})");
+    }
+
+    private static void PrintMatched(List<(string Kernel, StateLog Engine, StateLog Bdn)> logs, bool sameProcess)
+    {
+        if (sameProcess)
+        {
+            PrintMatchedPerProcess(logs);
+            return;
+        }
         Console.WriteLine();
         Console.WriteLine("kernel                  state-matched engine/BDN  runs matched (engine, BDN)  per-run shifts engine | BDN (%)");
         Console.WriteLine("----------------------  ------------------------  --------------------------  -------------------------------");
@@ -134,6 +155,32 @@ internal sealed class Comparison(ComparisonOptions options)
         }
         Console.WriteLine("state-matched: each run of one tool against the other tool's samples of all rounds pooled, in the same machine state");
         Console.WriteLine("(reference and probe times within 12%); engine/BDN = exp((median engine-run shift - median BDN-run shift) / 2).");
+    }
+
+    /// <summary>
+    /// Both tools in one process time the same compiled code, so each process is compared with itself: the engine's
+    /// samples against BDN's iterations of that process in matching states, then the median over processes. Pooling
+    /// across processes would mix code placements (see README: one placement of QuadraticForm100x770 runs 1.5x slower).
+    /// </summary>
+    private static void PrintMatchedPerProcess(List<(string Kernel, StateLog Engine, StateLog Bdn)> logs)
+    {
+        Console.WriteLine();
+        Console.WriteLine("kernel                  state-matched engine/BDN, median over processes (range)  processes matched");
+        Console.WriteLine("----------------------  -------------------------------------------------------  -----------------");
+        foreach (var kernel in logs.Select(l => l.Kernel).Distinct())
+        {
+            if (kernel == nameof(Kernels.Empty))
+            {
+                Console.WriteLine($"{kernel,-22}  {"n/a",55}  nothing left after overhead: a ratio of two zeros");
+                continue;
+            }
+            var runs = logs.Where(l => l.Kernel == kernel).ToArray();
+            var ratios = runs.Select(r => MatchedRatio.Compute([r.Engine], [r.Bdn])).OfType<MatchedRatio>().Select(m => m.Ratio).Order().ToArray();
+            var text = ratios.Length == 0 ? "n/a" : string.Create(Invariant, $"{Median(ratios):F3} ({ratios[0]:F3}–{ratios[^1]:F3})");
+            Console.WriteLine($"{kernel,-22}  {text,55}  {ratios.Length,8}/{runs.Length}");
+        }
+        Console.WriteLine("state-matched: within each process, the engine's samples against BDN's iterations in the same machine state");
+        Console.WriteLine("(reference and probe times within 12%), engine/BDN = exp((engine shift - BDN shift) / 2).");
     }
 
     private static string Ratio(double engine, double bdn) =>

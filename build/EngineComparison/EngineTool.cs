@@ -20,7 +20,8 @@ internal static class EngineTool
         var workload = WorkloadFactory.Create(target, method, []);
         workload.Probe();
         var reference = new QuadraticFormReference();
-        var run = new Engine(new EngineSettings(), StopwatchClock.Instance).Run(workload, reference, [], StateProbes.CreateDefault());
+        var probes = StateProbes.CreateDefault();
+        var run = new Engine(new EngineSettings(), StopwatchClock.Instance).Run(workload, reference, [], probes);
         wall.Stop();
         if (samplesFile is not null) Labelled(run, reference.Name).Write(samplesFile);
 
@@ -43,9 +44,18 @@ internal static class EngineTool
             $"samples={samples.Length} opsPerSample={run.OperationsPerSample} overheadNs={run.OverheadNanosecondsPerOperation:G4} overheadAfterRunNs={after[after.Length / 2]:G4} " +
             $"meanNs={summary.Mean:G6} rawMedianNs={raw[raw.Length / 2]:G6} q1={summary.Q1:G6} q3={summary.Q3:G6} engineElapsedS={run.Elapsed.TotalSeconds:F2} " +
             $"refMedianNs={referenceTimes[referenceTimes.Length / 2]:G5} refP10Ns={referenceTimes[referenceTimes.Length / 10]:G5} refP90Ns={referenceTimes[referenceTimes.Length * 9 / 10]:G5} " +
-            $"stoppedByLimit={run.StoppedByTimeLimit}");
+            $"stoppedByLimit={run.StoppedByTimeLimit} copyTimes:") + CopyTimes(reference.Name, reference.CopyTimes) +
+            string.Concat(probes.Select(p => p switch
+            {
+                MemoryStreamProbe m => CopyTimes(m.Name, m.CopyTimes),
+                BranchProbe b => CopyTimes(b.Name, b.CopyTimes),
+                _ => "",
+            }));
         return new ToolResult("engine", kernel, summary.Median, wall.Elapsed.TotalSeconds, details);
     }
+
+    /// <summary>How much each workload's compiled copies differed (<see cref="QuadraticFormReference.CopyTimes"/>): placement effects.</summary>
+    private static string CopyTimes(string name, string times) => $" {name}={times.Replace(' ', '/')}";
 
     private static StateLog Labelled(EngineRun run, string referenceName)
     {

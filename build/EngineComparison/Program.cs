@@ -12,10 +12,14 @@ catch (ArgumentException e)
     return 2;
 }
 
-if (options.Tool is null) return new Comparison(options).Run();
+if (options.Tools is null) return new Comparison(options).Run();
 
-var result = options.Tool == "engine"
-    ? EngineTool.Measure(options.Kernel!, options.SamplesFile)
-    : BdnTool.Measure(options.Kernel!, options.BdnJob, options.BdnOverhead, options.BdnOutOfProcess, options.Artifacts, options.SamplesFile);
-Console.WriteLine(result.ToLine());
+foreach (var tool in options.Tools)
+{
+    var samplesFile = options.SamplesFile?.Replace("{tool}", tool, StringComparison.Ordinal);
+    var result = tool == "engine"
+        ? EngineTool.Measure(options.Kernel!, samplesFile)
+        : BdnTool.Measure(options.Kernel!, options.BdnJob, options.BdnOverhead, options.BdnOutOfProcess, options.Artifacts, samplesFile);
+    Console.WriteLine(result.ToLine());
+}
 return 0;

@@ -15,11 +15,12 @@ internal sealed record ToolResult(string Tool, string Kernel, double MedianNanos
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Prefix}{Tool} {Kernel} {MedianNanoseconds:R} {WallSeconds:R} {Details}");
 
-    /// <summary>Finds the result line in a child's output, or null when the child printed none.</summary>
-    public static ToolResult? Find(IEnumerable<string> lines)
+    /// <summary>The result lines in a child's output, in the order it printed them (one per tool it ran).</summary>
+    public static IReadOnlyList<ToolResult> FindAll(IEnumerable<string> lines) =>
+        lines.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).Select(Parse).OfType<ToolResult>().ToArray();
+
+    private static ToolResult? Parse(string line)
     {
-        var line = lines.LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
-        if (line is null) return null;
         var parts = line[Prefix.Length..].Split(' ', 5);
         if (parts.Length < 4) return null;
         return new ToolResult(parts[0], parts[1],
