@@ -22,6 +22,21 @@ internal static class CodePlacement
     public static int Copies => Markers.Length;
 
     /// <summary>
+    /// Compiles the copies of <paramref name="genericMethod"/> and returns the fastest with how they compared. Each copy
+    /// first runs one untimed <paramref name="batch"/> (which compiles it, all copies one after the other, and warms
+    /// the code around it), then the copies are timed interleaved for <paramref name="rounds"/> rounds.
+    /// </summary>
+    /// <param name="genericMethod">A static generic method definition with one type parameter constrained to <c>struct</c>.</param>
+    /// <param name="batch">Runs a copy a fixed number of times; tens of microseconds is enough.</param>
+    /// <param name="rounds">Rounds of interleaved timings.</param>
+    public static Chosen<TDelegate> Choose<TDelegate>(MethodInfo genericMethod, Action<TDelegate> batch, int rounds) where TDelegate : Delegate
+    {
+        var copies = Compile<TDelegate>(genericMethod, batch);
+        var choice = ChooseFastest(copies.Length, rounds, i => Ticks(() => batch(copies[i])));
+        return new Chosen<TDelegate>(copies[choice.Fastest], choice);
+    }
+
+    /// <summary>
     /// One delegate per copy of <paramref name="genericMethod"/> (a static generic method definition with one type
     /// parameter constrained to <c>struct</c>), each called once so that all copies are compiled now, one after the
     /// other, before anything is timed.
@@ -32,6 +47,10 @@ internal static class CodePlacement
         foreach (var copy in copies) callOnce(copy);
         return copies;
     }
+
+    /// <summary>Which copy <paramref name="copy"/> is (its marker's index), or -1 when it is not an instantiation over a marker.</summary>
+    public static int IndexOf(MethodInfo copy) =>
+        copy.IsGenericMethod && copy.GetGenericArguments() is [var marker] ? Array.IndexOf(Markers, marker) : -1;
 
     /// <summary>
     /// The copy with the lowest median time over <paramref name="rounds"/> rounds, and every copy's median. Every round times each
@@ -64,6 +83,9 @@ internal static class CodePlacement
         batch();
         return Stopwatch.GetTimestamp() - start;
     }
+
+    /// <summary>The copy a workload runs, and how all copies compared when it was chosen.</summary>
+    internal sealed record Chosen<TDelegate>(TDelegate Copy, CopyChoice Placement) where TDelegate : Delegate;
 
     /// <summary>What <see cref="ChooseFastest"/> found: the chosen copy and each copy's median time (the caller's unit).</summary>
     internal sealed record CopyChoice(int Fastest, IReadOnlyList<double> Medians)

@@ -25,25 +25,43 @@ public static class StateProbes
 /// <summary>Sums a 1 MiB array of doubles with two accumulators: bound by cache and memory bandwidth.</summary>
 public sealed class MemoryStreamProbe : IReferenceWorkload
 {
-    private readonly double[] _data = new double[1 << 17];
+    private const int Length = 1 << 17;
+
+    // Chosen once per process, so every sample in it is labelled by the same machine code.
+    private static readonly Lazy<CodePlacement.Chosen<Func<double[], double>>> Copy = new(ChooseCopy);
+
+    private readonly double[] _data = Fill(new double[Length]);
     private readonly Func<double[], double> _pass;
     private double _sink;
 
-    /// <summary>Fills the array with fixed values, compiles the copies of the pass and picks the fastest (about 10 ms).</summary>
-    public MemoryStreamProbe()
+    /// <summary>
+    /// Fills the array with fixed values. The first instance in a process also compiles the copies of the pass and
+    /// picks the fastest (about 10 ms).
+    /// </summary>
+    public MemoryStreamProbe() => _pass = Copy.Value.Copy;
+
+    /// <summary>Which compiled copy this process's instances run, and how the copies compared (diagnostics).</summary>
+    internal CodePlacement.CopyChoice Placement => Copy.Value.Placement;
+
+    /// <summary>The copy <see cref="Run"/> calls (for tests).</summary>
+    internal int RunningCopy => CodePlacement.IndexOf(_pass.Method);
+
+    /// <summary>Each copy's median time over the chosen one's, as measured when the copy was chosen (diagnostics).</summary>
+    public string CopyTimes => Placement.Describe();
+
+    private static double[] Fill(double[] data)
     {
-        for (var i = 0; i < _data.Length; i++) _data[i] = (i % 13) * 0.25;
-        var method = typeof(MemoryStreamProbe).GetMethod(nameof(Pass), BindingFlags.Static | BindingFlags.NonPublic)!;
-        var copies = CodePlacement.Compile<Func<double[], double>>(method, f => _sink = f(_data));
-        Placement = CodePlacement.ChooseFastest(copies.Length, 9, i => CodePlacement.Ticks(() => _sink = copies[i](_data)));
-        _pass = copies[Placement.Fastest];
+        for (var i = 0; i < data.Length; i++) data[i] = (i % 13) * 0.25;
+        return data;
     }
 
-    /// <summary>Which compiled copy this instance runs, and how the copies compared (diagnostics).</summary>
-    internal CodePlacement.CopyChoice Placement { get; }
-
-    /// <summary>Each copy's median time over the chosen one's, as measured when this instance was built (diagnostics).</summary>
-    public string CopyTimes => Placement.Describe();
+    private static CodePlacement.Chosen<Func<double[], double>> ChooseCopy()
+    {
+        var data = Fill(new double[Length]);
+        var sink = 0.0;
+        var method = typeof(MemoryStreamProbe).GetMethod(nameof(Pass), BindingFlags.Static | BindingFlags.NonPublic)!;
+        return CodePlacement.Choose<Func<double[], double>>(method, f => sink += f(data), 9);
+    }
 
     /// <inheritdoc />
     public string Name => "memory-stream-1MiB";
@@ -78,33 +96,47 @@ public sealed class MemoryStreamProbe : IReferenceWorkload
 /// <summary>A loop over 4096 pseudo-random signs with a data-dependent branch: bound by branch prediction and the front end.</summary>
 public sealed class BranchProbe : IReferenceWorkload
 {
-    private readonly int[] _signs = new int[4096];
+    // Chosen once per process, so every sample in it is labelled by the same machine code.
+    private static readonly Lazy<CodePlacement.Chosen<Func<int[], long>>> Copy = new(ChooseCopy);
+
+    private readonly int[] _signs = Signs();
     private readonly Func<int[], long> _pass;
     private long _sink;
 
     /// <summary>
-    /// Fills the signs from a fixed linear congruential sequence (the same in every process), compiles the copies of
-    /// the pass and picks the fastest (about 5 ms).
+    /// Fills the signs from a fixed linear congruential sequence (the same in every process). The first instance in a
+    /// process also compiles the copies of the pass and picks the fastest (about 5 ms).
     /// </summary>
-    public BranchProbe()
+    public BranchProbe() => _pass = Copy.Value.Copy;
+
+    /// <summary>Which compiled copy this process's instances run, and how the copies compared (diagnostics).</summary>
+    internal CodePlacement.CopyChoice Placement => Copy.Value.Placement;
+
+    /// <summary>The copy <see cref="Run"/> calls (for tests).</summary>
+    internal int RunningCopy => CodePlacement.IndexOf(_pass.Method);
+
+    /// <summary>Each copy's median time over the chosen one's, as measured when the copy was chosen (diagnostics).</summary>
+    public string CopyTimes => Placement.Describe();
+
+    private static int[] Signs()
     {
+        var signs = new int[4096];
         var x = 0x2545F4914F6CDD1DUL;
-        for (var i = 0; i < _signs.Length; i++)
+        for (var i = 0; i < signs.Length; i++)
         {
             x = x * 6364136223846793005UL + 1442695040888963407UL;
-            _signs[i] = (int)(x >> 63);
+            signs[i] = (int)(x >> 63);
         }
-        var method = typeof(BranchProbe).GetMethod(nameof(Pass), BindingFlags.Static | BindingFlags.NonPublic)!;
-        var copies = CodePlacement.Compile<Func<int[], long>>(method, f => _sink = f(_signs));
-        Placement = CodePlacement.ChooseFastest(copies.Length, 15, i => CodePlacement.Ticks(() => _sink = copies[i](_signs) + copies[i](_signs) + copies[i](_signs)));
-        _pass = copies[Placement.Fastest];
+        return signs;
     }
 
-    /// <summary>Which compiled copy this instance runs, and how the copies compared (diagnostics).</summary>
-    internal CodePlacement.CopyChoice Placement { get; }
-
-    /// <summary>Each copy's median time over the chosen one's, as measured when this instance was built (diagnostics).</summary>
-    public string CopyTimes => Placement.Describe();
+    private static CodePlacement.Chosen<Func<int[], long>> ChooseCopy()
+    {
+        var signs = Signs();
+        var sink = 0L;
+        var method = typeof(BranchProbe).GetMethod(nameof(Pass), BindingFlags.Static | BindingFlags.NonPublic)!;
+        return CodePlacement.Choose<Func<int[], long>>(method, f => sink += f(signs) + f(signs) + f(signs), 15);
+    }
 
     /// <inheritdoc />
     public string Name => "branch-4k";

@@ -64,7 +64,7 @@ internal sealed class PerfSession
     public IReadOnlyCollection<BenchmarkResult> Results => _results.ToArray();
 
     /// <summary>The engine settings that change numbers, part of the machine profile.</summary>
-    public static string EngineSettingsFingerprint => $"reference={new QuadraticFormReference().Name};tieredPGO={(AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) ? pgo : "default")};gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+    public static string EngineSettingsFingerprint => $"reference={QuadraticFormReference.ReferenceName};tieredPGO={(AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) ? pgo : "default")};gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
 
     /// <summary>Applies the run's mode to one measured benchmark: compare (gate), record, or nothing (measure).</summary>
     public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath)
