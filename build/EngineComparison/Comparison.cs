@@ -42,8 +42,8 @@ internal sealed class Comparison(ComparisonOptions options)
                 string[][] children = options.SameProcess ? [order] : [.. order.Select(t => new[] { t })];
                 foreach (var tools in children)
                 {
-                    var found = RunChild(tools, kernel, round, childLogs, pattern);
-                    failures += tools.Length - found.Count;
+                    var (found, failed) = RunChild(tools, kernel, round, childLogs, pattern);
+                    failures += failed;
                     results.AddRange(found);
                     foreach (var r in found) rounds[r] = round;
                 }
@@ -59,7 +59,8 @@ internal sealed class Comparison(ComparisonOptions options)
         return failures == 0 ? 0 : 1;
     }
 
-    private IReadOnlyList<ToolResult> RunChild(string[] tools, string kernel, int round, string logs, string samplesFile)
+    /// <summary>Runs one child; returns the results it printed for the tools asked, and how many of them failed.</summary>
+    private (IReadOnlyList<ToolResult> Found, int Failed) RunChild(string[] tools, string kernel, int round, string logs, string samplesFile)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -73,6 +74,7 @@ internal sealed class Comparison(ComparisonOptions options)
 
         var lines = new List<string>();
         var wall = Stopwatch.StartNew();
+        int exitCode;
         using (var process = Process.Start(start)!)
         {
             process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
@@ -80,19 +82,24 @@ internal sealed class Comparison(ComparisonOptions options)
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             process.WaitForExit();
+            exitCode = process.ExitCode;
         }
         wall.Stop();
 
         var name = string.Join('-', tools);
         var log = Path.Combine(logs, $"round{round}-{kernel}-{name}.log");
         File.WriteAllLines(log, lines);
-        var found = ToolResult.FindAll(lines);
-        foreach (var tool in tools.Where(t => found.All(r => r.Tool != t)))
-            Console.WriteLine($"round {round} {kernel,-22} {tool,-6} FAILED, see {log}");
+        // A child that crashed after printing, or printed a result for something it was not asked, counts as failed.
+        var printed = ToolResult.FindAll(lines);
+        var found = exitCode == 0 && printed.Count == tools.Length && printed.Select(r => r.Tool).SequenceEqual(tools) && printed.All(r => r.Kernel == kernel)
+            ? printed
+            : [];
+        if (found.Count == 0)
+            Console.WriteLine($"round {round} {kernel,-22} {name,-6} FAILED (exit code {exitCode}, {printed.Count} result line(s) for {tools.Length} tool(s)), see {log}");
         foreach (var result in found)
             Console.WriteLine(string.Create(Invariant,
                 $"round {round} {kernel,-22} {result.Tool,-6} median {Format(result.MedianNanoseconds),11}  wall {result.WallSeconds,6:F1} s (process {name} {wall.Elapsed.TotalSeconds:F1} s)  {result.Details}"));
-        return found;
+        return (found, tools.Length - found.Count);
     }
 
     private static void PrintTable(List<ToolResult> results, IReadOnlyDictionary<ToolResult, int>? sameProcessRounds)

@@ -49,6 +49,8 @@ internal sealed record ComparisonOptions
             };
         }
         if ((o.Tools is null) != (o.Kernel is null)) throw new ArgumentException("--tool and --kernel go together");
+        if (o.Tools is { Count: > 1 } && o.SamplesFile is { } f && !f.Contains("{tool}", StringComparison.Ordinal))
+            throw new ArgumentException("--samples-file needs {tool} in its name when --tool names two tools (one file each)");
         if (o.SameProcess && o.BdnOutOfProcess) throw new ArgumentException("--same-process needs the in-process toolchain (BDN must time the code the engine timed)");
         if (o.BdnJob == "labelled" && o.BdnOutOfProcess) throw new ArgumentException("--bdn-job labelled needs the in-process toolchain (its state probes run in BDN's process)");
         return o;

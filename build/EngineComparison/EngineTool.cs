@@ -49,7 +49,7 @@ internal static class EngineTool
             {
                 MemoryStreamProbe m => CopyTimes(m.Name, m.CopyTimes),
                 BranchProbe b => CopyTimes(b.Name, b.CopyTimes),
-                _ => "",
+                _ => $" {p.Name}=?",
             }));
         return new ToolResult("engine", kernel, summary.Median, wall.Elapsed.TotalSeconds, details);
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EngineComparison;
 
 /// <summary>
-/// What one tool reported for one kernel in one fresh process: the median in ns per call, the wall time the tool
+/// What one tool reported for one kernel in a fresh process (which may also run the other tool, with --same-process): the median in ns per call, the wall time the tool
 /// needed for this one benchmark (seconds, measured inside the child around the tool's call), and free-form details.
 /// Travels from child to parent as one line "RESULT tool kernel medianNs wallSeconds details".
 /// </summary>
@@ -11,7 +11,7 @@ internal sealed record ToolResult(string Tool, string Kernel, double MedianNanos
 {
     private const string Prefix = "RESULT ";
 
-    /// <summary>The line the child prints last.</summary>
+    /// <summary>The line the child prints after the tool's measurement (one per tool it runs).</summary>
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Prefix}{Tool} {Kernel} {MedianNanoseconds:R} {WallSeconds:R} {Details}");
 
