@@ -31,7 +31,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     /// <summary>The NUnit category every benchmark is in; <c>--filter TestCategory!=Performance</c> leaves them out.</summary>
     public const string Category = "Performance";
 
-    private const string NonVoidReason = "Method has non-void return value, but no result is expected";
+    internal const string NonVoidReason = "Method has non-void return value, but no result is expected";
 
     /// <summary>A benchmark with the default settings (30 iterations, 5 warmup samples, 10 s time limit).</summary>
     public PerfBenchmarkAttribute() { }

@@ -15,7 +15,8 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// <c>inconclusiveAsFailure</c>/<c>PERF_INCONCLUSIVE_AS_FAILURE</c> false;
 /// <c>commit</c>/<c>PERF_COMMIT</c> none;
 /// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 5;
-/// <c>shard</c>/<c>PERF_SHARD</c> none (all benchmarks).
+/// <c>shard</c>/<c>PERF_SHARD</c> none (all benchmarks);
+/// <c>baselineRef</c>/<c>PERF_BASELINE_REF</c> none (the commit that recorded the baselines).
 /// Relative paths are resolved against the repository root.
 /// </remarks>
 public sealed record PerfOptions
@@ -52,6 +53,13 @@ public sealed record PerfOptions
 
     /// <summary>Recordings kept per benchmark and profile when recording, at least 1.</summary>
     public int KeepRecordings { get; init; } = DefaultKeepRecordings;
+
+    /// <summary>
+    /// The baseline's code for the paired gate: a full folder path holding a prebuilt baseline of the perf test project
+    /// (a CI cache), or a git commit-ish (<c>main</c>, <c>origin/main</c>, a hash) that is built on demand; null uses the
+    /// commit that recorded the baselines file.
+    /// </summary>
+    public string? BaselineRef { get; init; }
 
     /// <summary>The share of the benchmarks this run measures (<c>I/N</c>, see <see cref="Configuration.Shard"/>); null runs them all. The others end skipped.</summary>
     public Shard? Shard { get; init; }

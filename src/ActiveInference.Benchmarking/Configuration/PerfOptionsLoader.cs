@@ -38,8 +38,9 @@ public static class PerfOptionsLoader
     private static readonly Key Commit = new("commit", "COMMIT");
     private static readonly Key KeepRecordings = new("keepRecordings", "KEEP_RECORDINGS");
     private static readonly Key ShardKey = new("shard", "SHARD");
+    private static readonly Key BaselineRef = new("baselineRef", "BASELINE_REF");
 
-    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey];
+    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef];
 
     private static readonly FrozenDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
@@ -117,6 +118,7 @@ public static class PerfOptionsLoader
         var machineProfile = reader.Get(MachineProfile) is null ? null : reader.Parse(MachineProfile, ParseProfileId);
         var commit = reader.Get(Commit) is null ? null : reader.Parse(Commit, ParseCommit);
         var shard = reader.Get(ShardKey) is null ? null : reader.Parse(ShardKey, ParseShard);
+        var baselineRef = reader.Get(BaselineRef) is null ? null : reader.Parse(BaselineRef, v => ParseBaselineRef(v, root));
 
         if (errors.Count > 0)
             return new PerfOptionsLoadResult(null, errors);
@@ -133,6 +135,7 @@ public static class PerfOptionsLoader
                 Commit = commit,
                 KeepRecordings = keep,
                 Shard = shard,
+                BaselineRef = baselineRef,
             },
             []);
     }
@@ -179,6 +182,21 @@ public static class PerfOptionsLoader
         value.Any(char.IsWhiteSpace) || value.Length > 100
             ? (null, "commit must be a single word of at most 100 characters (a hash, a tag, a branch name)")
             : (value, null);
+
+    /// <summary>
+    /// A folder (relative to the root, or absolute) that exists is taken as a prebuilt baseline and made a full path;
+    /// anything else is a git commit-ish, checked against the repository when the first benchmark runs. It is always a
+    /// value passed as one argument, never an option: a leading '-' or a control character is refused here.
+    /// </summary>
+    private static (string?, string?) ParseBaselineRef(string value, string root)
+    {
+        if (value.StartsWith('-'))
+            return (null, "baselineRef must be a commit-ish (a branch, tag or hash) or a folder; it cannot begin with '-'");
+        if (value.Any(char.IsControl) || value.Length > 400)
+            return (null, "baselineRef must be a commit-ish or a folder path of at most 400 characters without control characters");
+        var (path, _) = FullPath(value, root);
+        return path is not null && Directory.Exists(path) ? (path, null) : (value, null);
+    }
 
     private static (Shard?, string?) ParseShard(string value) =>
         Shard.TryParse(value, out var shard, out var problem) ? (shard, null) : (null, problem);

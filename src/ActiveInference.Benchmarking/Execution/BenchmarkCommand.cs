@@ -44,6 +44,12 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         }
 
         var method = test.Method!.MethodInfo;
+        if (session.Options is { Mode: Configuration.PerfMode.Gate } && session.ChildOutput is null
+            && session.BaselineCodeFor(method.DeclaringType!.Assembly.Location) is { IsConfigurationError: true } code)
+        {
+            result.SetResult(ResultState.Failure, code.Reason!);
+            return result;
+        }
         // Assertion attributes (issue 7): validated before measuring; relative-speed ones add companion workloads.
         var assertions = BenchmarkAssertions.Of(method);
         if (assertions.Validate() is { Count: > 0 } invalid)
@@ -55,7 +61,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         Workload workload;
         try
         {
-            workload = WorkloadFactory.Create(context.TestObject, method, test.Arguments, SampleSetup(context.TestObject, method));
+            workload = WorkloadFactory.Create(context.TestObject, method, test.Arguments, SampleSetupMethod.Bind(_attribute.SampleSetup, method, context.TestObject));
             if (session.ChildOutput is null && assertions.ComparedMethods.Count > 0)
                 comparisons = ComparisonPlan.Create(context.TestObject, method, test.Arguments, assertions.ComparedMethods, name => DeclaredCases.Of(test, name));
         }
@@ -124,16 +130,6 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             _ => double.NaN,
         };
         if (!double.IsNaN(number)) PerfMetrics.Record("result", number);
-    }
-
-    private Action? SampleSetup(object? fixture, MethodInfo method)
-    {
-        if (string.IsNullOrWhiteSpace(_attribute.SampleSetup)) return null;
-        var setup = method.DeclaringType!.GetMethod(_attribute.SampleSetup, BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes)
-            ?? throw new ArgumentException($"SampleSetup = \"{_attribute.SampleSetup}\": no parameterless method of that name on {method.DeclaringType!.Name}");
-        return setup.IsStatic
-            ? setup.CreateDelegate<Action>()
-            : setup.CreateDelegate<Action>(fixture ?? throw new ArgumentException($"SampleSetup = \"{_attribute.SampleSetup}\" is an instance method but the fixture has no instance"));
     }
 
     private static void ApplyOutcome(TestResult result, BenchmarkResult measured, bool inconclusiveAsFailure)

@@ -22,6 +22,8 @@ public static class ChildProcessEntry
     /// </summary>
     public static int Run(Assembly testAssembly, string[] args)
     {
+        if (args is [Pairing.PairedProcess.Switch, var request, "--output", var pairedOutput])
+            return Pairing.PairedProcess.RunChild(request, pairedOutput);
         string? name = null, output = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {

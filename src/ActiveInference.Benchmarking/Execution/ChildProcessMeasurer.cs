@@ -15,7 +15,7 @@ public static class ChildProcessMeasurer
         var output = Path.Combine(Path.GetTempPath(), $"perf-child-{Guid.NewGuid():N}.json");
         try
         {
-            var start = new ProcessStartInfo(DotnetHost())
+            var start = new ProcessStartInfo(DotnetHost.Path())
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -49,14 +49,5 @@ public static class ChildProcessMeasurer
         {
             File.Delete(output);
         }
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return process;
-        return "dotnet";
     }
 }

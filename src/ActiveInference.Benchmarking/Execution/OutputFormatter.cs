@@ -19,7 +19,7 @@ internal static class OutputFormatter
         if (r.CustomMetrics.Count > 0)
             b.AppendLine().Append("  metrics: ").Append(string.Join(", ", r.CustomMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:G6}"))));
         if (!r.IsTrustworthy) b.AppendLine().Append("  NOT TRUSTWORTHY: ").Append(string.Join("; ", r.TrustIssues));
-        if (r.Gate is { } g) b.AppendLine().Append("  ").Append(g.Verdict).Append(": ").Append(g.Message);
+        if (r.Gate is { } g) b.AppendLine().Append("  ").Append(g.Message);
         return b.ToString();
     }
 

@@ -6,6 +6,7 @@ using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;
 
@@ -21,14 +22,28 @@ internal sealed class PerfSession
     private readonly ConcurrentQueue<BenchmarkResult> _results = new();
     private readonly Lazy<BaselineLoadResult> _baselines;
     private readonly BaselineStore _store = new();
+    private readonly ConcurrentDictionary<string, Lazy<BaselineCode>> _baselineCode = new(StringComparer.Ordinal);
+    private readonly Func<string, BaselineCode> _resolveBaselineCode;
     private int _completed;
 
-    internal PerfSession(PerfOptions? options, string? problem, MachineProfile profile, string? childOutput, Func<string, string, (ChildSamples?, string?)>? remeasure = null)
+    /// <param name="options">The bound options; null when <paramref name="problem"/> says why.</param>
+    /// <param name="problem">Why no benchmark can run, or null.</param>
+    /// <param name="profile">This machine's profile.</param>
+    /// <param name="childOutput">Set in a re-measuring child process: where its samples go.</param>
+    /// <param name="remeasure">Re-measures a benchmark in a fresh process (the recorded-numbers fallback); default: a child process.</param>
+    /// <param name="baselineCode">The baseline's code for a perf assembly path; default: <see cref="BaselineCodeResolver"/>.</param>
+    /// <param name="pairedProcess">Runs one paired process; default: a child process of the current perf assembly.</param>
+    internal PerfSession(PerfOptions? options, string? problem, MachineProfile profile, string? childOutput,
+        Func<string, string, (ChildSamples?, string?)>? remeasure = null,
+        Func<string, BaselineCode>? baselineCode = null,
+        Func<PairedRequest, (PairedChildResult?, string?)>? pairedProcess = null)
     {
         Options = options;
         Profile = profile;
         ChildOutput = childOutput;
         Remeasure = remeasure ?? ((assembly, name) => ChildProcessMeasurer.Measure(assembly, name, TimeSpan.FromMinutes(2)));
+        PairedProcessRunner = pairedProcess ?? (request => PairedProcess.Measure(request, TimeSpan.FromMinutes(10)));
+        _resolveBaselineCode = baselineCode ?? ResolveBaselineCode;
         _baselines = new Lazy<BaselineLoadResult>(() => _store.Load(options!.BaselinePath));
         Problem = problem ?? (options is { Mode: PerfMode.Gate or PerfMode.Record } && childOutput is null ? BaselineProblem() : null);
     }
@@ -59,6 +74,16 @@ internal sealed class PerfSession
     /// <summary>Re-measures (assembly path, full test name) in a fresh process.</summary>
     public Func<string, string, (ChildSamples?, string?)> Remeasure { get; }
 
+    /// <summary>Runs one paired process: the child's result, or why it failed.</summary>
+    public Func<PairedRequest, (PairedChildResult?, string?)> PairedProcessRunner { get; }
+
+    /// <summary>
+    /// The baseline's code for the perf assembly at <paramref name="assemblyPath"/>, decided (and built, when needed)
+    /// once per run; only the gate mode asks.
+    /// </summary>
+    public BaselineCode BaselineCodeFor(string assemblyPath) =>
+        _baselineCode.GetOrAdd(assemblyPath, path => new Lazy<BaselineCode>(() => _resolveBaselineCode(path))).Value;
+
     public bool InconclusiveAsFailure => Options?.InconclusiveAsFailure ?? false;
 
     public IReadOnlyCollection<BenchmarkResult> Results => _results.ToArray();
@@ -80,10 +105,21 @@ internal sealed class PerfSession
                 return Record(result, threshold);
         }
         if (!result.IsTrustworthy)
-            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not trustworthy, not gated: {string.Join("; ", result.TrustIssues)}", null, null, null, threshold, null, median);
-        var document = _baselines.Value.DocumentOrEmpty ?? BaselineDocument.Empty;
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, $"not trustworthy, not gated: {string.Join("; ", result.TrustIssues)}"),
+                null, null, null, threshold, null, median);
+        var code = BaselineCodeFor(assemblyPath);
+        if (code.IsAvailable)
+            return PairedComparison.Decide(result, code, assemblyPath, new PairedPolicy { Threshold = threshold }, PairedProcessRunner);
+        if (code.IsConfigurationError)
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median);
+
+        var loaded = _baselines.Value;
+        if (loaded.Status == BaselineLoadStatus.Missing)
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive,
+                $"nothing to compare with: there is no baseline code ({code.Reason}) and no baselines file at {options.BaselinePath}"), null, null, null, threshold, null, median);
+        var document = loaded.DocumentOrEmpty ?? BaselineDocument.Empty;
         return RegressionGate.Decide(result, document.Find(Profile.Id, result.FullName), document.FindOnOtherProfiles(Profile.Id, result.FullName),
-            Profile, new GatePolicy { Threshold = threshold }, () => Remeasure(assemblyPath, result.FullName));
+            Profile, new GatePolicy { Threshold = threshold }, () => Remeasure(assemblyPath, result.FullName), code.Reason);
     }
 
     public void Collect(BenchmarkResult result) => _results.Enqueue(result);
@@ -123,6 +159,19 @@ internal sealed class PerfSession
         return new GateOutcome(Verdict.NotCompared,
             string.Create(CultureInfo.InvariantCulture, $"{result.Name}: recorded in {Options.BaselinePath} for profile {Profile.Id} ({count} recording(s) kept; the baseline is the median of their medians, so record 3 times, some time apart)"),
             null, null, null, threshold, null, median);
+    }
+
+    private BaselineCode ResolveBaselineCode(string assemblyPath)
+    {
+        var loaded = _baselines.Value;
+        return BaselineCodeResolver.Resolve(Options!.BaselineRef, loaded.Document, Profile.Id, assemblyPath, Progress);
+    }
+
+    /// <summary>A line the person running the suite sees while it runs (the adapter shows NUnit's progress stream live).</summary>
+    private static void Progress(string line)
+    {
+        try { NUnit.Framework.TestContext.Progress.WriteLine(line); }
+        catch (Exception e) when (e is InvalidOperationException or IOException) { Console.Error.WriteLine(line); }
     }
 
     private string? BaselineProblem()

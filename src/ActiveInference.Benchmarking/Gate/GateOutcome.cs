@@ -8,12 +8,12 @@ namespace ActiveInference.Benchmarking.Gate;
 /// </summary>
 /// <param name="Verdict">The decision.</param>
 /// <param name="Message">One line a person can act on (see the README's "reading a failure").</param>
-/// <param name="Ratio">Current ÷ baseline time per operation (reference-normalised when both sides have a reference), or null without a comparison.</param>
+/// <param name="Ratio">The estimated current ÷ baseline time per operation (paired: the mean over processes; recorded: state-matched), or null without a comparison.</param>
 /// <param name="RatioInterval">Confidence interval of <see cref="Ratio"/>, or null.</param>
-/// <param name="PValue">One-sided p-value of the "slower" hypothesis, or null.</param>
+/// <param name="PValue">One-sided p-value of the "slower" hypothesis (recorded numbers only), or null.</param>
 /// <param name="Threshold">The relative threshold that applied (0.10 = 10%).</param>
-/// <param name="BaselineMedianNanoseconds">Baseline median ns/op, or null without a baseline.</param>
-/// <param name="CurrentMedianNanoseconds">Current median ns/op.</param>
+/// <param name="BaselineMedianNanoseconds">Raw baseline median ns/op (paired: the baseline's copies in this run; recorded: the recordings'), or null without a baseline.</param>
+/// <param name="CurrentMedianNanoseconds">Raw current median ns/op (paired: the current copies in the paired processes).</param>
 /// <param name="Confirmed">True when a suspect was re-measured in a fresh process and still flagged; false when it was re-measured and cleared; null when no re-measurement ran.</param>
 public sealed record GateOutcome(
     Verdict Verdict,
@@ -24,4 +24,26 @@ public sealed record GateOutcome(
     double Threshold,
     double? BaselineMedianNanoseconds,
     double CurrentMedianNanoseconds,
-    bool? Confirmed = null);
+    bool? Confirmed = null)
+{
+    /// <summary>How the change was measured.</summary>
+    public ComparisonMethod Method { get; init; }
+
+    /// <summary>What it was measured against, as messages name it: <c>commit 1b56a1b</c>, or <c>the recorded numbers of 2026-11-29</c>; null without a comparison.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>The baseline commit (full hash) when known: the commit paired against, or the one that recorded the numbers.</summary>
+    public string? BaselineCommit { get; init; }
+
+    /// <summary>Processes that measured the comparison (paired: each with both sides; recorded: the fresh processes included).</summary>
+    public int Processes { get; init; }
+
+    /// <summary>Copies of each side per paired process; 0 when not paired.</summary>
+    public int CopiesPerSide { get; init; }
+
+    /// <summary>
+    /// The run's noise floor as a relative change (0.021 = ±2.1%): paired, the half-width of the change's interval from this
+    /// run's own A/A comparisons; recorded, the spread of the recordings. Changes smaller than it cannot be told from noise.
+    /// </summary>
+    public double? NoiseFloor { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace ActiveInference.Benchmarking.Gate;
+
+/// <summary>How a verdict's change was measured.</summary>
+public enum ComparisonMethod
+{
+    /// <summary>No comparison (measure or record mode, a new benchmark, a failure before comparing).</summary>
+    None,
+
+    /// <summary>The baseline's code measured beside the current code, in the same processes.</summary>
+    Paired,
+
+    /// <summary>Against the numbers recorded in <c>baselines.json</c> (the fallback when no baseline code can be had).</summary>
+    Recorded,
+}

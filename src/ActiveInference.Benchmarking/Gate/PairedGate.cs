@@ -1,0 +1,93 @@
+using ActiveInference.Benchmarking.Statistics;
+
+namespace ActiveInference.Benchmarking.Gate;
+
+/// <summary>
+/// Decides a verdict from paired processes, adding processes only while the answer is unknown (Pinpoint's
+/// same/different/unknown, with a cap). Pure apart from the callback that measures one more process.
+/// </summary>
+/// <remarks>
+/// <para>Each process compares the current build with the baseline's, both measured in it side by side, and the same
+/// comparison of each side's two halves of copies with each other (the process's own A/A). The change D is the mean
+/// of the processes' changes (ln units). Its noise s per process is the largest of the root mean square of all A/A
+/// changes so far, the spread of the processes' changes (from 3 processes on) and <see cref="PairedPolicy.MinimumNoise"/>;
+/// the interval is D ± z·s/√n and its half-width is the run's noise floor. The limit L is the larger of ln(1 + threshold) and that floor.</para>
+/// <para>After each process from <see cref="PairedPolicy.MinProcesses"/> on: regressed when the interval lies above 0 and
+/// D ≥ L; improved when it lies below 0 and D ≤ −L; passed when the interval lies inside (−L, L), or when D is within
+/// ±L/2 and the interval holds 0. Otherwise another process runs; at <see cref="PairedPolicy.MaxProcesses"/> a change
+/// whose interval excludes 0 and whose size is at least L/2 is called, and anything else passes. So a change at the
+/// threshold fails however its first processes landed, and a change too small to tell from zero never does.</para>
+/// <para>Bytes per operation do not depend on placement: the first process decides them, and more than the baseline's
+/// × 1.05 + 0.5 B fails whatever the time says.</para>
+/// </remarks>
+internal static class PairedGate
+{
+    /// <summary>The decision and the evidence it rests on.</summary>
+    /// <param name="Verdict">Passed, Regressed, Improved, New or Inconclusive.</param>
+    /// <param name="Change">D, the mean change in ln units, or NaN when no process compared.</param>
+    /// <param name="HalfWidth">z·s/√n: half the interval's width in ln units (the run's noise floor), or NaN.</param>
+    /// <param name="Limit">L in ln units.</param>
+    /// <param name="Processes">The processes' comparisons, in order.</param>
+    /// <param name="Reason">For New and Inconclusive: why; for an allocation regression: the bytes; else null.</param>
+    internal sealed record Decision(Verdict Verdict, double Change, double HalfWidth, double Limit, IReadOnlyList<ProcessComparison> Processes, string? Reason)
+    {
+        public ConfidenceInterval Interval => new(Change - HalfWidth, Change + HalfWidth, 0.997);
+    }
+
+    public static Decision Decide(PairedPolicy policy, Func<int, PairedProcessResult> measure)
+    {
+        var threshold = Math.Log(1 + policy.Threshold);
+        var processes = new List<ProcessComparison>();
+        for (var index = 0; ; index++)
+        {
+            var result = measure(index);
+            if (result.Comparison is not { } comparison)
+                return new Decision(result.Stop ?? Verdict.Inconclusive, double.NaN, double.NaN, threshold, processes, result.Reason);
+            processes.Add(comparison);
+            if (index == 0 && AllocationRegression(comparison, policy) is { } bytes)
+                return new Decision(Verdict.Regressed, comparison.Change, double.NaN, threshold, processes, bytes);
+            var n = processes.Count;
+            if (n < policy.MinProcesses) continue;
+
+            var changes = processes.Select(p => p.Change).ToArray();
+            var change = changes.Average();
+            var half = policy.IntervalWidth * Noise(processes, policy) / Math.Sqrt(n);
+            var limit = Math.Max(threshold, half);
+            var (lower, upper) = (change - half, change + half);
+            Decision Call(Verdict verdict) => new(verdict, change, half, limit, processes, null);
+
+            if (lower > 0 && change >= limit) return Call(Verdict.Regressed);
+            if (upper < 0 && change <= -limit) return Call(Verdict.Improved);
+            if (n >= policy.MaxProcesses)
+            {
+                if (lower > 0 && change >= limit / 2) return Call(Verdict.Regressed);
+                if (upper < 0 && change <= -limit / 2) return Call(Verdict.Improved);
+                return Call(Verdict.Passed);
+            }
+            if (upper < limit && lower > -limit) return Call(Verdict.Passed);
+            if (Math.Abs(change) < limit / 2 && lower <= 0 && upper >= 0) return Call(Verdict.Passed);
+        }
+    }
+
+    /// <summary>One process's noise: the largest of the A/A changes' root mean square, the processes' spread (3 or more) and the policy's minimum.</summary>
+    internal static double Noise(IReadOnlyList<ProcessComparison> processes, PairedPolicy policy)
+    {
+        var self = processes.SelectMany(p => p.SelfChanges).ToArray();
+        var noise = policy.MinimumNoise;
+        if (self.Length > 0) noise = Math.Max(noise, Math.Sqrt(self.Average(v => v * v)));
+        if (processes.Count >= 3)
+        {
+            var mean = processes.Average(p => p.Change);
+            noise = Math.Max(noise, Math.Sqrt(processes.Sum(p => (p.Change - mean) * (p.Change - mean)) / (processes.Count - 1)));
+        }
+        return noise;
+    }
+
+    private static string? AllocationRegression(ProcessComparison process, PairedPolicy policy)
+    {
+        var allowed = process.BaselineBytesPerOperation * (1 + policy.AllocationToleranceRelative) + policy.AllocationToleranceBytes;
+        return process.CurrentBytesPerOperation > allowed
+            ? FormattableString.Invariant($"allocates more: {process.BaselineBytesPerOperation:0.##} B/op → {process.CurrentBytesPerOperation:0.##} B/op (allowed up to {allowed:0.##} B/op)")
+            : null;
+    }
+}

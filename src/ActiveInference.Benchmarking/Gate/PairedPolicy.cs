@@ -1,0 +1,35 @@
+namespace ActiveInference.Benchmarking.Gate;
+
+/// <summary>
+/// The numbers behind the paired gate (<see cref="PairedGate"/>). Immutable; the defaults are the ones measured with
+/// <c>build/GateExperiment</c> (see the README's "The gate").
+/// </summary>
+public sealed record PairedPolicy
+{
+    /// <summary>Relative slow-down that counts as a regression (0.10 = 10%).</summary>
+    public double Threshold { get; init; } = 0.10;
+
+    /// <summary>Copies of each side loaded in every process: placement (where code and data land) differs per copy, and the median over copies evens it out.</summary>
+    public int CopiesPerSide { get; init; } = 4;
+
+    /// <summary>Processes measured before any decision: placement is also a per-process effect.</summary>
+    public int MinProcesses { get; init; } = 2;
+
+    /// <summary>Processes at most; more are added only while the answer is unknown.</summary>
+    public int MaxProcesses { get; init; } = 8;
+
+    /// <summary>Half-width of the change's interval in standard errors (3: about 0.1% on each side when the noise estimate is right).</summary>
+    public double IntervalWidth { get; init; } = 3.0;
+
+    /// <summary>
+    /// Smallest per-process noise (standard deviation of one process's change, ln units) the gate assumes, however quiet the
+    /// run's own A/A estimate was: a few processes can look quieter than the machine is.
+    /// </summary>
+    public double MinimumNoise { get; init; } = 0.005;
+
+    /// <summary>Bytes per operation above the baseline's that are always tolerated.</summary>
+    public double AllocationToleranceBytes { get; init; } = 0.5;
+
+    /// <summary>Relative increase of bytes per operation tolerated on top of <see cref="AllocationToleranceBytes"/>.</summary>
+    public double AllocationToleranceRelative { get; init; } = 0.05;
+}

@@ -1,0 +1,56 @@
+using ActiveInference.Benchmarking.Pairing;
+using ActiveInference.Benchmarking.Statistics;
+
+namespace ActiveInference.Benchmarking.Gate;
+
+/// <summary>
+/// What one paired process says: the current build's change against the baseline's, and the same comparison of each
+/// side with itself (its copies split in two halves), which is the process's own A/A estimate of noise. Changes are
+/// natural logs of time ratios (ln 1.10 ≈ 0.095 for 10% slower).
+/// </summary>
+/// <param name="Change">Median over rounds of ln(median current copy ÷ median baseline copy), empty-loop cost subtracted.</param>
+/// <param name="SelfChanges">The same statistic between the two halves of the baseline's copies and of the current's: what a change of zero looks like in this process.</param>
+/// <param name="BaselineMedianNanoseconds">Median ns/op of the baseline's copies (raw: the machine's speed is in it).</param>
+/// <param name="CurrentMedianNanoseconds">Median ns/op of the current build's copies (raw).</param>
+/// <param name="BaselineBytesPerOperation">Median bytes allocated per call by the baseline's copies.</param>
+/// <param name="CurrentBytesPerOperation">Median bytes allocated per call by the current build's copies.</param>
+/// <param name="CopiesPerSide">Copies of each side.</param>
+/// <param name="Rounds">Measured rounds.</param>
+internal sealed record ProcessComparison(double Change, double[] SelfChanges, double BaselineMedianNanoseconds, double CurrentMedianNanoseconds,
+    double BaselineBytesPerOperation, double CurrentBytesPerOperation, int CopiesPerSide, int Rounds)
+{
+    /// <summary>Compares the sides of one process's samples.</summary>
+    public static ProcessComparison From(PairedSamples samples)
+    {
+        var overhead = Median(samples.OverheadNanosecondsPerOperation);
+        double[][] Times(Side side) => samples.Copies.Where(c => c.Side == side).OrderBy(c => c.Index)
+            .Select(c => c.NanosecondsPerOperation.Select(t => Math.Max(t - overhead, MinimumTime(t))).ToArray()).ToArray();
+        var baseline = Times(Side.Baseline);
+        var current = Times(Side.Current);
+        if (baseline.Length == 0 || current.Length == 0)
+            throw new ArgumentException("a paired process needs copies of both sides", nameof(samples));
+        var rounds = samples.Rounds;
+        var self = new List<double>();
+        foreach (var side in new[] { baseline, current })
+            if (side.Length >= 2)
+                self.Add(Shift(side[..(side.Length / 2)], side[(side.Length / 2)..], rounds));
+        double Bytes(Side side) => Median(samples.Copies.Where(c => c.Side == side).Select(c => Median(c.AllocatedBytesPerOperation)).ToArray());
+        return new ProcessComparison(Shift(baseline, current, rounds), [.. self],
+            Median(baseline.Select(Median).ToArray()), Median(current.Select(Median).ToArray()),
+            Bytes(Side.Baseline), Bytes(Side.Current), Math.Min(baseline.Length, current.Length), rounds);
+    }
+
+    /// <summary>Median over rounds of ln(median of <paramref name="after"/>'s copies ÷ median of <paramref name="before"/>'s).</summary>
+    private static double Shift(double[][] before, double[][] after, int rounds)
+    {
+        var logs = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+            logs[r] = Math.Log(Median(after.Select(c => c[r]).ToArray()) / Median(before.Select(c => c[r]).ToArray()));
+        return Median(logs);
+    }
+
+    /// <summary>A sample never counts as faster than a hundredth of its raw time, so a noisy overhead cannot make it zero or negative.</summary>
+    private static double MinimumTime(double raw) => Math.Max(raw * 0.01, 1e-6);
+
+    private static double Median(double[] values) => Quantile.Of(values, 0.5);
+}

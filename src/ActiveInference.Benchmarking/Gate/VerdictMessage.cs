@@ -1,0 +1,60 @@
+using System.Globalization;
+using ActiveInference.Benchmarking.Statistics;
+
+namespace ActiveInference.Benchmarking.Gate;
+
+/// <summary>
+/// Writes every verdict's one-line message, paired or not, in one form: the verdict's own verb, the change with its
+/// interval, what it was measured against and how, the threshold and the run's noise floor, then the raw medians
+/// labelled raw (on a noisy machine they can differ by 2x without any change in the code).
+/// </summary>
+internal static class VerdictMessage
+{
+    /// <summary>The verb a message uses for <paramref name="verdict"/>.</summary>
+    public static string Verb(Verdict verdict) => verdict switch
+    {
+        Verdict.Passed => "passed",
+        Verdict.Regressed => "regressed",
+        Verdict.Improved => "improved",
+        Verdict.New => "is new",
+        Verdict.Inconclusive => "inconclusive",
+        _ => "not compared",
+    };
+
+    /// <summary>A verdict reached by a comparison.</summary>
+    /// <param name="name">The benchmark's short name.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="ratio">Estimated current ÷ baseline time.</param>
+    /// <param name="interval">Its interval as ratios, or null.</param>
+    /// <param name="baseline">What it was compared against (<c>commit 1b56a1b</c>).</param>
+    /// <param name="method">How (<c>paired: 2 processes × 4 copies per side</c>).</param>
+    /// <param name="threshold">The threshold as a fraction.</param>
+    /// <param name="noiseFloor">The run's noise floor as a fraction, or null.</param>
+    /// <param name="baselineRaw">Raw baseline median ns/op, or null.</param>
+    /// <param name="currentRaw">Raw current median ns/op.</param>
+    /// <param name="detail">Anything after the raw medians ("; …"), or empty.</param>
+    public static string Compared(string name, Verdict verdict, double ratio, ConfidenceInterval? interval, string baseline, string method,
+        double threshold, double? noiseFloor, double? baselineRaw, double currentRaw, string detail = "")
+    {
+        var range = interval is { } i ? $" [{Percent(i.Lower)}, {Percent(i.Upper)}]" : "";
+        var floor = noiseFloor is { } f
+            ? f > threshold
+                ? Invariant($", noise floor ±{f * 100:0.0}% (this run's own A/A; wider than the threshold, so only larger changes can be called)")
+                : Invariant($", noise floor ±{f * 100:0.0}%")
+            : "";
+        var raw = baselineRaw is { } b ? $"; raw medians {Reporting.ReadableTime.Format(b)} → {Reporting.ReadableTime.Format(currentRaw)}" : "";
+        return Invariant($"{name} {Verb(verdict)}: {Percent(ratio)}{range} against {baseline} ({method}), threshold {threshold * 100:0.#}%{floor}{raw}{detail}");
+    }
+
+    /// <summary>A verdict reached without a change to report (new, inconclusive, an allocation regression).</summary>
+    public static string Plain(string name, Verdict verdict, string reason) => $"{name} {Verb(verdict)}: {reason}";
+
+    /// <summary>How a paired comparison was measured, e.g. <c>paired: 3 processes × 4 copies per side</c>.</summary>
+    public static string Paired(int processes, int copies) =>
+        Invariant($"paired: {processes} process{(processes == 1 ? "" : "es")} × {copies} cop{(copies == 1 ? "y" : "ies")} per side");
+
+    /// <summary>A ratio as a signed percentage change, e.g. <c>+23.4%</c>.</summary>
+    public static string Percent(double ratio) => Invariant($"{(ratio - 1) * 100:+0.0;-0.0;0.0}%");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Execution;
+using ActiveInference.Benchmarking.Reporting;
+
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>
+/// Builds a commit's version of the perf test project once and keeps it: checked out as a git worktree in
+/// <c>&lt;cache&gt;/&lt;commit&gt;/src</c> (outside the working tree's projects), built in Release into
+/// <c>&lt;cache&gt;/&lt;commit&gt;/bin</c> with its log in <c>build.log</c>, the worktree then removed. A later run finds the
+/// build by its commit and reuses it. A lock file per commit lets two runs share the cache: the second waits for the
+/// first's build and reuses it.
+/// </summary>
+internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
+{
+    private const string ReadyMarker = "ready";
+
+    /// <summary>How long a run waits for another run's build of the same commit.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long one build may take.</summary>
+    public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The build of <paramref name="projectPath"/> (relative to the repository root) at <paramref name="commit"/>:
+    /// from the cache, or built now. On failure, why, with the build log when there is one.
+    /// </summary>
+    public BaselineCode Build(string repositoryRoot, string commit, string projectPath, string entryAssembly)
+    {
+        var description = $"commit {BaselineCode.Short(commit)}";
+        var folder = Path.Combine(cacheRoot, commit);
+        var output = Path.Combine(folder, "bin");
+        var log = Path.Combine(folder, "build.log");
+        var ready = Path.Combine(folder, ReadyMarker);
+        try
+        {
+            Directory.CreateDirectory(cacheRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return BaselineCode.None($"cannot create the baseline cache {cacheRoot}: {e.Message}", commit: commit);
+        }
+        var (held, problem) = FileLock.Acquire(folder, LockTimeout);
+        if (held is null) return BaselineCode.None($"the baseline build cache is busy: {problem}", commit: commit);
+        using (held)
+        {
+            if (File.Exists(ready) && File.Exists(Path.Combine(output, entryAssembly)))
+                return BaselineCode.At(output, commit, description);
+
+            progress($"perf: building the baseline ({description}) for paired measurement, once for this commit; log: {log}");
+            var started = Stopwatch.StartNew();
+            var source = Path.Combine(folder, "src");
+            try
+            {
+                Reset(repositoryRoot, folder, source, output);
+                var checkout = Git.Run(repositoryRoot, "worktree", "add", "--detach", "--force", source, commit);
+                if (!checkout.Succeeded)
+                    return BaselineCode.None($"could not check out the baseline {description}: {checkout.Error}", commit: commit);
+                var project = Path.Combine(source, projectPath);
+                if (!File.Exists(project))
+                    return BaselineCode.None($"the baseline {description} has no {projectPath.Replace('\\', '/')}", commit: commit);
+                var (exitCode, text) = DotnetBuild(project, output);
+                File.WriteAllText(log, text, AtomicFile.Utf8);
+                if (exitCode != 0)
+                    return BaselineCode.None($"the baseline {description} does not build (exit code {exitCode}); see {log}", log, commit);
+                if (!File.Exists(Path.Combine(output, entryAssembly)))
+                    return BaselineCode.None($"the baseline {description} built no {entryAssembly}; see {log}", log, commit);
+                AtomicFile.WriteText(ready, w => w.Write(commit));
+                progress($"perf: baseline {description} built in {started.Elapsed.TotalSeconds:0} s");
+                return BaselineCode.At(output, commit, description, log);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+            {
+                return BaselineCode.None($"could not build the baseline {description}: {e.Message}", File.Exists(log) ? log : null, commit);
+            }
+            finally
+            {
+                RemoveWorktree(repositoryRoot, source);
+            }
+        }
+    }
+
+    private static void Reset(string repositoryRoot, string folder, string source, string output)
+    {
+        Directory.CreateDirectory(folder);
+        RemoveWorktree(repositoryRoot, source);
+        File.Delete(Path.Combine(folder, ReadyMarker));
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+    }
+
+    private static void RemoveWorktree(string repositoryRoot, string source)
+    {
+        if (Directory.Exists(source))
+        {
+            Git.Run(repositoryRoot, "worktree", "remove", "--force", source);
+            if (Directory.Exists(source)) Directory.Delete(source, recursive: true);
+        }
+        Git.Run(repositoryRoot, "worktree", "prune");
+    }
+
+    private (int ExitCode, string Log) DotnetBuild(string project, string output)
+    {
+        var start = new ProcessStartInfo(DotnetHost.Path())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(project)!,
+        };
+        foreach (var argument in new[] { "build", project, "-c", "Release", "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false", "--nologo" })
+            start.ArgumentList.Add(argument);
+        // The test host's MSBuild variables point into the SDK run that started it; a nested build must find its own.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToArray())
+            start.Environment.Remove(name);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        var text = new StringBuilder().AppendLine($"dotnet {string.Join(' ', start.ArgumentList)}");
+        using var process = Process.Start(start) ?? throw new IOException("dotnet could not be started");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(BuildTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, text.AppendLine($"timed out after {BuildTimeout.TotalMinutes:0} min").Append(stdout.Result).Append(stderr.Result).ToString());
+        }
+        return (process.ExitCode, text.Append(stdout.Result).Append(stderr.Result).ToString());
+    }
+}

@@ -1,0 +1,33 @@
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>
+/// The baseline's code for this run: a build output folder the paired measurement can load, or why there is none.
+/// Decided once per run (the build, when one is needed, happens once).
+/// </summary>
+/// <param name="Directory">Full path of the baseline's build output (holding the perf test assembly), or null.</param>
+/// <param name="Commit">The baseline commit's full hash; null for a prebuilt folder or when there is no baseline code.</param>
+/// <param name="Description">How messages name the baseline, e.g. <c>commit 1b56a1b</c> or <c>the build in /cache/base</c>.</param>
+/// <param name="Reason">Why there is no baseline code (the gate then falls back to the recorded numbers), or null.</param>
+/// <param name="BuildLog">The build log when the baseline was built in this run or failed to build, or null.</param>
+internal sealed record BaselineCode(string? Directory, string? Commit, string Description, string? Reason, string? BuildLog = null)
+{
+    /// <summary>True when a paired measurement can be made.</summary>
+    public bool IsAvailable => Directory is not null;
+
+    /// <summary>Baseline code in <paramref name="directory"/>.</summary>
+    public static BaselineCode At(string directory, string? commit, string description, string? buildLog = null) =>
+        new(directory, commit, description, null, buildLog);
+
+    /// <summary>No baseline code, for <paramref name="reason"/>.</summary>
+    public static BaselineCode None(string reason, string? buildLog = null, string? commit = null) =>
+        new(null, commit, commit is null ? "no baseline code" : $"commit {Short(commit)}", reason, buildLog);
+
+    /// <summary>True when <see cref="Reason"/> is a mistake in the settings (a <c>baselineRef</c> that names nothing): every benchmark fails with it instead of falling back.</summary>
+    public bool IsConfigurationError { get; init; }
+
+    /// <summary>A <c>baselineRef</c> that cannot be used: every benchmark fails with <paramref name="reason"/>.</summary>
+    public static BaselineCode Invalid(string reason) => new(null, null, "no baseline code", reason) { IsConfigurationError = true };
+
+    /// <summary>The first 7 characters of a commit hash, as git shows it.</summary>
+    public static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
+}

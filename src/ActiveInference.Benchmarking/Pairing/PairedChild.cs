@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using ActiveInference.Benchmarking.Engine;
+
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>
+/// The work of one paired child process: loads <see cref="PairedRequest.CopiesPerSide"/> copies of each side in
+/// random order (each after a random-size allocation, so that code and data land at random places), measures them
+/// round by round with <see cref="PairedSampler"/>, and returns the samples or why a side could not be measured.
+/// </summary>
+internal static class PairedChild
+{
+    private const int MaxPaddingBytes = 64 * 1024;
+
+    public static PairedChildResult Measure(PairedRequest request)
+    {
+        var random = new Random(request.Seed);
+        SideBuild baseline, current;
+        try { baseline = SideBuild.Read(Side.Baseline, request.BaselineDirectory, request.EntryAssembly); }
+        catch (PairingException e) { return new PairedChildResult(null, false, e.Message, Side.Baseline); }
+        try { current = SideBuild.Read(Side.Current, request.CurrentDirectory, request.EntryAssembly); }
+        catch (PairingException e) { return new PairedChildResult(null, false, e.Message, Side.Current); }
+
+        var plan = Enumerable.Range(0, request.CopiesPerSide).SelectMany(i => new[] { (baseline, i), (current, i) }).ToArray();
+        random.Shuffle(plan);
+        var padding = new List<byte[]>();
+        var setupStarted = Stopwatch.GetTimestamp();
+        var copies = new List<BenchmarkCopy>();
+        foreach (var (build, index) in plan)
+        {
+            if (request.RandomisePlacement) padding.Add(new byte[random.Next(MaxPaddingBytes)]);
+            try
+            {
+                copies.Add(BenchmarkCopy.Create(build, index, request.FullName));
+            }
+            catch (MissingBenchmarkException e) when (build.Side == Side.Baseline)
+            {
+                return new PairedChildResult(null, true, e.Message, Side.Baseline);
+            }
+            catch (Exception e) when (e is PairingException or MissingBenchmarkException)
+            {
+                return new PairedChildResult(null, false, e.Message, build.Side);
+            }
+        }
+
+        var setupSeconds = Stopwatch.GetElapsedTime(setupStarted).TotalSeconds;
+        var attribute = SettingsOf(copies.First(c => c.Side == Side.Current));
+        var sampler = new PairedSampler(new PairedSamplerSettings
+        {
+            MinSampleTime = TimeSpan.FromMilliseconds(attribute.MinSampleTimeMilliseconds),
+            OperationsPerSample = attribute.OperationsPerSample,
+            MeasurementTime = TimeSpan.FromSeconds(request.MeasurementSeconds),
+            MinRounds = request.MinRounds,
+            MaxRounds = request.MaxRounds,
+        }, StopwatchClock.Instance);
+        var workloads = copies.OrderBy(c => c.Side).ThenBy(c => c.Index).Select(c => new PairedWorkload(c.Side, c.Index, c.Workload)).ToArray();
+        PairedSamples samples;
+        try
+        {
+            samples = sampler.Run(workloads, random);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new PairedChildResult(null, false, $"a copy threw while being measured: {e.GetType().Name}: {e.Message}", null);
+        }
+        foreach (var copy in copies) copy.TearDown();
+        GC.KeepAlive(padding);
+        return new PairedChildResult(samples, false, null, null) { SetupSeconds = setupSeconds };
+    }
+
+    private static PerfBenchmarkAttribute SettingsOf(BenchmarkCopy copy) =>
+        copy.Method.GetCustomAttributes(typeof(PerfBenchmarkAttribute), false).OfType<PerfBenchmarkAttribute>().FirstOrDefault() ?? new PerfBenchmarkAttribute();
+}

@@ -1,0 +1,69 @@
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Statistics;
+
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>
+/// The paired gate for one benchmark: runs paired processes (each measuring copies of the baseline's and the current
+/// build's version of the test side by side) for as long as <see cref="PairedGate"/> asks, and turns its decision into
+/// the <see cref="GateOutcome"/> the test result and the reports show.
+/// </summary>
+internal static class PairedComparison
+{
+    public static GateOutcome Decide(BenchmarkResult result, BaselineCode code, string assemblyPath, PairedPolicy policy,
+        Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess)
+    {
+        var seed = Random.Shared.Next();
+        var decision = PairedGate.Decide(policy, index => Measure(runProcess, new PairedRequest(result.FullName, Path.GetFileName(assemblyPath),
+            code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919)), code));
+        return Outcome(result.Name, decision, code, policy);
+    }
+
+    internal static PairedProcessResult Measure(Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, PairedRequest request, BaselineCode code)
+    {
+        var (child, error) = runProcess(request);
+        if (child is null)
+            return PairedProcessResult.Failed(Verdict.Inconclusive, $"a paired process failed: {error}");
+        if (child.BaselineMissing)
+            return PairedProcessResult.Failed(Verdict.New, $"{code.Description} has no such test (its build: {code.Directory})");
+        if (child.Problem is not null || child.Samples is null)
+            return PairedProcessResult.Failed(Verdict.Inconclusive, child.Problem ?? "the paired process returned no samples");
+        return PairedProcessResult.Of(ProcessComparison.From(child.Samples));
+    }
+
+    internal static GateOutcome Outcome(string name, PairedGate.Decision decision, BaselineCode code, PairedPolicy policy)
+    {
+        var processes = decision.Processes;
+        var copies = processes.Count > 0 ? processes[0].CopiesPerSide : policy.CopiesPerSide;
+        var method = VerdictMessage.Paired(processes.Count, copies);
+        double? baselineRaw = processes.Count > 0 ? Median(processes.Select(p => p.BaselineMedianNanoseconds)) : null;
+        var currentRaw = processes.Count > 0 ? Median(processes.Select(p => p.CurrentMedianNanoseconds)) : double.NaN;
+        GateOutcome Make(string message, double? ratio, ConfidenceInterval? interval, double? floor) =>
+            new(decision.Verdict, message, ratio, interval, null, policy.Threshold, baselineRaw, currentRaw)
+            {
+                Method = processes.Count > 0 ? ComparisonMethod.Paired : ComparisonMethod.None,
+                Baseline = code.Description,
+                BaselineCommit = code.Commit,
+                Processes = processes.Count,
+                CopiesPerSide = processes.Count > 0 ? copies : 0,
+                NoiseFloor = floor,
+            };
+
+        if (double.IsNaN(decision.HalfWidth))
+        {
+            var reason = decision.Reason ?? "no comparison could be made";
+            var text = processes.Count > 0 ? $"{reason} against {code.Description} ({method})" : reason;
+            return Make(VerdictMessage.Plain(name, decision.Verdict, text), processes.Count > 0 ? Math.Exp(decision.Change) : null, null, null);
+        }
+
+        var ratio = Math.Exp(decision.Change);
+        var interval = new ConfidenceInterval(Math.Exp(decision.Change - decision.HalfWidth), Math.Exp(decision.Change + decision.HalfWidth), decision.Interval.Level);
+        var floor = Math.Exp(decision.HalfWidth) - 1;
+        var advice = decision.Verdict == Verdict.Improved ? "; record new baselines (mode=record) in this change to keep the gain" : "";
+        var message = VerdictMessage.Compared(name, decision.Verdict, ratio, interval, code.Description, method, policy.Threshold, floor,
+            baselineRaw, currentRaw, advice);
+        return Make(message, ratio, interval, floor);
+    }
+
+    private static double Median(IEnumerable<double> values) => Quantile.Of(values.ToArray(), 0.5);
+}

@@ -1,0 +1,23 @@
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>What a paired child process is asked to measure (written as JSON next to its output).</summary>
+/// <param name="FullName">The benchmark case's full NUnit name, the same on both sides.</param>
+/// <param name="EntryAssembly">File name of the perf test assembly on both sides.</param>
+/// <param name="BaselineDirectory">The baseline build's output folder.</param>
+/// <param name="CurrentDirectory">The current build's output folder.</param>
+/// <param name="CopiesPerSide">Copies of each side loaded side by side.</param>
+/// <param name="Seed">Seed of the process's random order and placement; different for every process.</param>
+internal sealed record PairedRequest(string FullName, string EntryAssembly, string BaselineDirectory, string CurrentDirectory, int CopiesPerSide, int Seed)
+{
+    /// <summary>Measured rounds aim to fill this many seconds.</summary>
+    public double MeasurementSeconds { get; init; } = 1.0;
+
+    /// <summary>Measured rounds at most.</summary>
+    public int MaxRounds { get; init; } = 120;
+
+    /// <summary>Measured rounds at least.</summary>
+    public int MinRounds { get; init; } = 12;
+
+    /// <summary>True to put a random-size allocation before each copy's set-up, so that each copy's data lands at a random offset.</summary>
+    public bool RandomisePlacement { get; init; } = true;
+}

@@ -1,0 +1,127 @@
+using ActiveInference.Benchmarking.Engine;
+
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>
+/// Measures several copies of both sides in one process, round by round: every round times one sample of every copy
+/// and one of the empty loop, in a fresh random order, so that the machine's speed states, the GC and the order
+/// itself fall on both sides alike. Before that, a pilot picks one number of calls per sample for all copies and
+/// warm-up rounds run until the JIT has stopped compiling. Knows nothing of NUnit or processes.
+/// </summary>
+internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock, Func<long>? compiledMethods = null)
+{
+    private readonly Func<long> _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
+
+    /// <summary>Measures <paramref name="copies"/> (at least one per side), shuffling with <paramref name="random"/>.</summary>
+    public PairedSamples Run(IReadOnlyList<PairedWorkload> copies, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(copies.Count);
+        var started = clock.Timestamp();
+        var operations = settings.OperationsPerSample > 0 ? settings.OperationsPerSample : Pilot(copies, random);
+        var (warmupRounds, roundSeconds) = Warmup(copies, ref operations, random);
+        var warmedUp = clock.Timestamp();
+        var rounds = Math.Clamp((int)Math.Ceiling(settings.MeasurementTime.TotalSeconds / Math.Max(roundSeconds, 1e-9)), settings.MinRounds, settings.MaxRounds);
+
+        var times = copies.Select(_ => new double[rounds]).ToArray();
+        var bytes = copies.Select(_ => new double[rounds]).ToArray();
+        var gen0 = new int[copies.Count];
+        var overhead = new double[rounds];
+        var order = Enumerable.Range(-1, copies.Count + 1).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            random.Shuffle(order);
+            foreach (var k in order)
+            {
+                if (k < 0)
+                {
+                    overhead[round] = Time(copies[round % copies.Count].Workload.Overhead, operations).Nanoseconds / operations;
+                    continue;
+                }
+                var workload = copies[k].Workload;
+                workload.SampleSetup?.Invoke();
+                var gcBefore = GC.CollectionCount(0);
+                var (ns, allocated) = Time(workload.Run, operations);
+                gen0[k] += GC.CollectionCount(0) - gcBefore;
+                times[k][round] = ns / operations;
+                bytes[k][round] = (double)allocated / operations;
+            }
+        }
+        var samples = copies.Select((c, k) => new CopySamples(c.Side, c.Index, times[k], bytes[k], gen0[k])).ToArray();
+        return new PairedSamples(operations, overhead, samples, warmupRounds, Seconds(started, warmedUp), Seconds(warmedUp, clock.Timestamp()));
+    }
+
+    /// <summary>Doubles the calls per sample of every copy until its sample lasts the minimum; the fastest copy sets the count.</summary>
+    private long Pilot(IReadOnlyList<PairedWorkload> copies, Random random)
+    {
+        var minimum = settings.MinSampleTime.TotalSeconds * 1e9;
+        var fastest = double.PositiveInfinity;
+        foreach (var k in Shuffled(copies.Count, random))
+        {
+            var workload = copies[k].Workload;
+            for (long n = 1; ; n = Math.Max(n + 1, n * 2))
+            {
+                workload.SampleSetup?.Invoke();
+                var ns = Time(workload.Run, n).Nanoseconds;
+                if (ns < minimum && n < 1L << 40) continue;
+                fastest = Math.Min(fastest, ns / n);
+                break;
+            }
+        }
+        return Math.Max(1, (long)Math.Ceiling(minimum / Math.Max(fastest, 1e-3)));
+    }
+
+    /// <summary>
+    /// Rounds of every copy in random order until the JIT is quiet; returns their count and the last round's length in
+    /// seconds. A pilot sample slowed by a collection or a slow machine state makes samples too short: while the
+    /// fastest copy's sample stays under half the minimum, the calls per sample are scaled up and warm-up goes on.
+    /// </summary>
+    private (int Rounds, double RoundSeconds) Warmup(IReadOnlyList<PairedWorkload> copies, ref long operations, Random random)
+    {
+        var minimum = settings.MinSampleTime.TotalSeconds;
+        var started = clock.Timestamp();
+        var compiled = new List<long> { _compiledMethods() };
+        var roundSeconds = 0.0;
+        for (var round = 1; ; round++)
+        {
+            var t0 = clock.Timestamp();
+            var shortest = double.PositiveInfinity;
+            foreach (var k in Shuffled(copies.Count, random))
+            {
+                copies[k].Workload.SampleSetup?.Invoke();
+                var s0 = clock.Timestamp();
+                copies[k].Workload.Run(operations);
+                shortest = Math.Min(shortest, Seconds(s0, clock.Timestamp()));
+                copies[k].Workload.Overhead(operations);
+            }
+            roundSeconds = Seconds(t0, clock.Timestamp());
+            compiled.Add(_compiledMethods());
+            var elapsed = Seconds(started, clock.Timestamp());
+            if (elapsed >= settings.MaxWarmupTime.TotalSeconds) return (round, roundSeconds);
+            if (settings.OperationsPerSample == 0 && shortest < minimum / 2)
+            {
+                operations = Math.Max(operations + 1, (long)Math.Ceiling(operations * minimum / Math.Max(shortest, 1e-9)));
+                continue;
+            }
+            if (round >= settings.MinWarmupRounds && elapsed >= settings.WarmupTime.TotalSeconds && compiled[^1] == compiled[^3])
+                return (round, roundSeconds);
+        }
+    }
+
+    private (double Nanoseconds, long Allocated) Time(Action<long> action, long operations)
+    {
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var t0 = clock.Timestamp();
+        action(operations);
+        var t1 = clock.Timestamp();
+        return ((t1 - t0) * 1e9 / clock.Frequency, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+    }
+
+    private static int[] Shuffled(int count, Random random)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        random.Shuffle(order);
+        return order;
+    }
+
+    private double Seconds(long from, long to) => (to - from) / clock.Frequency;
+}

@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>Finds the project file a perf test assembly was built from, so the baseline's version of it can be built.</summary>
+internal static class PerfProject
+{
+    /// <summary>
+    /// The project file of <paramref name="assemblyPath"/>: the nearest <c>&lt;assembly name&gt;.csproj</c> in a folder
+    /// above the assembly (the SDK's layout, <c>bin/&lt;configuration&gt;/&lt;framework&gt;</c>), or null.
+    /// </summary>
+    public static string? Locate(string assemblyPath)
+    {
+        var name = Path.GetFileNameWithoutExtension(assemblyPath);
+        for (var directory = Path.GetDirectoryName(Path.GetFullPath(assemblyPath)); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            var candidate = Path.Combine(directory, name + ".csproj");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The perf test assembly's file name for <paramref name="assembly"/>.</summary>
+    public static string EntryFileName(Assembly assembly) => Path.GetFileName(assembly.Location);
+}
