@@ -91,6 +91,12 @@ public sealed class ResultsJsonExporter : TextExporter
                 BaselineMedianNs = g.BaselineMedianNanoseconds,
                 CurrentMedianNs = g.CurrentMedianNanoseconds,
                 Confirmed = g.Confirmed,
+                Method = g.Method,
+                Baseline = g.Baseline,
+                BaselineCommit = g.BaselineCommit,
+                Processes = g.Processes,
+                CopiesPerSide = g.CopiesPerSide,
+                NoiseFloor = g.NoiseFloor,
             }
             : null,
         SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),

@@ -146,6 +146,14 @@ public static class ResultsJsonReader
                 ? new GateOutcome(
                     g.Verdict, g.Message, g.Ratio, g.RatioInterval is { } i ? ToInterval(i) : null, g.PValue,
                     g.Threshold, g.BaselineMedianNs, g.CurrentMedianNs, g.Confirmed)
+                {
+                    Method = g.Method,
+                    Baseline = g.Baseline,
+                    BaselineCommit = g.BaselineCommit,
+                    Processes = g.Processes,
+                    CopiesPerSide = g.CopiesPerSide,
+                    NoiseFloor = g.NoiseFloor,
+                }
                 : null,
             Timestamp = ParseTimestamp(r.Timestamp, where + ".timestamp", source),
         };

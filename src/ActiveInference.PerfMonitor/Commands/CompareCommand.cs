@@ -43,7 +43,7 @@ internal sealed class CompareCommand(CliContext context)
         output.WriteLine($"Current:  {context.FullPath(currentPath)} ({run.Results.Count} benchmarks, profile {run.MachineProfileId}, commit {run.Commit ?? "unknown"})");
         output.WriteLine($"Baseline: {source.Description}, profile {here.Id}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Threshold {policy.Threshold * 100:0.##}%; no fresh process can confirm a suspect here, so a suspect counts as regressed only beyond {policy.Threshold * policy.ConfirmationFactor * 100:0.##}% (threshold × {policy.ConfirmationFactor:0.##})"));
+            $"Threshold {policy.Threshold * 100:0.##}%; compared with recorded numbers, state-matched; no fresh process can confirm a suspect here, so its own samples stand in for the fresh processes"));
         if (source.FromResults && !string.Equals(run.MachineProfileId, here.Id, StringComparison.Ordinal))
             output.WriteLine($"Note: the runs are from different machine profiles ({run.MachineProfileId} vs {here.Id}); compared anyway as asked");
         output.WriteLine();

@@ -9,15 +9,12 @@ namespace ActiveInference.PerfMonitor.Commands;
 /// <summary>
 /// The <see cref="RegressionGate"/> applied to stored results, where no fresh process can re-measure a suspect.
 /// In its place the suspect's own samples are handed back as every "re-measurement", so a suspect counts as
-/// Regressed only when its own change exceeds the threshold (state-matched baselines) or
-/// 1 + threshold × <see cref="GatePolicy.ConfirmationFactor"/> (baselines without state probes); every verdict that
-/// went through this rule says so in its message.
+/// Regressed only when its own change exceeds the limit; every verdict that went through this rule says so in its message.
 /// </summary>
 internal static class OfflineGate
 {
     /// <summary>Appended to the message of a verdict reached without a fresh process.</summary>
-    public static string Note(GatePolicy policy) => string.Create(CultureInfo.InvariantCulture,
-        $" [offline: no fresh process to confirm; the suspect's own samples stood in for the fresh processes (without state probes in the baseline it counts as regressed only beyond threshold × {policy.ConfirmationFactor:0.##} = {policy.Threshold * policy.ConfirmationFactor * 100:0.#}%)]");
+    public const string Note = " [offline: no fresh process to confirm; the suspect's own samples stood in for the fresh processes]";
 
     /// <summary>The verdict for <paramref name="current"/> against <paramref name="baseline"/> (null: none on this profile).</summary>
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere, MachineProfile here, GatePolicy policy)
@@ -32,6 +29,6 @@ internal static class OfflineGate
             return (new ChildSamples([.. current.SamplesNanosecondsPerOperation], [.. current.NormalisedSamples], current.AllocatedBytesPerOperation,
                 current.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray())), null);
         });
-        return confirmedOffline ? outcome with { Message = outcome.Message.Replace("; fresh processes ", "; re-checks of its own samples ", StringComparison.Ordinal).Replace("; fresh process ", "; re-check of its own samples ", StringComparison.Ordinal) + Note(policy), Confirmed = null } : outcome;
+        return confirmedOffline ? outcome with { Message = outcome.Message.Replace("; fresh processes ", "; re-checks of its own samples ", StringComparison.Ordinal).Replace("; fresh process ", "; re-check of its own samples ", StringComparison.Ordinal) + Note, Confirmed = null } : outcome;
     }
 }
