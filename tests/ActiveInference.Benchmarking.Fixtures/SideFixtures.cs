@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Fixtures;
+
+/// <summary>
+/// Benchmarks whose behaviour each side of a paired comparison reads from a file beside its own copy of this
+/// assembly (<see cref="MarkerFile"/>), so an end-to-end test can give the baseline's build other costs, no case or a
+/// throwing case without compiling a second assembly. Without the file: <see cref="DefaultUnits"/> units of work.
+/// </summary>
+public class SideFixtures
+{
+    /// <summary>File name of the marker: a number of work units, <c>throw</c>, or <c>no-cases</c>.</summary>
+    public const string MarkerFile = "side-fixtures.txt";
+
+    /// <summary>Work units without a marker.</summary>
+    public const int DefaultUnits = 48;
+
+    /// <summary>The message the benchmark throws with under the marker <c>throw</c>.</summary>
+    public const string ThrowMessage = "this side throws on purpose";
+
+    private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
+    private string _marker = "";
+    private int _units;
+
+    /// <summary>The cases: one, or none under the marker <c>no-cases</c>.</summary>
+    public static IEnumerable<int> Cases() => Marker() == "no-cases" ? [] : [1];
+
+    [SetUp]
+    public void ReadMarker()
+    {
+        _marker = Marker();
+        _units = int.TryParse(_marker, NumberStyles.Integer, CultureInfo.InvariantCulture, out var units) && units > 0 ? units : DefaultUnits;
+    }
+
+    /// <summary>A dot-product loop of the side's number of units.</summary>
+    [PerfBenchmark(Iterations = 40, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 100, MinMeasurementTimeMilliseconds = 200, Threshold = 0.5)]
+    [TestCaseSource(nameof(Cases))]
+    public double Work(int scale) =>
+        _marker == "throw" ? throw new InvalidOperationException(ThrowMessage) : Repeat(_units * scale);
+
+    private static string Marker()
+    {
+        var file = Path.Combine(Path.GetDirectoryName(typeof(SideFixtures).Assembly.Location)!, MarkerFile);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : "";
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double Repeat(int units)
+    {
+        var s = 0.0;
+        for (var u = 0; u < units; u++)
+            for (var i = 0; i < _data.Length; i++)
+                s += _data[i] * _data[(i + u) & 63];
+        return s;
+    }
+}
