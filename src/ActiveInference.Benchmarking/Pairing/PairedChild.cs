@@ -4,9 +4,10 @@ using ActiveInference.Benchmarking.Engine;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// The work of one paired child process: loads <see cref="PairedRequest.CopiesPerSide"/> copies of each side in
-/// random order (each after a random-size allocation, so that code and data land at random places), measures them
-/// round by round with <see cref="PairedSampler"/>, and returns the samples or why a side could not be measured.
+/// The work of one paired child process: loads <see cref="PairedRequest.CopiesPerSide"/> copies of each side, a pair
+/// at a time with the side first created chosen at random (each copy after a random-size allocation, so that code and
+/// data land at random places), fewer when the set-up is slow, measures them round by round with
+/// <see cref="PairedSampler"/>, and returns the samples or why a side could not be measured.
 /// </summary>
 internal static class PairedChild
 {
@@ -21,25 +22,35 @@ internal static class PairedChild
         try { current = SideBuild.Read(Side.Current, request.CurrentDirectory, request.EntryAssembly); }
         catch (PairingException e) { return new PairedChildResult(null, false, e.Message, Side.Current); }
 
-        var plan = Enumerable.Range(0, request.CopiesPerSide).SelectMany(i => new[] { (baseline, i), (current, i) }).ToArray();
-        random.Shuffle(plan);
         var padding = new List<byte[]>();
-        var setupStarted = Stopwatch.GetTimestamp();
         var copies = new List<BenchmarkCopy>();
-        foreach (var (build, index) in plan)
+        var setupStarted = Stopwatch.GetTimestamp();
+        var copiesPerSide = request.CopiesPerSide;
+        for (var index = 0; index < copiesPerSide; index++)
         {
-            if (request.RandomisePlacement) padding.Add(new byte[random.Next(MaxPaddingBytes)]);
-            try
+            SideBuild[] pair = [baseline, current];
+            random.Shuffle(pair);
+            foreach (var build in pair)
             {
-                copies.Add(BenchmarkCopy.Create(build, index, request.FullName));
+                if (request.RandomisePlacement) padding.Add(new byte[random.Next(MaxPaddingBytes)]);
+                try
+                {
+                    copies.Add(BenchmarkCopy.Create(build, index, request.FullName));
+                }
+                catch (MissingBenchmarkException e) when (build.Side == Side.Baseline)
+                {
+                    return new PairedChildResult(null, true, e.Message, Side.Baseline);
+                }
+                catch (Exception e) when (e is PairingException or MissingBenchmarkException)
+                {
+                    return new PairedChildResult(null, false, e.Message, build.Side);
+                }
             }
-            catch (MissingBenchmarkException e) when (build.Side == Side.Baseline)
+            if (index == 0)
             {
-                return new PairedChildResult(null, true, e.Message, Side.Baseline);
-            }
-            catch (Exception e) when (e is PairingException or MissingBenchmarkException)
-            {
-                return new PairedChildResult(null, false, e.Message, build.Side);
+                var pairSeconds = Stopwatch.GetElapsedTime(setupStarted).TotalSeconds;
+                var affordable = (int)Math.Floor(request.SetupBudgetSeconds / Math.Max(pairSeconds, 1e-6));
+                copiesPerSide = Math.Clamp(affordable, Math.Min(request.MinCopiesPerSide, copiesPerSide), copiesPerSide);
             }
         }
 

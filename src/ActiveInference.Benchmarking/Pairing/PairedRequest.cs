@@ -18,6 +18,16 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     /// <summary>Measured rounds at least.</summary>
     public int MinRounds { get; init; } = 12;
 
+    /// <summary>
+    /// Seconds the copies' set-up may take: when the first pair of copies took longer than its share, fewer copies are
+    /// made (at least <see cref="MinCopiesPerSide"/>), because a fixture that builds a large model in <c>[SetUp]</c> pays
+    /// that for every copy of every process.
+    /// </summary>
+    public double SetupBudgetSeconds { get; init; } = 6.0;
+
+    /// <summary>Copies of each side at least, however slow the set-up: two, so that each side can still be split for the A/A estimate.</summary>
+    public int MinCopiesPerSide { get; init; } = 2;
+
     /// <summary>True to put a random-size allocation before each copy's set-up, so that each copy's data lands at a random offset.</summary>
     public bool RandomisePlacement { get; init; } = true;
 }
