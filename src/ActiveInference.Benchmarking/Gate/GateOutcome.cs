@@ -46,4 +46,23 @@ public sealed record GateOutcome(
     /// run's own A/A comparisons; recorded, the spread of the recordings. Changes smaller than it cannot be told from noise.
     /// </summary>
     public double? NoiseFloor { get; init; }
+
+    /// <summary>Each process's own estimate of current ÷ baseline time, in the order measured (paired: the first process is in it too); empty when not compared.</summary>
+    public IReadOnlyList<double> ProcessRatios { get; init; } = [];
+
+    /// <summary>Paired only: each process's A/A ratios (each side's copies split in two halves and compared), the run's own measure of noise; empty otherwise.</summary>
+    public IReadOnlyList<double> SelfRatios { get; init; } = [];
+
+    /// <summary>Value equality including the ratio lists (records compare lists by reference).</summary>
+    public bool Equals(GateOutcome? other) =>
+        other is not null
+        && Verdict == other.Verdict && Message == other.Message && Nullable.Equals(Ratio, other.Ratio) && Nullable.Equals(RatioInterval, other.RatioInterval)
+        && Nullable.Equals(PValue, other.PValue) && Threshold.Equals(other.Threshold) && Nullable.Equals(BaselineMedianNanoseconds, other.BaselineMedianNanoseconds)
+        && CurrentMedianNanoseconds.Equals(other.CurrentMedianNanoseconds) && Confirmed == other.Confirmed
+        && Method == other.Method && Baseline == other.Baseline && BaselineCommit == other.BaselineCommit && Processes == other.Processes
+        && CopiesPerSide == other.CopiesPerSide && Nullable.Equals(NoiseFloor, other.NoiseFloor)
+        && ProcessRatios.SequenceEqual(other.ProcessRatios) && SelfRatios.SequenceEqual(other.SelfRatios);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Verdict, Message, Ratio, Threshold, Method, Processes, ProcessRatios.Count);
 }

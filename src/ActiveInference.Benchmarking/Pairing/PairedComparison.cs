@@ -47,6 +47,8 @@ internal static class PairedComparison
                 Processes = processes.Count,
                 CopiesPerSide = processes.Count > 0 ? copies : 0,
                 NoiseFloor = floor,
+                ProcessRatios = [.. processes.Select(p => Math.Exp(p.Change))],
+                SelfRatios = [.. processes.SelectMany(p => p.SelfChanges).Select(Math.Exp)],
             };
 
         if (double.IsNaN(decision.HalfWidth))
