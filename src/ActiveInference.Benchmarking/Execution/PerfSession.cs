@@ -24,6 +24,7 @@ internal sealed class PerfSession
     private readonly BaselineStore _store = new();
     private readonly ConcurrentDictionary<string, Lazy<BaselineCode>> _baselineCode = new(StringComparer.Ordinal);
     private readonly Func<string, BaselineCode> _resolveBaselineCode;
+    private readonly Lazy<string> _dirtyNote;
     private int _completed;
 
     /// <param name="options">The bound options; null when <paramref name="problem"/> says why.</param>
@@ -44,6 +45,7 @@ internal sealed class PerfSession
         Remeasure = remeasure ?? ((assembly, name) => ChildProcessMeasurer.Measure(assembly, name, TimeSpan.FromMinutes(2)));
         PairedProcessRunner = pairedProcess ?? (request => PairedProcess.Measure(request, TimeSpan.FromMinutes(10)));
         _resolveBaselineCode = baselineCode ?? ResolveBaselineCode;
+        _dirtyNote = new Lazy<string>(DirtyTreeNote);
         _baselines = new Lazy<BaselineLoadResult>(() => _store.Load(options!.BaselinePath));
         Problem = problem ?? (options is { Mode: PerfMode.Gate or PerfMode.Record } && childOutput is null ? BaselineProblem() : null);
     }
@@ -157,8 +159,25 @@ internal sealed class PerfSession
             return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded: {recorded.Error}", null, null, null, threshold, null, median);
         var count = _store.Load(Options.BaselinePath).Document?.Find(Profile.Id, result.FullName)?.Recordings.Count ?? 0;
         return new GateOutcome(Verdict.NotCompared,
-            string.Create(CultureInfo.InvariantCulture, $"{result.Name}: recorded in {Options.BaselinePath} for profile {Profile.Id} ({count} recording(s) kept; the baseline is the median of their medians, so record 3 times, some time apart)"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{result.Name}: recorded in {Options.BaselinePath} for profile {Profile.Id} ({count} recording(s) kept){_dirtyNote.Value}; the gate measures the code of the recordings' commit beside the current code, and falls back to these numbers only when that code cannot be built"),
             null, null, null, threshold, null, median);
+    }
+
+    /// <summary>
+    /// Recordings name the commit they measured, and the paired gate later builds that commit as the baseline: when the
+    /// working tree differs from it (other than the baselines file), what was measured is not what will be built.
+    /// </summary>
+    private string DirtyTreeNote()
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(Options!.BaselinePath))!;
+        var status = Pairing.Git.Run(directory, "status", "--porcelain", "--untracked-files=no");
+        if (!status.Succeeded || Commit is not { } commit) return "";
+        var baselines = Path.GetFileName(Options.BaselinePath);
+        var changed = status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.TrimEnd().EndsWith(baselines, StringComparison.Ordinal)).ToArray();
+        return changed.Length == 0
+            ? ""
+            : $"; note: the recordings name commit {Pairing.BaselineCode.Short(commit)}, but the working tree has uncommitted changes ({changed.Length} file(s)), so the gate will build that commit, not what was measured: commit the change, then record";
     }
 
     private BaselineCode ResolveBaselineCode(string assemblyPath)

@@ -37,7 +37,10 @@ internal sealed class FixtureRun : ITestListener
         return run;
     }
 
-    /// <summary>A perf session in <paramref name="mode"/> whose baselines, results and history live in <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// A perf session in <paramref name="mode"/> whose baselines, results and history live in <paramref name="directory"/>;
+    /// it has no baseline code, so a gate compares with the recorded numbers.
+    /// </summary>
     public static PerfSession Session(PerfMode mode, string directory, double threshold = PerfOptions.DefaultThreshold)
     {
         var options = new PerfOptions
@@ -48,7 +51,8 @@ internal sealed class FixtureRun : ITestListener
             ResultsDirectory = Path.Combine(directory, "results"),
             HistoryPath = Path.Combine(directory, "results", "perf-history.db"),
         };
-        return new PerfSession(options, null, MachineProfile.Detect(PerfSession.EngineSettingsFingerprint), childOutput: null);
+        return new PerfSession(options, null, MachineProfile.Detect(PerfSession.EngineSettingsFingerprint), childOutput: null,
+            baselineCode: _ => Pairing.BaselineCode.None("framework test without baseline code"));
     }
 
     /// <summary>The case with this short name, e.g. <c>Work(20)</c>.</summary>
