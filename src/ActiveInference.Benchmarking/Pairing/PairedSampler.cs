@@ -102,7 +102,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
                 operations = Math.Max(operations + 1, (long)Math.Ceiling(operations * minimum / Math.Max(shortest, 1e-9)));
                 continue;
             }
-            if (round >= settings.MinWarmupRounds && elapsed >= settings.WarmupTime.TotalSeconds && compiled[^1] == compiled[^3])
+            if (round >= settings.MinWarmupRounds && compiled.Count >= 3 && elapsed >= settings.WarmupTime.TotalSeconds && compiled[^1] == compiled[^3])
                 return (round, roundSeconds);
         }
     }
