@@ -55,7 +55,7 @@ internal static class PairedComparison
         {
             var reason = decision.Reason ?? "no comparison could be made";
             var text = processes.Count > 0 ? $"{reason} against {code.Description} ({method})" : reason;
-            return Make(VerdictMessage.Plain(name, decision.Verdict, text), processes.Count > 0 ? Math.Exp(decision.Change) : null, null, null);
+            return Make(VerdictMessage.Plain(name, decision.Verdict, text), double.IsFinite(decision.Change) ? Math.Exp(decision.Change) : null, null, null);
         }
 
         var ratio = Math.Exp(decision.Change);
