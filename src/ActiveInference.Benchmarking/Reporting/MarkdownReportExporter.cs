@@ -4,10 +4,11 @@ namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
 /// Writes <c>performance_report.md</c> in the seed's shape: <c># Performance Report</c>, the generated time, the
-/// total number of benchmarks and of regressions, a "⚠️ Regressions Detected" section (current, baseline and
-/// change per regression) or a "✅ No regressions detected" line, then one table per suite. Every name and
-/// message goes through <see cref="MarkdownText.Escape"/>, so no benchmark name can break the page. Suitable for
-/// <c>GITHUB_STEP_SUMMARY</c>.
+/// total number of benchmarks and of regressions and what the run was compared with, a "⚠️ Regressions Detected"
+/// section (both raw medians and the change with its interval per regression) or a "✅ No regressions detected"
+/// line, then per suite one table of the measurements and one of the comparisons (change, noise floor, baseline,
+/// method, raw medians). Every name and message goes through <see cref="MarkdownText.Escape"/>, so no benchmark
+/// name can break the page. Suitable for <c>GITHUB_STEP_SUMMARY</c>.
 /// </summary>
 public sealed class MarkdownReportExporter : TextExporter
 {
@@ -35,6 +36,7 @@ public sealed class MarkdownReportExporter : TextExporter
         var description = string.IsNullOrEmpty(report.MachineProfileDescription) ? "" : " (" + MarkdownText.Escape(report.MachineProfileDescription) + ")";
         writer.WriteLine($"- **Machine profile:** {MarkdownText.Escape(report.MachineProfileId)}{description}");
         writer.WriteLine($"- **Commit:** {MarkdownText.Escape(report.Commit ?? "unknown")} on {MarkdownText.Escape(report.Branch ?? "unknown branch")}");
+        writer.WriteLine($"- **Baseline:** {MarkdownText.Escape(ComparisonText.RunBaseline(report))}");
         writer.WriteLine();
 
         if (regressions.Count > 0)
@@ -47,7 +49,7 @@ public sealed class MarkdownReportExporter : TextExporter
                 var baseline = gate.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "n/a";
                 writer.WriteLine(
                     $"- **{MarkdownText.Escape(r.Name)}** ({MarkdownText.Escape(r.Suite)}): current {ReadableTime.Format(gate.CurrentMedianNanoseconds)}, " +
-                    $"baseline {baseline}, change {ReportText.Change(gate.Ratio)}. {MarkdownText.Escape(gate.Message)}");
+                    $"baseline {baseline} (raw medians), change {MarkdownText.Escape(ComparisonText.Change(gate))}. {MarkdownText.Escape(gate.Message)}");
             }
         }
         else
@@ -55,17 +57,26 @@ public sealed class MarkdownReportExporter : TextExporter
             writer.WriteLine("✅ No regressions detected");
         }
 
+        var compared = false;
         foreach (var suite in ordered.GroupBy(r => r.Suite, StringComparer.Ordinal))
         {
             writer.WriteLine();
             writer.WriteLine($"## {MarkdownText.Escape(suite.Key)}");
             writer.WriteLine();
-            WriteRow(writer, ResultRow.Headers);
-            WriteRow(writer, ResultRow.Headers.Select((_, c) => c == 0 || c == ResultRow.Headers.Count - 1 ? "---" : "---:").ToArray());
-            foreach (var r in suite)
+            WriteTable(writer, ResultRow.Headers, ResultRow.Numeric, suite.Select(ResultRow.Cells));
+            var gated = suite.Where(r => r.Gate is not null).ToArray();
+            if (gated.Length > 0)
             {
-                WriteRow(writer, ResultRow.Cells(r).Select(MarkdownText.Escape).ToArray());
+                writer.WriteLine();
+                WriteTable(writer, ComparisonRow.Headers, ComparisonRow.Numeric, gated.Select(ComparisonRow.Cells));
+                compared = true;
             }
+        }
+
+        if (compared)
+        {
+            writer.WriteLine();
+            writer.WriteLine(MarkdownText.Escape(ComparisonRow.Legend));
         }
 
         var untrusted = ordered.Where(r => !r.IsTrustworthy).ToArray();
@@ -78,6 +89,16 @@ public sealed class MarkdownReportExporter : TextExporter
             {
                 writer.WriteLine($"- **{MarkdownText.Escape(r.Name)}**: {MarkdownText.Escape(string.Join("; ", r.TrustIssues))}");
             }
+        }
+    }
+
+    private static void WriteTable(TextWriter writer, IReadOnlyList<string> headers, IReadOnlySet<int> numeric, IEnumerable<string[]> rows)
+    {
+        WriteRow(writer, headers.Select(MarkdownText.Escape).ToArray());
+        WriteRow(writer, headers.Select((_, c) => numeric.Contains(c) ? "---:" : "---").ToArray());
+        foreach (var cells in rows)
+        {
+            WriteRow(writer, cells.Select(MarkdownText.Escape).ToArray());
         }
     }
 

@@ -9,6 +9,9 @@ internal static class ResultRow
     public static IReadOnlyList<string> Headers { get; } =
         ["Benchmark", "Median", "Mean", "± (95% CI)", "Samples × Ops", "B/op", "GC 0/1/2", "Verdict"];
 
+    /// <summary>The columns holding numbers (right-aligned).</summary>
+    public static IReadOnlySet<int> Numeric { get; } = new HashSet<int> { 1, 2, 3, 4, 5, 6 };
+
     /// <summary>
     /// The cells for <paramref name="r"/>, unescaped: times in the unit that reads best per value, ± is the half
     /// width of the median's interval in the median's unit, the verdict carries the change against the baseline.

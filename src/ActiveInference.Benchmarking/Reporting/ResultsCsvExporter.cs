@@ -3,8 +3,12 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// <summary>
 /// Writes <c>results.csv</c>: one row per benchmark in report order, the seed's columns first (<c>name</c>,
 /// <c>mean_time_ms</c>, <c>std_dev_ms</c>, <c>min_time_ms</c>, <c>max_time_ms</c>, <c>iterations</c>), then ours
-/// (times in ns per operation). RFC 4180: CRLF line ends, fields holding a comma, quote or line break are quoted
-/// with quotes doubled. Numbers are invariant and round-trip; NaN and missing values are empty fields.
+/// (times in ns per operation), among them how the verdict was measured: <c>noise_floor</c> (relative, 0.021 = ±2.1%),
+/// <c>baseline</c> (<c>commit 1b56a1b</c>), <c>baseline_commit</c> (full hash), <c>method</c> (<c>paired</c>,
+/// <c>recorded</c>, <c>none</c>), <c>processes</c>, <c>copies_per_side</c> and both sides' raw medians
+/// (<c>baseline_raw_median_ns</c>, <c>current_raw_median_ns</c>). RFC 4180: CRLF line ends, fields holding a comma,
+/// quote or line break are quoted with quotes doubled. Numbers are invariant and round-trip; NaN and missing values
+/// are empty fields.
 /// </summary>
 public sealed class ResultsCsvExporter : TextExporter
 {
@@ -41,9 +45,17 @@ public sealed class ResultsCsvExporter : TextExporter
         ("ratio", (_, r) => ReportText.Number(r.Gate?.Ratio)),
         ("ratio_ci_lower", (_, r) => ReportText.Number(r.Gate?.RatioInterval?.Lower)),
         ("ratio_ci_upper", (_, r) => ReportText.Number(r.Gate?.RatioInterval?.Upper)),
+        ("ratio_ci_level", (_, r) => ReportText.Number(r.Gate?.RatioInterval?.Level)),
         ("p_value", (_, r) => ReportText.Number(r.Gate?.PValue)),
         ("threshold", (_, r) => ReportText.Number(r.Gate?.Threshold)),
-        ("baseline_median_ns", (_, r) => ReportText.Number(r.Gate?.BaselineMedianNanoseconds)),
+        ("noise_floor", (_, r) => ReportText.Number(r.Gate?.NoiseFloor)),
+        ("baseline", (_, r) => r.Gate?.Baseline ?? ""),
+        ("baseline_commit", (_, r) => r.Gate?.BaselineCommit ?? ""),
+        ("method", (_, r) => ComparisonText.MethodKey(r.Gate)),
+        ("processes", (_, r) => r.Gate is { } g ? ReportText.Integer(g.Processes) : ""),
+        ("copies_per_side", (_, r) => r.Gate is { } g ? ReportText.Integer(g.CopiesPerSide) : ""),
+        ("baseline_raw_median_ns", (_, r) => ReportText.Number(r.Gate?.BaselineMedianNanoseconds)),
+        ("current_raw_median_ns", (_, r) => ReportText.Number(r.Gate?.CurrentMedianNanoseconds)),
         ("machine_profile", (report, _) => report.MachineProfileId),
         ("commit", (report, _) => report.Commit ?? ""),
         ("trust_issues", (_, r) => string.Join("; ", r.TrustIssues)),

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes <c>results.txt</c>: a table a person reads in a terminal or CI log, one block per suite. Times are in
-/// the unit that reads best per value (<see cref="ReadableTime"/>); ± is the half-width of the median's 95%
-/// interval; "Samples × Ops" is measured samples times calls per sample. Names are kept on one line.
+/// Writes <c>results.txt</c>: what the run was compared with, then per suite a table a person reads in a terminal
+/// or CI log and, for the benchmarks the gate judged, a second table of how each was compared (change and interval,
+/// noise floor, baseline, method, both sides' raw medians). Times are in the unit that reads best per value
+/// (<see cref="ReadableTime"/>); ± is the half-width of the median's 95% interval; "Samples × Ops" is measured
+/// samples times calls per sample. Names are kept on one line.
 /// </summary>
 public sealed class ResultsTextExporter : TextExporter
 {
@@ -26,38 +28,52 @@ public sealed class ResultsTextExporter : TextExporter
         writer.WriteLine($"Machine: {ReportText.SingleLine(report.MachineProfileId)}{Described(report.MachineProfileDescription)}");
         writer.WriteLine($"Commit: {ReportText.SingleLine(report.Commit ?? "unknown")}  Branch: {ReportText.SingleLine(report.Branch ?? "unknown")}");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Benchmarks: {ordered.Count}  Regressions: {report.Regressions().Count}"));
+        writer.WriteLine($"Baseline: {ReportText.SingleLine(ComparisonText.RunBaseline(report))}");
 
+        var compared = false;
         foreach (var suite in ordered.GroupBy(r => r.Suite, StringComparer.Ordinal))
         {
             writer.WriteLine();
             writer.WriteLine(ReportText.SingleLine(suite.Key));
-            WriteTable(writer, suite.Select(r => ResultRow.Cells(r).Select(ReportText.SingleLine).ToArray()).ToList());
+            WriteTable(writer, ResultRow.Headers, ResultRow.Numeric, suite.Select(r => ResultRow.Cells(r).Select(ReportText.SingleLine).ToArray()).ToList());
             foreach (var result in suite.Where(r => !r.IsTrustworthy))
             {
                 writer.WriteLine($"  ! {ReportText.SingleLine(result.Name)}: {ReportText.SingleLine(string.Join("; ", result.TrustIssues))}");
             }
+
+            var gated = suite.Where(r => r.Gate is not null).ToList();
+            if (gated.Count > 0)
+            {
+                writer.WriteLine();
+                WriteTable(writer, ComparisonRow.Headers, ComparisonRow.Numeric, gated.Select(r => ComparisonRow.Cells(r).Select(ReportText.SingleLine).ToArray()).ToList());
+                compared = true;
+            }
+        }
+
+        if (compared)
+        {
+            writer.WriteLine();
+            writer.WriteLine(ComparisonRow.Legend);
         }
     }
 
     private static string Described(string description) =>
         string.IsNullOrEmpty(description) ? "" : $" ({ReportText.SingleLine(description)})";
 
-    private static void WriteTable(TextWriter writer, IReadOnlyList<string[]> rows)
+    private static void WriteTable(TextWriter writer, IReadOnlyList<string> headers, IReadOnlySet<int> numeric, IReadOnlyList<string[]> rows)
     {
-        var headers = ResultRow.Headers.ToArray();
         var widths = headers.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
-        WriteLine(writer, headers, widths);
-        WriteLine(writer, widths.Select(w => new string('-', w)).ToArray(), widths);
+        WriteLine(writer, [.. headers], widths, numeric);
+        WriteLine(writer, widths.Select(w => new string('-', w)).ToArray(), widths, numeric);
         foreach (var row in rows)
         {
-            WriteLine(writer, row, widths);
+            WriteLine(writer, row, widths, numeric);
         }
     }
 
-    private static void WriteLine(TextWriter writer, string[] cells, int[] widths)
+    private static void WriteLine(TextWriter writer, string[] cells, int[] widths, IReadOnlySet<int> numeric)
     {
-        // First and last columns are text (left-aligned); the numbers between are right-aligned.
-        var padded = cells.Select((cell, c) => c == 0 || c == cells.Length - 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]));
+        var padded = cells.Select((cell, c) => numeric.Contains(c) ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]));
         writer.WriteLine("  " + string.Join("  ", padded).TrimEnd());
     }
 }

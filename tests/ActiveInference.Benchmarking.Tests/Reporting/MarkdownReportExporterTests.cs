@@ -23,7 +23,7 @@ public class MarkdownReportExporterTests
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.Contain("## ⚠️ Regressions Detected"));
-        Assert.That(md, Does.Contain("- **Update(1000)** (ActiveInference.Core.PerfTests.Inference): current 1.512 ms, baseline 1.225 ms, change +23.4%."));
+        Assert.That(md, Does.Contain("- **Update(1000)** (ActiveInference.Core.PerfTests.Inference): current 1.512 ms, baseline 1.225 ms (raw medians), change +23.4% \\[+18.0%, +29.0%\\]."));
         Assert.That(md, Does.Not.Contain("No regressions detected"));
     }
 
@@ -37,12 +37,57 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Has_one_table_per_suite()
+    public void Has_a_measurement_table_and_a_comparison_table_per_suite()
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.Contain("\n## ActiveInference.Core.PerfTests.FreeEnergy\n"));
         Assert.That(md, Does.Contain("\n## ActiveInference.Core.PerfTests.Inference\n"));
-        Assert.That(md.Split('\n').Count(l => l.StartsWith("| Benchmark |", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(md.Split('\n').Count(l => l.StartsWith("| Benchmark | Median |", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(md.Split('\n').Count(l => l.StartsWith("| Benchmark | Verdict |", StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Says_at_the_top_what_the_run_was_compared_with()
+    {
+        var md = Exporter.ExportToString(SampleRun.Create());
+        Assert.That(md, Does.Contain(
+            "- **Baseline:** commit 1b56a1b: 1 benchmark paired (its code measured beside this code, in the same processes); " +
+            "the recorded numbers of 2025-02-27: 1 benchmark compared with them (the fallback when there is no baseline code)\n"));
+        Assert.That(md.IndexOf("- **Baseline:**", StringComparison.Ordinal), Is.LessThan(md.IndexOf("\n## ", StringComparison.Ordinal)), "in the header list");
+    }
+
+    [Test]
+    public void Each_compared_benchmark_shows_its_baseline_method_change_noise_floor_and_raw_medians()
+    {
+        var md = Exporter.ExportToString(SampleRun.Create());
+        Assert.That(md, Does.Contain("| Update(1000) | Regressed | +23.4% \\[+18.0%, +29.0%\\] | ±2.1% | commit 1b56a1b | paired: 3 processes × 4 copies per side | 1.225 ms | 1.512 ms |\n"));
+        Assert.That(md, Does.Contain("| FreeEnergy(10) | Passed | +1.2% \\[-1.0%, +3.0%\\] | ±3.4% | the recorded numbers of 2025-02-27 | recorded, state-matched: 1 process | 3.590 µs | 3.634 µs |\n"));
+        Assert.That(md, Does.Contain("| Baseline raw median | Current raw median |"));
+    }
+
+    [Test]
+    public void A_benchmark_the_baseline_lacks_is_listed_against_it_as_not_compared()
+    {
+        var brand = SampleRun.Result("S.Brand(1)", "Brand(1)", "S", 100, gate: new GateOutcome(Verdict.New, "Brand(1) is new: commit 1b56a1b has no such test", null, null, null, 0.1, null, 100)
+        {
+            Baseline = "commit 1b56a1b",
+            BaselineCommit = SampleRun.PairedCommit,
+        });
+        var md = Exporter.ExportToString(SampleRun.Create(brand));
+        Assert.That(md, Does.Contain("- **Baseline:** commit 1b56a1b: 1 benchmark not compared\n"));
+        Assert.That(md, Does.Contain("| Brand(1) | New | - | - | commit 1b56a1b | not compared | - | 100.0 ns |\n"));
+    }
+
+    [Test]
+    public void A_run_without_comparisons_says_so_at_the_top()
+    {
+        var md = Exporter.ExportToString(SampleRun.Create(SampleRun.Result("S.A", "A", "S", 100)) with
+        {
+            Config = new Dictionary<string, string> { ["mode"] = "measure" },
+        });
+        Assert.That(md, Does.Contain("- **Baseline:** none: no benchmark was gated (mode measure)\n"));
+        Assert.That(md, Does.Not.Contain("| Benchmark | Verdict |"), "no comparison table without a gate");
+        Assert.That(md, Does.Not.Contain("Raw medians are"));
     }
 
     [TestCase("a|b")]

@@ -40,6 +40,35 @@ public class ResultsCsvExporterTests
     }
 
     [Test]
+    public void Each_record_says_how_its_verdict_was_measured()
+    {
+        var records = Parse(new ResultsCsvExporter().ExportToString(SampleRun.Create()));
+        var header = records[0];
+        string Field(string name, string column) => records.Single(r => r[0] == name)[header.IndexOf(column)];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Field("Update(1000)", "method"), Is.EqualTo("paired"));
+            Assert.That(Field("Update(1000)", "baseline"), Is.EqualTo("commit 1b56a1b"));
+            Assert.That(Field("Update(1000)", "baseline_commit"), Is.EqualTo(SampleRun.PairedCommit));
+            Assert.That(Field("Update(1000)", "processes"), Is.EqualTo("3"));
+            Assert.That(Field("Update(1000)", "copies_per_side"), Is.EqualTo("4"));
+            Assert.That(Field("Update(1000)", "noise_floor"), Is.EqualTo("0.021"));
+            Assert.That(Field("Update(1000)", "ratio"), Is.EqualTo("1.234"));
+            Assert.That(Field("Update(1000)", "ratio_ci_lower"), Is.EqualTo("1.18"));
+            Assert.That(Field("Update(1000)", "ratio_ci_upper"), Is.EqualTo("1.29"));
+            Assert.That(Field("Update(1000)", "ratio_ci_level"), Is.EqualTo("0.997"));
+            Assert.That(Field("Update(1000)", "baseline_raw_median_ns"), Is.EqualTo("1225000"));
+            Assert.That(Field("Update(1000)", "current_raw_median_ns"), Is.EqualTo("1512345.6"));
+            Assert.That(Field("FreeEnergy(10)", "method"), Is.EqualTo("recorded"));
+            Assert.That(Field("FreeEnergy(10)", "baseline"), Is.EqualTo("the recorded numbers of 2025-02-27"));
+            Assert.That(Field("FreeEnergy(10)", "copies_per_side"), Is.EqualTo("0"));
+            Assert.That(Field("FreeEnergy(\"a|b`*_<x>\",\n2)", "method"), Is.Empty, "no gate ran");
+            Assert.That(Field("FreeEnergy(\"a|b`*_<x>\",\n2)", "processes"), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Records_end_with_CRLF()
     {
         var csv = new ResultsCsvExporter().ExportToString(SampleRun.Create(SampleRun.Result("S.A", "A", "S", 10), SampleRun.Result("S.B", "B", "S", 20)));

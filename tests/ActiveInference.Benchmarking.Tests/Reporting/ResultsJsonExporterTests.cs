@@ -65,7 +65,15 @@ public class ResultsJsonExporterTests
             Assert.That(regressed.GetProperty("verdict").GetString(), Is.EqualTo("regressed"));
             var comparison = regressed.GetProperty("baseline_comparison");
             Assert.That(comparison.GetProperty("ratio").GetDouble(), Is.EqualTo(1.234));
-            Assert.That(comparison.GetProperty("p_value").GetDouble(), Is.EqualTo(0.0004));
+            Assert.That(comparison.GetProperty("p_value").ValueKind, Is.EqualTo(JsonValueKind.Null), "the paired gate has no p-value");
+            Assert.That(comparison.GetProperty("method").GetString(), Is.EqualTo("paired"));
+            Assert.That(comparison.GetProperty("baseline").GetString(), Is.EqualTo("commit 1b56a1b"));
+            Assert.That(comparison.GetProperty("baseline_commit").GetString(), Is.EqualTo(SampleRun.PairedCommit));
+            Assert.That(comparison.GetProperty("processes").GetInt32(), Is.EqualTo(3));
+            Assert.That(comparison.GetProperty("copies_per_side").GetInt32(), Is.EqualTo(4));
+            Assert.That(comparison.GetProperty("noise_floor").GetDouble(), Is.EqualTo(0.021));
+            Assert.That(comparison.GetProperty("baseline_median_ns").GetDouble(), Is.EqualTo(1_225_000));
+            Assert.That(comparison.GetProperty("current_median_ns").GetDouble(), Is.EqualTo(1_512_345.6));
             Assert.That(comparison.GetProperty("threshold").GetDouble(), Is.EqualTo(0.10));
             Assert.That(comparison.GetProperty("ratio_interval").GetProperty("upper").GetDouble(), Is.EqualTo(1.29));
             Assert.That(regressed.GetProperty("samples_ns_per_op").GetArrayLength(), Is.EqualTo(5));

@@ -42,6 +42,50 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
+    public void How_each_verdict_was_measured_reads_back()
+    {
+        var report = SampleRun.Create();
+        var read = ResultsJsonReader.Parse(Exporter.ExportToString(report), "test");
+
+        var gates = read.OrderedResults().Select(r => r.Gate).ToArray();
+        Assert.That(gates, Is.EqualTo(report.OrderedResults().Select(r => r.Gate).ToArray()), "every gate outcome, all its fields");
+        var paired = read.Results.Single(r => r.Name == "Update(1000)").Gate!;
+        var recorded = read.Results.Single(r => r.Name == "FreeEnergy(10)").Gate!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(paired.Method, Is.EqualTo(ComparisonMethod.Paired));
+            Assert.That(paired.Baseline, Is.EqualTo("commit 1b56a1b"));
+            Assert.That(paired.BaselineCommit, Is.EqualTo(SampleRun.PairedCommit));
+            Assert.That(paired.Processes, Is.EqualTo(3));
+            Assert.That(paired.CopiesPerSide, Is.EqualTo(4));
+            Assert.That(paired.NoiseFloor, Is.EqualTo(0.021));
+            Assert.That(paired.RatioInterval, Is.EqualTo(new ActiveInference.Benchmarking.Statistics.ConfidenceInterval(1.18, 1.29, 0.997)));
+            Assert.That(paired.BaselineMedianNanoseconds, Is.EqualTo(1_225_000));
+            Assert.That(paired.CurrentMedianNanoseconds, Is.EqualTo(1_512_345.6));
+            Assert.That(recorded.Method, Is.EqualTo(ComparisonMethod.Recorded));
+            Assert.That(recorded.Baseline, Is.EqualTo("the recorded numbers of 2025-02-27"));
+            Assert.That(recorded.BaselineCommit, Is.EqualTo(SampleRun.RecordedCommit));
+            Assert.That(recorded.Processes, Is.EqualTo(1));
+            Assert.That(recorded.CopiesPerSide, Is.Zero);
+            Assert.That(recorded.NoiseFloor, Is.EqualTo(0.034));
+        });
+    }
+
+    [Test]
+    public void A_verdict_without_a_comparison_reads_back_with_method_none()
+    {
+        var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100, gate: new GateOutcome(Verdict.New, "new", null, null, null, 0.1, null, 100));
+        var json = Exporter.ExportToString(SampleRun.Create(result));
+
+        var gate = ResultsJsonReader.Parse(json, "test").Results[0].Gate!;
+
+        var written = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("results")[0].GetProperty("baseline_comparison");
+        Assert.That(written.TryGetProperty("method", out _) || written.TryGetProperty("baseline", out _), Is.False, "defaults are left out, as before the paired gate");
+        Assert.That((gate.Method, gate.Baseline, gate.BaselineCommit, gate.Processes, gate.CopiesPerSide, gate.NoiseFloor),
+            Is.EqualTo((ComparisonMethod.None, (string?)null, (string?)null, 0, 0, (double?)null)));
+    }
+
+    [Test]
     public void NaN_reads_back_as_NaN()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,

@@ -6,10 +6,19 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Reporting;
 
-/// <summary>A fixed, deterministic run for exporter tests: two suites, a regression, an untrusted result, odd names.</summary>
+/// <summary>
+/// A fixed, deterministic run for exporter tests: two suites, a regression measured paired, a pass against recorded
+/// numbers, an untrusted result without a gate, odd names.
+/// </summary>
 internal static class SampleRun
 {
     public static readonly DateTimeOffset Time = new(2025, 3, 1, 12, 30, 45, TimeSpan.Zero);
+
+    /// <summary>The baseline commit Update(1000) was paired against.</summary>
+    public const string PairedCommit = "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7";
+
+    /// <summary>The commit that recorded FreeEnergy(10)'s baseline numbers.</summary>
+    public const string RecordedCommit = "d3b45b4f00112233445566778899aabbccddeeff";
 
     public static RunReport Create(params BenchmarkResult[] results) => new()
     {
@@ -27,9 +36,26 @@ internal static class SampleRun
     [
         // Deliberately out of order: exporters must sort.
         Result("ActiveInference.Core.PerfTests.Inference.Update(1000)", "Update(1000)", "ActiveInference.Core.PerfTests.Inference", 1_512_345.6,
-            gate: new GateOutcome(Verdict.Regressed, "23.4% slower than baseline (threshold 10%)", 1.234, new ConfidenceInterval(1.18, 1.29, 0.99), 0.0004, 0.10, 1_225_000, 1_512_345.6, true)),
+            gate: new GateOutcome(Verdict.Regressed,
+                "Update(1000) regressed: +23.4% [+18.0%, +29.0%] against commit 1b56a1b (paired: 3 processes × 4 copies per side), threshold 10%, noise floor ±2.1%; raw medians 1.225 ms → 1.512 ms",
+                1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.10, 1_225_000, 1_512_345.6)
+            {
+                Method = ComparisonMethod.Paired,
+                Baseline = "commit 1b56a1b",
+                BaselineCommit = PairedCommit,
+                Processes = 3,
+                CopiesPerSide = 4,
+                NoiseFloor = 0.021,
+            }),
         Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)", "FreeEnergy(10)", "ActiveInference.Core.PerfTests.FreeEnergy", 3_634.25,
-            gate: new GateOutcome(Verdict.Passed, "within noise", 1.012, new ConfidenceInterval(0.99, 1.03, 0.99), 0.21, 0.10, 3_590, 3_634.25)),
+            gate: new GateOutcome(Verdict.Passed, "within noise", 1.012, new ConfidenceInterval(0.99, 1.03, 0.99), 0.21, 0.10, 3_590, 3_634.25)
+            {
+                Method = ComparisonMethod.Recorded,
+                Baseline = "the recorded numbers of 2025-02-27",
+                BaselineCommit = RecordedCommit,
+                Processes = 1,
+                NoiseFloor = 0.034,
+            }),
         Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(\"a|b`*_<x>\",\n2)", "FreeEnergy(\"a|b`*_<x>\",\n2)", "ActiveInference.Core.PerfTests.FreeEnergy", 12.9,
             gate: null, trust: ["Debug build (not optimised)"], bytes: 24, gc: new GcCounts(3, 1, 0)),
     ];

@@ -1,0 +1,81 @@
+using System.Globalization;
+using ActiveInference.Benchmarking.Gate;
+
+namespace ActiveInference.Benchmarking.Reporting;
+
+/// <summary>
+/// How the reports phrase a verdict's comparison (<see cref="GateOutcome"/>): what it was measured against, how, the
+/// change with its interval and the noise floor, in the words the verdict messages use, so the csv, txt and markdown
+/// files and the messages agree. Invariant culture.
+/// </summary>
+internal static class ComparisonText
+{
+    /// <summary>The baseline as messages name it (<c>commit 1b56a1b</c>, <c>the recorded numbers of 2026-11-29</c>); <c>-</c> without one.</summary>
+    public static string Baseline(GateOutcome? gate) => gate?.Baseline ?? "-";
+
+    /// <summary>
+    /// How the change was measured: <c>paired: 3 processes × 4 copies per side</c>, <c>recorded, state-matched: 3 processes</c>,
+    /// <c>not compared</c>; <c>-</c> when no gate ran.
+    /// </summary>
+    public static string Measured(GateOutcome? gate) => gate?.Method switch
+    {
+        null => "-",
+        ComparisonMethod.Paired => VerdictMessage.Paired(gate.Processes, gate.CopiesPerSide),
+        ComparisonMethod.Recorded => Invariant($"recorded, state-matched: {gate.Processes} process{(gate.Processes == 1 ? "" : "es")}"),
+        _ => "not compared",
+    };
+
+    /// <summary>The method as machine-readable files write it (<c>paired</c>, <c>recorded</c>, <c>none</c>); empty when no gate ran.</summary>
+    public static string MethodKey(GateOutcome? gate) =>
+        gate is null ? "" : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(gate.Method.ToString());
+
+    /// <summary>The change with its interval, e.g. <c>+23.4% [+18.0%, +29.0%]</c>; <c>-</c> without a change.</summary>
+    public static string Change(GateOutcome? gate)
+    {
+        if (gate?.Ratio is not { } ratio || !double.IsFinite(ratio))
+            return "-";
+        var range = gate.RatioInterval is { } i ? $" [{ReportText.Change(i.Lower)}, {ReportText.Change(i.Upper)}]" : "";
+        return ReportText.Change(ratio) + range;
+    }
+
+    /// <summary>The noise floor as a symmetric percentage, e.g. <c>±2.1%</c>; <c>-</c> when unknown.</summary>
+    public static string NoiseFloor(GateOutcome? gate) =>
+        gate?.NoiseFloor is { } f && double.IsFinite(f) ? Invariant($"±{f * 100:0.0}%") : "-";
+
+    /// <summary>A raw median for people (<see cref="ReadableTime"/>); <c>-</c> when there is none.</summary>
+    public static string RawMedian(double? nanoseconds) =>
+        nanoseconds is { } ns && double.IsFinite(ns) ? ReadableTime.Format(ns) : "-";
+
+    /// <summary>
+    /// What the run was compared with, for the head of a report: each baseline with how many benchmarks were measured
+    /// against it and how, e.g. <c>commit 1b56a1b: 25 benchmarks paired (its code measured beside this code, in the same processes)</c>;
+    /// baselines joined with <c>; </c>.
+    /// </summary>
+    public static string RunBaseline(RunReport report)
+    {
+        var gated = report.Results.Where(r => r.Gate is not null).Select(r => r.Gate!).ToArray();
+        var named = gated.Where(g => g.Baseline is not null).ToArray();
+        if (named.Length == 0)
+        {
+            var mode = report.Config.TryGetValue("mode", out var m) ? $" (mode {m})" : "";
+            return gated.Length == 0 ? $"none: no benchmark was gated{mode}" : "none: no benchmark was compared with a baseline";
+        }
+
+        return string.Join("; ", named
+            .GroupBy(g => g.Baseline!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key + ": " + string.Join(", ", g
+                .GroupBy(o => o.Method)
+                .OrderBy(o => o.Key == ComparisonMethod.None ? int.MaxValue : (int)o.Key)
+                .Select(o => Invariant($"{o.Count()} benchmark{(o.Count() == 1 ? "" : "s")} {How(o.Key)}")))));
+    }
+
+    private static string How(ComparisonMethod method) => method switch
+    {
+        ComparisonMethod.Paired => "paired (its code measured beside this code, in the same processes)",
+        ComparisonMethod.Recorded => "compared with them (the fallback when there is no baseline code)",
+        _ => "not compared",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
