@@ -36,4 +36,8 @@ public sealed record HistoryPoint(
     double? NormalisedMedian,
     Verdict? Verdict,
     double? Ratio,
-    bool IsTrustworthy);
+    bool IsTrustworthy)
+{
+    /// <summary>How the verdict was measured; null when no gate ran, or for a run stored before history schema 2 (which kept only verdict and ratio).</summary>
+    public HistoryComparison? Comparison { get; init; }
+}

@@ -9,7 +9,11 @@ namespace ActiveInference.Benchmarking.History;
 /// </summary>
 internal static class HistorySchema
 {
-    /// <summary>Migration <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>.</summary>
+    /// <summary>
+    /// Migration <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>. Version 2 adds how each verdict was
+    /// measured (method, baseline, processes, noise floor, the change's interval, both sides' raw medians); rows written
+    /// before it keep NULL there.
+    /// </summary>
     public static IReadOnlyList<string> Migrations { get; } =
     [
         """
@@ -45,6 +49,19 @@ internal static class HistorySchema
         );
         CREATE INDEX results_by_benchmark ON results (full_name);
         CREATE INDEX runs_by_time ON runs (timestamp_ticks);
+        """,
+        """
+        ALTER TABLE results ADD COLUMN method TEXT;
+        ALTER TABLE results ADD COLUMN baseline TEXT;
+        ALTER TABLE results ADD COLUMN baseline_commit TEXT;
+        ALTER TABLE results ADD COLUMN processes INTEGER;
+        ALTER TABLE results ADD COLUMN copies_per_side INTEGER;
+        ALTER TABLE results ADD COLUMN noise_floor REAL;
+        ALTER TABLE results ADD COLUMN ratio_ci_lower REAL;
+        ALTER TABLE results ADD COLUMN ratio_ci_upper REAL;
+        ALTER TABLE results ADD COLUMN ratio_ci_level REAL;
+        ALTER TABLE results ADD COLUMN baseline_raw_median_ns REAL;
+        ALTER TABLE results ADD COLUMN current_raw_median_ns REAL;
         """,
     ];
 

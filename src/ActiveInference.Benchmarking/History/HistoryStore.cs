@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace ActiveInference.Benchmarking.History;
 
 /// <summary>
-/// The suite's history: every appended run (commit, branch, time, machine profile) with each benchmark's summary
-/// and verdict, in an embedded SQLite database. The file (and its directory) is created on first use and its
+/// The suite's history: every appended run (commit, branch, time, machine profile) with each benchmark's summary,
+/// verdict and how the verdict was measured (<see cref="HistoryComparison"/>), in an embedded SQLite database. The file (and its directory) is created on first use and its
 /// schema is versioned (<c>PRAGMA user_version</c>, see <see cref="CurrentSchemaVersion"/>). Every call opens its
 /// own connection and writes in one transaction, so several processes may append at once and a failed append
 /// leaves nothing half-written.
@@ -101,7 +101,9 @@ public sealed class HistoryStore
             command.CommandText = """
                 SELECT r.id, r.timestamp_ticks, r.commit_id, r.branch, r.machine_profile, x.full_name,
                        x.median_ns, x.mean_ns, x.std_dev_ns, x.median_ci_lower_ns, x.median_ci_upper_ns, x.ci_level,
-                       x.samples, x.allocated_bytes_per_op, x.normalised_median, x.verdict, x.ratio, x.trustworthy
+                       x.samples, x.allocated_bytes_per_op, x.normalised_median, x.verdict, x.ratio, x.trustworthy,
+                       x.method, x.baseline, x.baseline_commit, x.processes, x.copies_per_side, x.noise_floor,
+                       x.ratio_ci_lower, x.ratio_ci_upper, x.ratio_ci_level, x.baseline_raw_median_ns, x.current_raw_median_ns
                 FROM results x JOIN runs r ON r.id = x.run_id
                 WHERE x.full_name = $name AND ($profile IS NULL OR r.machine_profile = $profile)
                 ORDER BY r.timestamp_ticks, r.id;
@@ -128,7 +130,10 @@ public sealed class HistoryStore
                     NormalisedMedian: reader.IsDBNull(14) ? null : reader.GetDouble(14),
                     Verdict: reader.IsDBNull(15) ? null : Enum.Parse<Verdict>(reader.GetString(15)),
                     Ratio: reader.IsDBNull(16) ? null : reader.GetDouble(16),
-                    IsTrustworthy: reader.GetInt64(17) != 0));
+                    IsTrustworthy: reader.GetInt64(17) != 0)
+                {
+                    Comparison = ReadComparison(reader, 18),
+                });
             }
 
             return (IReadOnlyList<HistoryPoint>)points;
@@ -161,8 +166,11 @@ public sealed class HistoryStore
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO results (run_id, full_name, name, suite, median_ns, mean_ns, std_dev_ns, median_ci_lower_ns,
-                                 median_ci_upper_ns, ci_level, samples, allocated_bytes_per_op, normalised_median, verdict, ratio, trustworthy)
-            VALUES ($run, $full, $name, $suite, $median, $mean, $sd, $lower, $upper, $level, $n, $bytes, $normalised, $verdict, $ratio, $trusted);
+                                 median_ci_upper_ns, ci_level, samples, allocated_bytes_per_op, normalised_median, verdict, ratio, trustworthy,
+                                 method, baseline, baseline_commit, processes, copies_per_side, noise_floor,
+                                 ratio_ci_lower, ratio_ci_upper, ratio_ci_level, baseline_raw_median_ns, current_raw_median_ns)
+            VALUES ($run, $full, $name, $suite, $median, $mean, $sd, $lower, $upper, $level, $n, $bytes, $normalised, $verdict, $ratio, $trusted,
+                    $method, $baseline, $baselineCommit, $processes, $copies, $noise, $ratioLower, $ratioUpper, $ratioLevel, $baselineRaw, $currentRaw);
             """;
         var time = result.Time;
         command.Parameters.AddWithValue("$run", runId);
@@ -181,6 +189,18 @@ public sealed class HistoryStore
         command.Parameters.AddWithValue("$verdict", (object?)result.Gate?.Verdict.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$ratio", result.Gate?.Ratio is { } ratio ? Real(ratio) : DBNull.Value);
         command.Parameters.AddWithValue("$trusted", result.IsTrustworthy ? 1 : 0);
+        var gate = result.Gate;
+        command.Parameters.AddWithValue("$method", (object?)gate?.Method.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$baseline", (object?)gate?.Baseline ?? DBNull.Value);
+        command.Parameters.AddWithValue("$baselineCommit", (object?)gate?.BaselineCommit ?? DBNull.Value);
+        command.Parameters.AddWithValue("$processes", gate is null ? DBNull.Value : gate.Processes);
+        command.Parameters.AddWithValue("$copies", gate is null ? DBNull.Value : gate.CopiesPerSide);
+        command.Parameters.AddWithValue("$noise", Real(gate?.NoiseFloor));
+        command.Parameters.AddWithValue("$ratioLower", Real(gate?.RatioInterval?.Lower));
+        command.Parameters.AddWithValue("$ratioUpper", Real(gate?.RatioInterval?.Upper));
+        command.Parameters.AddWithValue("$ratioLevel", Real(gate?.RatioInterval?.Level));
+        command.Parameters.AddWithValue("$baselineRaw", Real(gate?.BaselineMedianNanoseconds));
+        command.Parameters.AddWithValue("$currentRaw", Real(gate?.CurrentMedianNanoseconds));
         try
         {
             command.ExecuteNonQuery();
@@ -194,7 +214,29 @@ public sealed class HistoryStore
     /// <summary>NaN and infinity are stored as NULL (SQLite would turn NaN into NULL anyway) and read back as NaN.</summary>
     private static object Real(double value) => double.IsFinite(value) ? value : DBNull.Value;
 
+    private static object Real(double? value) => value is { } v ? Real(v) : DBNull.Value;
+
     private static double Real(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? double.NaN : reader.GetDouble(ordinal);
+
+    private static double? OptionalReal(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    /// <summary>The comparison stored from <paramref name="first"/> on (method first); null when the method is NULL (no gate, or a row from before schema 2).</summary>
+    private static HistoryComparison? ReadComparison(SqliteDataReader reader, int first)
+    {
+        if (reader.IsDBNull(first))
+            return null;
+        var (lower, upper, level) = (OptionalReal(reader, first + 6), OptionalReal(reader, first + 7), OptionalReal(reader, first + 8));
+        return new HistoryComparison(
+            Method: Enum.Parse<ComparisonMethod>(reader.GetString(first)),
+            Baseline: reader.IsDBNull(first + 1) ? null : reader.GetString(first + 1),
+            BaselineCommit: reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2),
+            Processes: reader.IsDBNull(first + 3) ? 0 : reader.GetInt32(first + 3),
+            CopiesPerSide: reader.IsDBNull(first + 4) ? 0 : reader.GetInt32(first + 4),
+            NoiseFloor: OptionalReal(reader, first + 5),
+            RatioInterval: lower is { } l && upper is { } u && level is { } c ? new ConfidenceInterval(l, u, c) : null,
+            BaselineRawMedianNanoseconds: OptionalReal(reader, first + 9),
+            CurrentRawMedianNanoseconds: Real(reader, first + 10));
+    }
 
     private T Use<T>(Func<SqliteConnection, T> work)
     {

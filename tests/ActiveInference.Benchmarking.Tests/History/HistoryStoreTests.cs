@@ -1,6 +1,7 @@
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
 using ActiveInference.Benchmarking.Tests.Reporting;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
@@ -148,6 +149,55 @@ public class HistoryStoreTests
     }
 
     [Test]
+    public void How_each_verdict_was_measured_reads_back()
+    {
+        var store = new HistoryStore(_path);
+        store.Append(SampleRun.Create());
+
+        var paired = store.Series("ActiveInference.Core.PerfTests.Inference.Update(1000)").Single().Comparison;
+        var recorded = store.Series(FreeEnergy).Single().Comparison;
+        var ungated = store.Series(store.Benchmarks().Single(n => n.Contains("a|b", StringComparison.Ordinal))).Single().Comparison;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paired, Is.EqualTo(new HistoryComparison(ComparisonMethod.Paired, "commit 1b56a1b", SampleRun.PairedCommit, 3, 4, 0.021,
+                new ConfidenceInterval(1.18, 1.29, 0.997), 1_225_000, 1_512_345.6)));
+            Assert.That(recorded, Is.EqualTo(new HistoryComparison(ComparisonMethod.Recorded, "the recorded numbers of 2025-02-27", SampleRun.RecordedCommit, 1, 0, 0.034,
+                new ConfidenceInterval(0.99, 1.03, 0.99), 3_590, 3_634.25)));
+            Assert.That(ungated, Is.Null, "no gate ran");
+        });
+    }
+
+    [Test]
+    public void A_database_written_by_schema_1_opens_gets_the_new_columns_and_keeps_its_runs()
+    {
+        WriteSchema1Database();
+
+        var store = new HistoryStore(_path);
+        var old = store.Series(FreeEnergy).Single();
+
+        Assert.That(store.SchemaVersion(), Is.EqualTo(HistoryStore.CurrentSchemaVersion));
+        Assert.That(ResultColumns(), Is.SupersetOf(new[]
+        {
+            "method", "baseline", "baseline_commit", "processes", "copies_per_side", "noise_floor",
+            "ratio_ci_lower", "ratio_ci_upper", "ratio_ci_level", "baseline_raw_median_ns", "current_raw_median_ns",
+        }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(old.Commit, Is.EqualTo("v1commit"));
+            Assert.That(old.MedianNanoseconds, Is.EqualTo(3_634.25));
+            Assert.That(old.Verdict, Is.EqualTo(Verdict.Passed));
+            Assert.That(old.Ratio, Is.EqualTo(1.012));
+            Assert.That(old.Comparison, Is.Null, "schema 1 did not say how the verdict was measured");
+        });
+
+        store.Append(Run(SampleRun.Time.AddDays(1), "v2commit", 3_700));
+        var series = new HistoryStore(_path).Series(FreeEnergy);
+        Assert.That(series.Select(p => p.Commit), Is.EqualTo(new[] { "v1commit", "v2commit" }));
+        Assert.That(series[1].Comparison?.Method, Is.EqualTo(ComparisonMethod.Recorded));
+    }
+
+    [Test]
     public void Two_stores_appending_at_once_lose_nothing()
     {
         var tasks = Enumerable.Range(0, 8)
@@ -164,6 +214,44 @@ public class HistoryStoreTests
             .Select(r => r.FullName == FreeEnergy ? SampleRun.Result(r.FullName, r.Name, r.Suite, freeEnergyMedian, r.Gate) : r)
             .ToArray();
         return SampleRun.Create(results) with { Timestamp = time, Commit = commit };
+    }
+
+    /// <summary>A database as the schema 1 code wrote it: its migration, then one run inserted with its column list.</summary>
+    private void WriteSchema1Database()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        Assert.That(HistorySchema.Migrate(connection, [HistorySchema.Migrations[0]]), Is.True);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO runs (suite, timestamp_utc, timestamp_ticks, commit_id, branch, machine_profile, machine_description, config_json)
+            VALUES ('ActiveInference.Core.PerfTests', '2025-03-01T12:30:45.0000000Z', $ticks, 'v1commit', 'main', 'linux-x64-2cpu', '', '{}');
+            INSERT INTO results (run_id, full_name, name, suite, median_ns, mean_ns, std_dev_ns, median_ci_lower_ns,
+                                 median_ci_upper_ns, ci_level, samples, allocated_bytes_per_op, normalised_median, verdict, ratio, trustworthy)
+            VALUES (last_insert_rowid(), $name, 'FreeEnergy(10)', 'ActiveInference.Core.PerfTests.FreeEnergy', 3634.25, 3656.0, 98.2, 3597.9, 3670.6, 0.95,
+                    5, 0, 0.25, 'Passed', 1.012, 1);
+            """;
+        command.Parameters.AddWithValue("$ticks", SampleRun.Time.UtcTicks);
+        command.Parameters.AddWithValue("$name", FreeEnergy);
+        command.ExecuteNonQuery();
+        Assert.That(HistorySchema.ReadVersion(connection), Is.EqualTo(1));
+    }
+
+    private List<string> ResultColumns()
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info('results');";
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
     }
 
     private void SetUserVersion(int version)
