@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.PerfMonitor.Commands;
 
 /// <summary>
-/// <c>history [benchmark]</c>: from the SQLite history, one benchmark's runs (date, commit, median, verdict) with
-/// the points where its level changed (ED-PELT); without a benchmark, every benchmark with its latest median and
-/// number of runs. Never creates a database.
+/// <c>history [benchmark]</c>: from the SQLite history, one benchmark's runs (date, commit, median, verdict, and how
+/// the verdict was measured: the change with its interval, the noise floor, the baseline and method) with the points
+/// where its level changed (ED-PELT); without a benchmark, every benchmark with its latest median, number of runs and
+/// latest baseline. Never creates a database (an older one is migrated when opened).
 /// </summary>
 internal sealed class HistoryCommand(CliContext context)
 {
@@ -52,9 +54,13 @@ internal sealed class HistoryCommand(CliContext context)
         {
             var series = store.Series(name, profile);
             var last = series[^1];
-            return new[] { SummaryTable.ReportTextLine(name), ReadableTime.Format(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp), last.Verdict?.ToString() ?? "-" };
+            return new[]
+            {
+                SummaryTable.ReportTextLine(name), ReadableTime.Format(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp),
+                last.Verdict?.ToString() ?? "-", Against(last.Comparison),
+            };
         }).ToList();
-        WriteTable(["Benchmark", "Latest median", "Runs", "Latest run (UTC)", "Latest verdict"], rows, rightAligned: [1, 2]);
+        WriteTable(["Benchmark", "Latest median", "Runs", "Latest run (UTC)", "Latest verdict", "Against"], rows, rightAligned: [1, 2]);
         return ExitCodes.Clean;
     }
 
@@ -71,9 +77,10 @@ internal sealed class HistoryCommand(CliContext context)
         var rows = trend.Points.Select((p, i) => new[]
         {
             (i + 1).ToString(CultureInfo.InvariantCulture), Date(p.Timestamp), Short(p.Commit), ReadableTime.Format(p.MedianNanoseconds),
-            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), changes.Contains(i) ? "<- level change" : "",
+            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), Change(p), NoiseFloor(p.Comparison), Against(p.Comparison),
+            changes.Contains(i) ? "<- level change" : "",
         }).ToList();
-        WriteTable(["#", "Date (UTC)", "Commit", "Median", "Verdict", ""], rows, rightAligned: [0, 3]);
+        WriteTable(["#", "Date (UTC)", "Commit", "Median", "Verdict", "Change [interval]", "Noise floor", "Against", ""], rows, rightAligned: [0, 3, 5, 6]);
         output.WriteLine();
         if (trend.ChangePoints.Count == 0)
         {
@@ -109,6 +116,31 @@ internal sealed class HistoryCommand(CliContext context)
         var results = context.Variable("PERF_RESULTS_DIRECTORY") is { } directory ? Path.Combine(root, directory) : Path.Combine(root, "TestResults", "perf");
         return Path.GetFullPath(Path.Combine(results, "perf-history.db"));
     }
+
+    /// <summary>The verdict's change with its interval when stored, e.g. <c>+23.4% [+18.0%, +29.0%]</c>; <c>-</c> without one.</summary>
+    private static string Change(HistoryPoint point)
+    {
+        if (point.Ratio is not { } ratio || !double.IsFinite(ratio))
+            return "-";
+        return point.Comparison?.RatioInterval is { } i ? $"{Percent(ratio)} [{Percent(i.Lower)}, {Percent(i.Upper)}]" : Percent(ratio);
+    }
+
+    private static string NoiseFloor(HistoryComparison? comparison) =>
+        comparison?.NoiseFloor is { } f && double.IsFinite(f) ? string.Create(CultureInfo.InvariantCulture, $"±{f * 100:0.0}%") : "-";
+
+    /// <summary>
+    /// What the verdict was measured against: <c>commit 1b56a1b (paired 3×4)</c> (processes × copies per side), <c>the
+    /// recorded numbers of 2026-11-29</c>; <c>-</c> when not compared or stored before the history kept it.
+    /// </summary>
+    private static string Against(HistoryComparison? comparison) => SummaryTable.ReportTextLine(comparison switch
+    {
+        null or { Baseline: null } => "-",
+        { Method: ComparisonMethod.Paired } c => string.Create(CultureInfo.InvariantCulture, $"{c.Baseline} (paired {c.Processes}×{c.CopiesPerSide})"),
+        { Method: ComparisonMethod.Recorded } c => c.Baseline!,
+        { } c => c.Baseline + " (not compared)",
+    });
+
+    private static string Percent(double ratio) => ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

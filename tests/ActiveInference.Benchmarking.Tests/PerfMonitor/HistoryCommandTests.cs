@@ -1,5 +1,6 @@
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.Statistics;
 using ActiveInference.PerfMonitor;
 using NUnit.Framework;
 using static ActiveInference.Benchmarking.Tests.PerfMonitor.MonitorSamples;
@@ -42,8 +43,30 @@ public sealed class HistoryCommandTests
     {
         var outcome = _samples.Invoke("history", "Update(10)", "--db", "history.db");
         Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
-        Assert.That(outcome.Out, Does.Match(@"\s9\s+2026-03-09 12:00\s+commit08ab\s+1\.500 µs\s+Passed\s+<- level change"));
+        Assert.That(outcome.Out, Does.Match(@"\s9\s+2026-03-09 12:00\s+commit08ab\s+1\.500 µs\s+Passed\s+0\.0%\s+-\s+-\s+<- level change"));
         Assert.That(outcome.Out, Does.Contain("from run #9 (2026-03-09 12:00, commit commit08ab): median 999.9 ns -> 1.499 µs (+50.0%)"));
+    }
+
+    [Test]
+    public void ARunShowsHowItsVerdictWasMeasured()
+    {
+        var paired = Result("Update(10)", 1234, Verdict.Regressed);
+        paired = paired with
+        {
+            Gate = new GateOutcome(Verdict.Regressed, "regressed", 1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.1, 1000, 1234)
+            {
+                Method = ComparisonMethod.Paired, Baseline = "commit 1b56a1b", BaselineCommit = "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7",
+                Processes = 3, CopiesPerSide = 4, NoiseFloor = 0.021,
+            },
+        };
+        new HistoryStore(_samples.PathOf("history.db")).Append(Run(paired) with { Timestamp = Time.AddDays(20), Commit = "commit20abcdef" });
+
+        var trend = _samples.Invoke("history", "Update(10)", "--db", "history.db");
+        var list = _samples.Invoke("history", "--db", "history.db");
+
+        Assert.That(trend.Code, Is.EqualTo(ExitCodes.Clean), trend.ToString());
+        Assert.That(trend.Out, Does.Match(@"17\s+2026-03-21 12:00\s+commit20ab\s+[0-9.]+ µs\s+Regressed\s+\+23\.4% \[\+18\.0%, \+29\.0%\]\s+±2\.1%\s+commit 1b56a1b \(paired 3×4\)"));
+        Assert.That(list.Out, Does.Match(@"Kernels\.Update\(10\)\s+[0-9.]+ µs\s+17\s+2026-03-21 12:00\s+Regressed\s+commit 1b56a1b \(paired 3×4\)"));
     }
 
     [Test]
