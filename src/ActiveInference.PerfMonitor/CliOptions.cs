@@ -14,6 +14,40 @@ internal static class CliOptions
         CustomParser = ParseThreshold,
     };
 
+    /// <summary>
+    /// <c>--baseline-ref REF</c>: the baseline's code for the paired gate, a git commit-ish (<c>origin/main</c>, a hash) or a
+    /// folder holding a prebuilt baseline of the perf test project. A value beginning with '-' is refused, so it can never
+    /// be read as an option by git or dotnet.
+    /// </summary>
+    public static Option<string?> BaselineRef() => new("--baseline-ref")
+    {
+        Description = "The baseline's code to measure beside the current code: a git commit-ish (e.g. origin/main, a hash) or a folder holding a prebuilt baseline of the perf test project (default: the commit that recorded baselines.json)",
+        CustomParser = ParseBaselineRef,
+    };
+
+    /// <summary>Parses a baseline reference token.</summary>
+    internal static string? ParseBaselineRef(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (TryParseBaselineRef(text, out var problem))
+            return text;
+        result.AddError(problem);
+        return null;
+    }
+
+    /// <summary>True when <paramref name="text"/> can name a baseline (not blank, no control characters, not beginning with '-'); else a problem naming the value.</summary>
+    internal static bool TryParseBaselineRef(string text, out string problem)
+    {
+        problem = "";
+        if (string.IsNullOrWhiteSpace(text))
+            problem = "--baseline-ref: give a git commit-ish (e.g. origin/main or a hash) or a folder holding a prebuilt baseline";
+        else if (text.StartsWith('-'))
+            problem = $"--baseline-ref '{text}': a baseline reference cannot begin with '-' (it would be read as an option); give a commit-ish such as origin/main or a hash, or a folder (./{text})";
+        else if (text.Any(char.IsControl))
+            problem = "--baseline-ref: the value holds control characters";
+        return problem.Length == 0;
+    }
+
     /// <summary>Parses a threshold token: a finite number ≥ 0 with a dot decimal separator.</summary>
     internal static double? ParseThreshold(ArgumentResult result)
     {

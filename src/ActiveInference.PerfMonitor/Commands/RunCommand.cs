@@ -13,8 +13,9 @@ namespace ActiveInference.PerfMonitor.Commands;
 /// </summary>
 /// <remarks>
 /// The run's settings go to the test host as <c>PERF_</c> environment variables, the top layer of the perf
-/// options, so the flags here win over perf.runsettings and the environment alike. The child's
-/// <c>GITHUB_STEP_SUMMARY</c> is removed: this command appends the report once itself.
+/// options, so the flags here win over perf.runsettings and the environment alike (<c>--baseline-ref</c> becomes the
+/// setting <c>baselineRef</c> as <c>PERF_BASELINE_REF</c>: set in the child's environment, never through a shell or
+/// an argument). The child's <c>GITHUB_STEP_SUMMARY</c> is removed: this command appends the report once itself.
 /// </remarks>
 internal sealed class RunCommand(CliContext context)
 {
@@ -42,12 +43,14 @@ internal sealed class RunCommand(CliContext context)
         };
         var results = new Option<string?>("--results-dir") { Description = "Results directory (default: PERF_RESULTS_DIRECTORY, else TestResults/perf at the repository root)" };
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build before running" };
+        var baselineRef = CliOptions.BaselineRef();
         var command = new Command("run", "Run the perf suite (dotnet test with perf.runsettings), print the summary, write the report; exit 1 on regression")
         {
-            threshold, filter, update, output, project, shard, results, noBuild,
+            threshold, filter, update, output, project, shard, results, noBuild, baselineRef,
         };
         command.SetAction(p => MonitorCommandLine.Guard(context, () => new RunCommand(context).Execute(new RunRequest(
-            p.GetValue(threshold), p.GetValue(filter), p.GetValue(update), p.GetValue(output)!, p.GetValue(project), p.GetValue(shard), p.GetValue(results), p.GetValue(noBuild)))));
+            p.GetValue(threshold), p.GetValue(filter), p.GetValue(update), p.GetValue(output)!, p.GetValue(project), p.GetValue(shard), p.GetValue(results), p.GetValue(noBuild),
+            p.GetValue(baselineRef)))));
         return command;
     }
 
@@ -59,6 +62,8 @@ internal sealed class RunCommand(CliContext context)
         if (!File.Exists(settings))
             throw new MonitorException($"{settings}: not found; run from inside the repository (the directory with {RunSettingsFile})");
         var resultsDirectory = ResultsDirectory(request, root);
+        if (request.BaselineRef is { } reference && Directory.Exists(context.FullPath(reference)))
+            request = request with { BaselineRef = context.FullPath(reference) };
         var spec = BuildSpec(request, root, resultsDirectory, DefaultProject(root));
         var resultsFile = Path.Combine(resultsDirectory, ResultsJsonExporter.DefaultFileName);
         var before = File.Exists(resultsFile) ? File.GetLastWriteTimeUtc(resultsFile) : (DateTime?)null;
@@ -137,6 +142,8 @@ internal sealed class RunCommand(CliContext context)
             environment["PERF_MODE"] = "record";
         if (request.Shard is { } shard)
             environment["PERF_SHARD"] = shard.ToString();
+        if (request.BaselineRef is { } baselineRef)
+            environment["PERF_BASELINE_REF"] = CliOptions.TryParseBaselineRef(baselineRef, out var problem) ? baselineRef : throw new MonitorException(problem);
         return new ProcessSpec("dotnet", arguments, root, environment);
     }
 

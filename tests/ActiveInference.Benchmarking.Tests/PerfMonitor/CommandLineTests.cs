@@ -68,6 +68,29 @@ public sealed class CommandLineTests
         }
     }
 
+    [TestCase("origin/main", true)]
+    [TestCase("1b56a1b", true)]
+    [TestCase("HEAD~3", true)]
+    [TestCase("../baseline build", true)]
+    [TestCase("-x", false)]
+    [TestCase("--output=/tmp/x", false)]
+    [TestCase("", false)]
+    [TestCase("   ", false)]
+    [TestCase("main\nrm -rf /", false)]
+    public void ABaselineRefIsACommitIshOrAFolderNeverAnOption(string text, bool valid)
+    {
+        Assert.That(CliOptions.TryParseBaselineRef(text, out var problem), Is.EqualTo(valid), problem);
+        Assert.That(problem, valid ? Is.Empty : Does.StartWith("--baseline-ref"));
+    }
+
+    [Test]
+    public void RunHelpListsTheBaselineRef()
+    {
+        var outcome = _samples.Invoke("run", "--help");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Out, Does.Contain("--baseline-ref"));
+    }
+
     [Test]
     public void ThresholdIsParsedInTheInvariantCultureWhateverTheMachineCulture()
     {

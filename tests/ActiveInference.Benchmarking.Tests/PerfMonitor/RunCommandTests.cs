@@ -29,7 +29,7 @@ public sealed class RunCommandTests
     public void BuildsTheDotnetTestCommandWithTheFlagsAsPerfEnvironmentVariables()
     {
         var root = _samples.Directory;
-        var request = new RunRequest(Threshold: 0.15, Filter: "FullyQualifiedName~FreeEnergy", UpdateBaseline: true, Shard: new Shard(2, 3), NoBuild: true);
+        var request = new RunRequest(Threshold: 0.15, Filter: "FullyQualifiedName~FreeEnergy", UpdateBaseline: true, Shard: new Shard(2, 3), NoBuild: true, BaselineRef: "1b56a1b");
         var spec = RunCommand.BuildSpec(request, root, Path.Combine(root, "out"), Path.Combine(root, "perf-tests", "P", "P.csproj"));
         Assert.That(spec.FileName, Is.EqualTo("dotnet"));
         Assert.That(spec.Arguments, Is.EqualTo(new[]
@@ -40,6 +40,7 @@ public sealed class RunCommandTests
         Assert.That(spec.Environment["PERF_THRESHOLD"], Is.EqualTo("0.15"));
         Assert.That(spec.Environment["PERF_MODE"], Is.EqualTo("record"));
         Assert.That(spec.Environment["PERF_SHARD"], Is.EqualTo("2/3"));
+        Assert.That(spec.Environment["PERF_BASELINE_REF"], Is.EqualTo("1b56a1b"));
         Assert.That(spec.Environment["PERF_RESULTS_DIRECTORY"], Is.EqualTo(Path.Combine(root, "out")));
         Assert.That(spec.Environment.ContainsKey("GITHUB_STEP_SUMMARY") && spec.Environment["GITHUB_STEP_SUMMARY"] is null, Is.True, "the child must not append to the job summary too");
         Assert.That(spec.WorkingDirectory, Is.EqualTo(root));
@@ -129,6 +130,66 @@ public sealed class RunCommandTests
         var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
         Assert.That(_samples.Invoke(runner, null, "run", "--shard", "2/3").Code, Is.EqualTo(ExitCodes.Clean));
         Assert.That(runner.Spec!.Environment["PERF_SHARD"], Is.EqualTo("2/3"));
+    }
+
+    [Test]
+    public void TheBaselineRefReachesTheTestHostAsTheBaselineRefSettingAndNeverAsAnArgument()
+    {
+        var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
+        var outcome = _samples.Invoke(runner, null, "run", "--baseline-ref", "origin/main~1");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(runner.Spec!.Environment["PERF_BASELINE_REF"], Is.EqualTo("origin/main~1"));
+        Assert.That(runner.Spec.Arguments, Has.None.Contains("origin/main~1"));
+        Assert.That(outcome.Out, Does.Contain("PERF_BASELINE_REF=origin/main~1 "), "the printed command line says which baseline");
+    }
+
+    [Test]
+    public void ABaselineFolderIsPassedAsAFullPathBecauseTheTestHostResolvesAgainstTheRepositoryRoot()
+    {
+        Directory.CreateDirectory(_samples.PathOf(Path.Combine("cache", "baseline build")));
+        var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
+        var outcome = _samples.Invoke(runner, null, "run", "--baseline-ref", "cache/baseline build");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(runner.Spec!.Environment["PERF_BASELINE_REF"], Is.EqualTo(_samples.PathOf(Path.Combine("cache", "baseline build"))));
+    }
+
+    [TestCase("--baseline-ref=-x")]
+    [TestCase("--baseline-ref=--upload-pack=touch /tmp/pwned")]
+    [TestCase("--baseline-ref=")]
+    public void ABaselineRefBeginningWithADashOrEmptyIsAUsageErrorAndRunsNothing(string argument)
+    {
+        var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
+        var outcome = _samples.Invoke(runner, null, "run", argument);
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("--baseline-ref"));
+        Assert.That(runner.Spec, Is.Null);
+    }
+
+    [Test]
+    public void ADashValueAfterTheOptionIsRefusedWithTheReason()
+    {
+        var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
+        var outcome = _samples.Invoke(runner, null, "run", "--baseline-ref", "-x");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("--baseline-ref '-x': a baseline reference cannot begin with '-'"));
+        Assert.That(runner.Spec, Is.Null);
+    }
+
+    [Test]
+    public void ABaselineRefMissingItsValueIsAUsageError()
+    {
+        var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
+        var outcome = _samples.Invoke(runner, null, "run", "--baseline-ref", "--no-build");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("--baseline-ref"));
+        Assert.That(runner.Spec, Is.Null);
+    }
+
+    [Test]
+    public void BuildSpecRefusesADashBaselineRefEvenWhenCalledDirectly()
+    {
+        var error = Assert.Throws<MonitorException>(() => RunCommand.BuildSpec(new RunRequest(BaselineRef: "-c"), _samples.Directory, _samples.PathOf("out"), null))!;
+        Assert.That(error.Message, Does.Contain("cannot begin with '-'"));
     }
 
     [Test]
