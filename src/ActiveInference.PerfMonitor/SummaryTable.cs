@@ -5,12 +5,13 @@ using ActiveInference.Benchmarking.Reporting;
 namespace ActiveInference.PerfMonitor;
 
 /// <summary>
-/// The plain-text table a person reads at the end of a command: benchmark, median, baseline, change and verdict,
-/// columns padded, one benchmark per line, in report order. Invariant culture throughout.
+/// The plain-text table a person reads at the end of a command: benchmark, median, the baseline's raw median,
+/// change, verdict and what the verdict was measured against, columns padded, one benchmark per line, in report
+/// order. Invariant culture throughout.
 /// </summary>
 internal static class SummaryTable
 {
-    private static readonly string[] Headers = ["Benchmark", "Median", "Baseline", "Change", "Verdict"];
+    private static readonly string[] Headers = ["Benchmark", "Median", "Baseline (raw)", "Change", "Verdict", "Against"];
 
     /// <summary>Writes the table for <paramref name="results"/> and a one-line count of verdicts.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<BenchmarkResult> results)
@@ -48,12 +49,26 @@ internal static class SummaryTable
         r.Gate?.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "-",
         r.Gate?.Ratio is { } ratio && double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-",
         (r.Gate?.Verdict.ToString() ?? "-") + (r.IsTrustworthy ? "" : " (untrusted)"),
+        r.Gate is { } g ? Against(g.Method, g.Baseline, g.Processes, g.CopiesPerSide) : "-",
     ];
+
+    /// <summary>
+    /// What a verdict was measured against, short: <c>commit 1b56a1b (paired 3×4)</c> (processes × copies per side),
+    /// <c>the recorded numbers of 2026-11-29</c>, <c>commit 1b56a1b (not compared)</c>; <c>-</c> without a baseline.
+    /// </summary>
+    internal static string Against(ComparisonMethod method, string? baseline, int processes, int copiesPerSide) => baseline is null
+        ? "-"
+        : ReportTextLine(method switch
+        {
+            ComparisonMethod.Paired => FormattableString.Invariant($"{baseline} (paired {processes}×{copiesPerSide})"),
+            ComparisonMethod.Recorded => baseline,
+            _ => baseline + " (not compared)",
+        });
 
     /// <summary>A name on one line: control characters shown as escapes.</summary>
     internal static string ReportTextLine(string text) =>
         string.Concat(text.Select(c => char.IsControl(c) ? FormattableString.Invariant($"\\u{(int)c:x4}") : c.ToString()));
 
     private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells, int[] widths) =>
-        writer.WriteLine(string.Join("  ", cells.Select((cell, c) => c is 0 or 4 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        writer.WriteLine(string.Join("  ", cells.Select((cell, c) => c is 0 or 4 or 5 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
 }

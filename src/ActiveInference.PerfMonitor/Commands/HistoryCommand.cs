@@ -128,17 +128,8 @@ internal sealed class HistoryCommand(CliContext context)
     private static string NoiseFloor(HistoryComparison? comparison) =>
         comparison?.NoiseFloor is { } f && double.IsFinite(f) ? string.Create(CultureInfo.InvariantCulture, $"±{f * 100:0.0}%") : "-";
 
-    /// <summary>
-    /// What the verdict was measured against: <c>commit 1b56a1b (paired 3×4)</c> (processes × copies per side), <c>the
-    /// recorded numbers of 2026-11-29</c>; <c>-</c> when not compared or stored before the history kept it.
-    /// </summary>
-    private static string Against(HistoryComparison? comparison) => SummaryTable.ReportTextLine(comparison switch
-    {
-        null or { Baseline: null } => "-",
-        { Method: ComparisonMethod.Paired } c => string.Create(CultureInfo.InvariantCulture, $"{c.Baseline} (paired {c.Processes}×{c.CopiesPerSide})"),
-        { Method: ComparisonMethod.Recorded } c => c.Baseline!,
-        { } c => c.Baseline + " (not compared)",
-    });
+    private static string Against(HistoryComparison? comparison) =>
+        comparison is null ? "-" : SummaryTable.Against(comparison.Method, comparison.Baseline, comparison.Processes, comparison.CopiesPerSide);
 
     private static string Percent(double ratio) => ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 

@@ -144,6 +144,23 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void TheSummaryTableSaysWhatEachVerdictWasMeasuredAgainst()
+    {
+        var paired = Result("Update(10)", 1000, Verdict.Passed) with
+        {
+            Gate = new GateOutcome(Verdict.Passed, "passed", 1.01, null, null, 0.1, 990, 1000)
+            {
+                Method = ComparisonMethod.Paired, Baseline = "commit 1b56a1b", Processes = 2, CopiesPerSide = 4, NoiseFloor = 0.02,
+            },
+        };
+        var runner = new FakeDotnetTest(0, Run(paired, Result("FreeEnergy(10)", 2000, Verdict.New)));
+        var outcome = _samples.Invoke(runner, null, "run", "--baseline-ref", "1b56a1b");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Out, Does.Match(@"Benchmark\s+Median\s+Baseline \(raw\)\s+Change\s+Verdict\s+Against"));
+        Assert.That(outcome.Out, Does.Match(@"Kernels\.Update\(10\)\s+[0-9.]+ (ns|µs)\s+990\.0 ns\s+\+1\.0%\s+Passed\s+commit 1b56a1b \(paired 2×4\)"));
+    }
+
+    [Test]
     public void ABaselineFolderIsPassedAsAFullPathBecauseTheTestHostResolvesAgainstTheRepositoryRoot()
     {
         Directory.CreateDirectory(_samples.PathOf(Path.Combine("cache", "baseline build")));
