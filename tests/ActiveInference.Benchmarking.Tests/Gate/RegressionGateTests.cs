@@ -1,152 +1,399 @@
-using ActiveInference.Benchmarking.Execution;
+using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework;
-using static ActiveInference.Benchmarking.Tests.Gate.GateSamples;
+using static ActiveInference.Benchmarking.Tests.Gate.StateWorld;
 
 namespace ActiveInference.Benchmarking.Tests.Gate;
 
+/// <summary>
+/// The fallback gate against recorded numbers, state-matched, on <see cref="StateWorld"/>'s synthetic machine: the
+/// baseline is five recordings of the unchanged benchmark (rec0…rec4, the last on 2026-11-05), each visiting states 0–2.
+/// </summary>
 public class RegressionGateTests
 {
+    private const string Recorded = "the recorded numbers of 2026-11-05";
+
     private static readonly GatePolicy Policy = new();
 
-    [Test]
-    public void Clear_regression_confirmed_in_a_fresh_process_fails()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.30, 200, 0.05, 1)), Baseline(), [], Here, Policy, Child(1.28));
+    private static GateOutcome Decide(BenchmarkResult current, FreshProcesses fresh, Baseline? baseline = null, GatePolicy? policy = null, string? whyRecorded = null) =>
+        RegressionGate.Decide(current, baseline ?? StateWorld.Baseline(), [], GateSamples.Here, policy ?? Policy, fresh.Measure, whyRecorded);
 
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
-        Assert.That(outcome.Confirmed, Is.True);
-        Assert.That(outcome.Ratio, Is.EqualTo(1.30).Within(0.02));
-        Assert.That(outcome.Message, Does.StartWith("Kernel(10) regressed +3"));
-        Assert.That(outcome.Message, Does.Contain("threshold 10%").And.Contain("p<0.001").And.Contain("n=200/200").And.Contain("confirmed"));
+    private static BenchmarkResult InUnseenState(double change, int seed) => Result(change, seed, Unseen);
+
+    [Test]
+    public void Missing_baseline_is_new_and_says_how_to_record_one()
+    {
+        var outcome = RegressionGate.Decide(Result(1.0, 1, 0), null, [], GateSamples.Here, Policy, FreshProcesses.None().Measure);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.New));
+        Assert.That(outcome.Message, Is.EqualTo("Kernel(100) is new: no recorded baseline yet (record one with mode=record)"));
+        Assert.That(outcome.Ratio, Is.Null);
+        Assert.That(outcome.BaselineMedianNanoseconds, Is.Null);
+        Assert.That(outcome.Method, Is.EqualTo(ComparisonMethod.None));
     }
 
     [Test]
-    public void Suspect_not_confirmed_by_the_fresh_process_passes_with_a_note()
+    public void Baseline_only_on_another_machine_profile_is_inconclusive_and_names_the_profile_and_how_it_differs()
     {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.15, 200, 0.05, 1)), Baseline(), [], Here, Policy, Child(1.02));
+        var elsewhere = StateWorld.Baseline() with { Profile = GateSamples.Other };
 
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Confirmed, Is.False);
-        Assert.That(outcome.Message, Does.Contain("not confirmed"));
+        var outcome = RegressionGate.Decide(Result(1.0, 1, 0), null, [elsewhere], GateSamples.Here, Policy, FreshProcesses.None().Measure);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Does.StartWith($"Kernel(100) inconclusive: no recorded baseline on this machine profile ({GateSamples.Here.Id}); recorded only on {GateSamples.Other.Id} ("));
+        Assert.That(outcome.Message, Does.Contain("CPU: Other CPU → Test CPU").And.Contain("logical cores: 8 → 2").And.Contain("OS: Windows → Linux"));
+        Assert.That(outcome.Message, Does.EndWith("Record one here with mode=record"));
+        Assert.That(outcome.Ratio, Is.Null);
     }
 
     [Test]
-    public void No_change_passes_without_re_measuring()
+    public void Unchanged_code_passes_on_the_first_process_in_one_message_form()
     {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.01, 200, 0.05, 2)), Baseline(), [], Here, Policy, NoChild);
+        var fresh = FreshProcesses.None();
+
+        var outcome = Decide(Result(1.0, 2, 0, 1, 2), fresh);
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
         Assert.That(outcome.Confirmed, Is.Null);
-        Assert.That(outcome.RatioInterval!.Value.Contains(1.01), Is.True);
+        Assert.That(outcome.Ratio, Is.EqualTo(1.0).Within(0.02));
+        Assert.That(outcome.RatioInterval!.Value.Contains(1.0), Is.True);
+        Assert.That(outcome.Message, Does.Match(
+            @"^Kernel\(100\) passed: [+-]?\d\.\d% \[[+-]?\d\.\d%, [+-]?\d\.\d%\] against the recorded numbers of 2026-11-05 \(state-matched: 200 of 200 samples against 1000 samples of 5 recordings\), threshold 10%; raw medians 12\.\d+ µs → 12\.\d+ µs$"));
+        Assert.That(fresh.Calls, Is.Zero);
     }
 
     [Test]
-    public void Change_below_the_threshold_passes_even_when_significant()
+    public void The_outcome_says_how_and_against_what_it_was_measured()
     {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.06, 400, 0.02, 3)), Baseline(), [], Here, Policy, NoChild);
+        var outcome = Decide(Result(1.0, 2, 0), FreshProcesses.None());
 
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.PValue, Is.LessThan(0.001));
+        Assert.That(outcome.Method, Is.EqualTo(ComparisonMethod.Recorded));
+        Assert.That(outcome.Baseline, Is.EqualTo(Recorded));
+        Assert.That(outcome.BaselineCommit, Is.EqualTo("rec4"), "the commit of the latest recording");
+        Assert.That(outcome.Processes, Is.EqualTo(1));
+        Assert.That(outcome.NoiseFloor, Is.Not.Null);
+        Assert.That(outcome.PValue, Is.Null);
+        Assert.That(outcome.Threshold, Is.EqualTo(0.10));
+        Assert.That(outcome.BaselineMedianNanoseconds, Is.EqualTo(StateWorld.Baseline().CenterNanosecondsPerOperation));
     }
 
     [Test]
-    public void Per_benchmark_threshold_is_respected()
+    public void Unchanged_code_in_a_state_that_slows_it_1_85x_passes_although_the_raw_medians_differ_that_much()
     {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.30, 200, 0.05, 1)), Baseline(), [], Here, Policy with { Threshold = 0.5 }, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Threshold, Is.EqualTo(0.5));
-    }
-
-    [Test]
-    public void Too_noisy_measurement_is_inconclusive()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.0, 12, 0.6, 4)), Baseline(), [], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(outcome.Message, Does.Contain("too noisy"));
-    }
-
-    [Test]
-    public void Bimodal_samples_with_half_in_a_slow_state_are_judged_by_the_median()
-    {
-        var fast = LogRatios(1.0, 101, 0.02, 5);
-        var slow = LogRatios(1.9, 99, 0.02, 6);
-        var outcome = RegressionGate.Decide(Result([.. fast, .. slow]), Baseline(), [], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.Not.EqualTo(Verdict.Regressed));
-    }
-
-    [Test]
-    public void Improvement_passes_and_suggests_recording()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(0.7, 200, 0.05, 8)), Baseline(), [], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Improved));
-        Assert.That(outcome.Message, Does.Contain("improved -29.").And.Contain("mode=record"));
-    }
-
-    [Test]
-    public void Missing_baseline_is_new()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1, 50, 0.05, 9)), null, [], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.New));
-        Assert.That(outcome.Message, Does.Contain("no baseline"));
-    }
-
-    [Test]
-    public void Baseline_only_on_another_machine_profile_is_inconclusive_and_names_it()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1, 50, 0.05, 9)), null, [Baseline(profile: Other)], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(outcome.Message, Does.Contain(Other.Id).And.Contain("CPU: Other CPU → Test CPU"));
-    }
-
-    [Test]
-    public void Zero_to_24_bytes_per_operation_fails_even_when_timing_is_unchanged()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.0, 200, 0.05, 10), bytesPerOperation: 24), Baseline(bytesPerOperation: 0), [], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
-        Assert.That(outcome.Message, Does.Contain("0 B/op → 24 B/op"));
-    }
-
-    [Test]
-    public void A_fraction_of_a_byte_per_operation_is_tolerated()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.0, 200, 0.05, 10), bytesPerOperation: 0.01), Baseline(bytesPerOperation: 0), [], Here, Policy, NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-    }
-
-    [Test]
-    public void Baseline_centre_is_the_median_of_recordings_so_one_slow_recording_does_not_move_it()
-    {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.0, 200, 0.05, 11)), Baseline(0, null, 1.0, 1.25, 1.0), [], Here, Policy, NoChild);
+        var outcome = Decide(Result(1.0, 3, 2), FreshProcesses.None());
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
         Assert.That(outcome.Ratio, Is.EqualTo(1.0).Within(0.02));
+        Assert.That(outcome.CurrentMedianNanoseconds / outcome.BaselineMedianNanoseconds!.Value, Is.GreaterThan(1.4), "raw medians");
+        Assert.That(outcome.Message, Does.Contain("; raw medians 12.").And.Contain(" → 18."));
     }
 
     [Test]
-    public void Failed_re_measurement_is_inconclusive_with_the_reason()
+    public void A_regression_the_fresh_processes_repeat_fails_and_is_confirmed()
     {
-        var outcome = RegressionGate.Decide(Result(LogRatios(1.5, 200, 0.05, 1)), Baseline(), [], Here, Policy, () => (null, "child process timed out"));
+        var fresh = FreshProcesses.Of((1.3, 1), (1.3, 2));
 
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(outcome.Message, Does.Contain("timed out"));
-    }
-
-    [Test]
-    public void Without_reference_samples_raw_times_are_compared_and_said_so()
-    {
-        var current = Result(LogRatios(1.5, 200, 0.05, 1)) with { NormalisedSamples = [] };
-        var outcome = RegressionGate.Decide(current, Baseline(), [], Here, Policy, () => (new ChildSamples(current.SamplesNanosecondsPerOperation.ToArray(), [], 0), null));
+        var outcome = Decide(Result(1.3, 4, 0), fresh);
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
-        Assert.That(outcome.Message, Does.Contain("raw times"));
+        Assert.That(outcome.Confirmed, Is.True);
+        Assert.That(outcome.Ratio, Is.EqualTo(1.3).Within(0.03));
+        Assert.That(outcome.RatioInterval!.Value.Lower, Is.GreaterThan(1.25));
+        Assert.That(outcome.Processes, Is.EqualTo(3));
+        Assert.That(fresh.Calls, Is.EqualTo(2));
+        Assert.That(outcome.Message, Does.Match(
+            @"^Kernel\(100\) regressed: \+(29|30)\.\d% \[\+(29|30)\.\d%, \+(30|31)\.\d%\] against the recorded numbers of 2026-11-05 \(state-matched: 200 of 200 samples against 1000 samples of 5 recordings\), threshold 10%; raw medians 12\.\d+ µs → 13\.\d+ µs; first process \+(29|30)\.\d%, fresh processes \+(29|30)\.\d%, \+(29|30)\.\d% \(fails when the mean is above \+10\.0% and each fresh process above \+4\.9%\), confirmed$"));
+    }
+
+    [Test]
+    public void A_suspect_the_first_fresh_process_does_not_repeat_passes_without_asking_for_another()
+    {
+        var fresh = FreshProcesses.Of((1.0, 1));
+
+        var outcome = Decide(Result(1.3, 5, 0), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Confirmed, Is.False);
+        Assert.That(outcome.Processes, Is.EqualTo(2));
+        Assert.That(fresh.Calls, Is.EqualTo(1));
+        Assert.That(outcome.Ratio, Is.EqualTo(Math.Sqrt(1.3)).Within(0.03), "the mean of the two processes");
+        Assert.That(outcome.Message, Does.StartWith("Kernel(100) passed: +1").And.Contain("; first process +3").And.EndWith(": not confirmed"));
+    }
+
+    [Test]
+    public void One_wildly_slow_first_process_cannot_carry_the_mean_alone()
+    {
+        var outcome = Decide(Result(1.6, 6, 0), FreshProcesses.Of((1.03, 1)));
+
+        Assert.That(Math.Log(outcome.Ratio!.Value), Is.GreaterThan(Math.Log(1.1)), "the mean alone would fail");
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Confirmed, Is.False);
+    }
+
+    [Test]
+    public void A_last_fresh_process_below_the_confirmation_floor_clears_the_suspect_whatever_the_mean()
+    {
+        var outcome = Decide(Result(1.6, 6, 0), FreshProcesses.Of((1.3, 1), (1.03, 2)));
+
+        Assert.That(Math.Log(outcome.Ratio!.Value), Is.GreaterThan(Math.Log(1.1)), "the mean alone would fail");
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Confirmed, Is.False);
+        Assert.That(outcome.Processes, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void A_change_between_half_the_threshold_and_the_threshold_is_re_measured_and_passes()
+    {
+        var fresh = FreshProcesses.Of((1.07, 1), (1.07, 2));
+
+        var outcome = Decide(Result(1.07, 7, 0), fresh);
+
+        Assert.That(fresh.Calls, Is.EqualTo(2), "+7% is a suspect: above half the limit");
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Confirmed, Is.False);
+        Assert.That(outcome.Ratio, Is.EqualTo(1.07).Within(0.02));
+    }
+
+    [Test]
+    public void A_change_below_half_the_threshold_passes_without_a_fresh_process()
+    {
+        var fresh = FreshProcesses.None();
+
+        var outcome = Decide(Result(1.04, 8, 0), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Ratio, Is.EqualTo(1.04).Within(0.01));
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void A_clear_improvement_the_fresh_processes_repeat_is_improved_and_invites_no_guess()
+    {
+        var fresh = FreshProcesses.Of((0.7, 2), (0.7, 0));
+
+        var outcome = Decide(Result(0.7, 9, 1), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Improved));
+        Assert.That(outcome.Confirmed, Is.True);
+        Assert.That(outcome.Ratio, Is.EqualTo(0.7).Within(0.02));
+        Assert.That(outcome.Processes, Is.EqualTo(3));
+        Assert.That(outcome.Message, Does.StartWith("Kernel(100) improved: -3").And.Contain("(improved when the mean is below -9.1% and each fresh process below -4.7%), confirmed"));
+    }
+
+    [Test]
+    public void An_improvement_the_fresh_process_does_not_repeat_passes()
+    {
+        var fresh = FreshProcesses.Of((1.0, 2));
+
+        var outcome = Decide(Result(0.7, 10, 1), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Confirmed, Is.False);
+        Assert.That(fresh.Calls, Is.EqualTo(1));
+        Assert.That(outcome.Message, Does.Contain("(improved when the mean is below").And.EndWith(": not confirmed"));
+    }
+
+    [Test]
+    public void An_apparent_improvement_whose_interval_reaches_above_no_change_passes_without_a_fresh_process()
+    {
+        var (fast, fastState) = Process(0.8, 105, 11, 0);
+        var (slow, slowState) = Process(1.05, 95, 12, 0);
+        var current = Result([.. fast, .. slow], fastState.ToDictionary(p => p.Key, p => p.Value.Concat(slowState[p.Key]).ToArray()));
+        var fresh = FreshProcesses.None();
+
+        var outcome = Decide(current, fresh);
+
+        Assert.That(outcome.Ratio, Is.LessThan(0.9), "the median alone is an improvement");
+        Assert.That(outcome.RatioInterval!.Value.Upper, Is.GreaterThan(1));
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void A_failed_re_measurement_is_inconclusive_with_the_error()
+    {
+        var outcome = Decide(Result(1.3, 13, 0), FreshProcesses.Failing("child process timed out after 120 s"));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Does.StartWith("Kernel(100) inconclusive: +3").And.EndWith("; could not re-measure it in a fresh process: child process timed out after 120 s"));
+        Assert.That(outcome.Ratio, Is.EqualTo(1.3).Within(0.03), "the first process's change");
+        Assert.That(outcome.Confirmed, Is.Null);
+    }
+
+    [Test]
+    public void Recordings_without_state_probes_are_inconclusive_and_say_to_record_new_baselines()
+    {
+        var fresh = FreshProcesses.None();
+
+        var outcome = Decide(Result(3.0, 14, 0), fresh, WithoutProbes(StateWorld.Baseline()));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Is.EqualTo($"Kernel(100) inconclusive: {Recorded} carry no machine-state probes to match against (recorded by an older version): record new baselines"));
+        Assert.That(outcome.Ratio, Is.Null, "no guess at a change");
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void A_first_process_in_a_state_the_recordings_never_saw_is_replaced_by_a_fresh_process()
+    {
+        var fresh = FreshProcesses.Of((1.0, 1));
+
+        var outcome = Decide(InUnseenState(1.0, 15), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Ratio, Is.EqualTo(1.0).Within(0.02));
+        Assert.That(outcome.Processes, Is.EqualTo(2));
+        Assert.That(fresh.Calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_regression_measured_only_in_the_replacing_fresh_processes_is_still_caught()
+    {
+        var fresh = FreshProcesses.Of((1.3, Unseen), (1.3, 0), (1.3, 1), (1.3, 2));
+
+        var outcome = Decide(InUnseenState(1.3, 16), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(outcome.Processes, Is.EqualTo(5));
+        Assert.That(fresh.Calls, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Processes_that_all_ran_in_unseen_states_are_inconclusive_after_the_allowed_retries()
+    {
+        var fresh = FreshProcesses.Of((1.0, Unseen), (1.0, Unseen));
+
+        var outcome = Decide(InUnseenState(1.0, 17), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(fresh.Calls, Is.EqualTo(Policy.UnmatchedRetries));
+        Assert.That(outcome.Message, Is.EqualTo(
+            $"Kernel(100) inconclusive: this run's 3 process(es) ran in machine states that the 5 recordings in {Recorded} never saw, so they cannot be compared (recorded numbers describe the machine of another day)"));
+        Assert.That(outcome.Ratio, Is.Null, "no guess at a change");
+    }
+
+    [Test]
+    public void No_retries_allowed_means_one_unmatched_process_is_inconclusive()
+    {
+        var outcome = Decide(InUnseenState(1.0, 18), FreshProcesses.None(), policy: Policy with { UnmatchedRetries = 0 });
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Does.Contain("this run's 1 process(es) ran in machine states"));
+    }
+
+    [Test]
+    public void A_suspect_whose_fresh_processes_run_in_unseen_states_is_inconclusive()
+    {
+        var fresh = FreshProcesses.Of((1.3, Unseen), (1.3, Unseen), (1.3, Unseen));
+
+        var outcome = Decide(Result(1.3, 19, 0), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(fresh.Calls, Is.EqualTo(Policy.UnmatchedRetries + 1));
+        Assert.That(outcome.Message, Does.EndWith("; its fresh processes ran in machine states the recordings never saw"));
+        Assert.That(outcome.Processes, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void A_fresh_process_in_an_unseen_state_is_replaced_and_counted()
+    {
+        var fresh = FreshProcesses.Of((1.3, Unseen), (1.3, 1), (1.3, 2));
+
+        var outcome = Decide(Result(1.3, 20, 0), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(outcome.Processes, Is.EqualTo(4));
+        Assert.That(fresh.Calls, Is.EqualTo(3));
+    }
+
+    [TestCase(1.08, 0.05, Verdict.Regressed)]
+    [TestCase(1.08, 0.10, Verdict.Passed)]
+    [TestCase(1.15, 0.10, Verdict.Regressed)]
+    [TestCase(1.15, 0.20, Verdict.Passed)]
+    public void The_benchmark_s_own_threshold_decides(double change, double threshold, Verdict expected)
+    {
+        var outcome = Decide(Result(change, 21, 0), FreshProcesses.Of((change, 1), (change, 2)), policy: Policy with { Threshold = threshold });
+
+        Assert.That(outcome.Verdict, Is.EqualTo(expected));
+        Assert.That(outcome.Threshold, Is.EqualTo(threshold));
+        Assert.That(outcome.Message, Does.Contain($", threshold {threshold * 100:0}%"));
+    }
+
+    [Test]
+    public void Recordings_that_landed_apart_raise_the_limit_to_their_noise_floor_and_say_so()
+    {
+        var noisy = StateWorld.Baseline(1.00, 1.03, 0.97, 1.06, 0.94);
+        var floor = Math.Exp(StateMatching.NoiseFloor(StateMatching.SamplesByRecording(noisy, Probes), Policy.NoiseMultiplier)) - 1;
+        Assume.That(floor, Is.GreaterThan(0.2).And.LessThan(0.4), "the recordings are meant to spread wider than a +20% change");
+
+        var quiet = Decide(Result(1.2, 22, 0), FreshProcesses.Of((1.2, 1), (1.2, 2)));
+        var fresh = FreshProcesses.Of((1.2, 1), (1.2, 2));
+        var outcome = Decide(Result(1.2, 22, 0), fresh, noisy);
+
+        Assert.That(quiet.Verdict, Is.EqualTo(Verdict.Regressed), "against recordings that agree");
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(outcome.Ratio, Is.EqualTo(1.2).Within(0.03));
+        Assert.That(fresh.Calls, Is.EqualTo(2), "a suspect: above half the raised limit");
+        Assert.That(outcome.NoiseFloor, Is.EqualTo(floor).Within(1e-12));
+        Assert.That(outcome.Message, Does.Contain(FormattableString.Invariant($", threshold 10%, noise floor ±{floor * 100:0.0}%")));
+        Assert.That(outcome.Message, Does.Contain(FormattableString.Invariant($"(fails when the mean is above +{floor * 100:0.0}% and each fresh process above")));
+    }
+
+    [Test]
+    public void More_bytes_per_operation_regress_even_when_the_time_is_unchanged()
+    {
+        var fresh = FreshProcesses.None();
+
+        var outcome = Decide(Result(1.0, 23, 0) with { AllocatedBytesPerOperation = 24 }, fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(outcome.Message, Is.EqualTo($"Kernel(100) regressed: allocates more: 0 B/op → 24 B/op (allowed up to 0.5 B/op) against {Recorded}"));
+        Assert.That(outcome.Method, Is.EqualTo(ComparisonMethod.Recorded));
+        Assert.That(outcome.Baseline, Is.EqualTo(Recorded));
+        Assert.That(outcome.BaselineCommit, Is.EqualTo("rec4"));
+        Assert.That(outcome.Processes, Is.EqualTo(1));
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void More_bytes_per_operation_regress_even_against_recordings_without_probes()
+    {
+        var outcome = Decide(Result(1.0, 24, 0) with { AllocatedBytesPerOperation = 24 }, FreshProcesses.None(), WithoutProbes(StateWorld.Baseline()));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
+    }
+
+    [TestCase(105.5, Verdict.Passed)]
+    [TestCase(105.6, Verdict.Regressed)]
+    public void Bytes_per_operation_are_allowed_5_percent_and_half_a_byte_more(double now, Verdict expected)
+    {
+        var outcome = Decide(Result(1.0, 25, 0) with { AllocatedBytesPerOperation = now }, FreshProcesses.None(), Allocating(StateWorld.Baseline(), 100));
+
+        Assert.That(outcome.Verdict, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Why_the_recorded_numbers_are_used_ends_every_message()
+    {
+        const string why = "the baseline commit 1b56a1b is not in this shallow clone";
+        const string said = "; compared with recorded numbers because there is no baseline code: " + why;
+
+        var compared = Decide(Result(1.0, 26, 0), FreshProcesses.None(), whyRecorded: why);
+        var unmatched = Decide(InUnseenState(1.0, 27), FreshProcesses.Of((1.0, Unseen), (1.0, Unseen)), whyRecorded: why);
+        var allocation = Decide(Result(1.0, 28, 0) with { AllocatedBytesPerOperation = 24 }, FreshProcesses.None(), whyRecorded: why);
+        var confirmed = Decide(Result(1.3, 29, 0), FreshProcesses.Of((1.3, 1), (1.3, 2)), whyRecorded: why);
+
+        Assert.That(compared.Message, Does.EndWith(said));
+        Assert.That(unmatched.Message, Does.EndWith(said));
+        Assert.That(allocation.Message, Does.EndWith(said));
+        Assert.That(confirmed.Message, Does.EndWith(", confirmed" + said));
+    }
+
+    [Test]
+    public void Without_a_reason_the_message_does_not_mention_baseline_code()
+    {
+        var outcome = Decide(Result(1.0, 30, 0), FreshProcesses.None());
+
+        Assert.That(outcome.Message, Does.Not.Contain("baseline code"));
     }
 }

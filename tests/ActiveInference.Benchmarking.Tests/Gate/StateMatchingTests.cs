@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework;
 using static ActiveInference.Benchmarking.Tests.Gate.StateWorld;
@@ -91,7 +92,7 @@ public class StateMatchingTests
 
         Assert.That(StateMatching.CommonProbes(withProbes.StateSamples, StateWorld.Baseline()), Is.EqualTo(Probes));
         Assert.That(StateMatching.CommonProbes(withoutProbes.StateSamples, StateWorld.Baseline()), Is.Empty);
-        Assert.That(StateMatching.CommonProbes(withProbes.StateSamples, GateSamples.Baseline()), Is.Empty, "recordings made without probes");
+        Assert.That(StateMatching.CommonProbes(withProbes.StateSamples, WithoutProbes(StateWorld.Baseline())), Is.Empty, "recordings made without probes");
     }
 
     [Test]
@@ -107,108 +108,48 @@ public class StateMatchingTests
     }
 }
 
-public class RegressionGateStateMatchedTests
+public class StateMatchingNoiseFloorTests
 {
-    private static readonly GatePolicy Policy = new();
-
-    private static GateOutcome Decide(BenchmarkResult current, Func<(ActiveInference.Benchmarking.Execution.ChildSamples?, string?)> children) =>
-        RegressionGate.Decide(current, StateWorld.Baseline(), [], GateSamples.Here, Policy, children);
+    private static double Floor(Baseline baseline) =>
+        StateMatching.NoiseFloor(StateMatching.SamplesByRecording(baseline, Probes), 3);
 
     [Test]
-    public void Same_code_in_a_slow_state_passes_without_re_measuring()
+    public void Recordings_that_agree_give_a_floor_far_below_the_threshold()
     {
-        var outcome = Decide(Result(1.0, 10, 2), GateSamples.NoChild);
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Confirmed, Is.Null);
-        Assert.That(outcome.Message, Does.Contain("state-matched"));
+        Assert.That(Floor(StateWorld.Baseline()), Is.GreaterThan(0).And.LessThan(0.02));
     }
 
     [Test]
-    public void A_regression_seen_in_the_fresh_processes_too_fails()
+    public void Recordings_whose_processes_landed_apart_give_a_floor_of_that_size()
     {
-        var outcome = Decide(Result(1.3, 11, 0), Children((1.3, 1), (1.3, 2)));
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed));
-        Assert.That(outcome.Confirmed, Is.True);
-        Assert.That(outcome.Ratio, Is.EqualTo(1.3).Within(0.03));
-        Assert.That(outcome.Message, Does.StartWith("Kernel(100) regressed +").And.Contain("threshold 10%").And.Contain("mean of 3 processes"));
+        Assert.That(Floor(StateWorld.Baseline(1.00, 1.03, 0.97, 1.06, 0.94)), Is.GreaterThan(Math.Log(1.15)).And.LessThan(Math.Log(1.5)));
     }
 
     [Test]
-    public void A_suspect_the_fresh_processes_do_not_repeat_passes()
+    public void Fewer_than_five_recordings_give_no_floor()
     {
-        var outcome = Decide(Result(1.3, 12, 0), Children((1.0, 1)));
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Confirmed, Is.False);
-        Assert.That(outcome.Message, Does.Contain("not confirmed"));
+        Assert.That(Floor(StateWorld.Baseline(1.00, 1.05, 0.95, 1.10)), Is.Zero);
     }
 
     [Test]
-    public void One_wild_first_process_cannot_carry_the_mean_alone()
+    public void One_shared_probe_is_not_enough_to_match_on()
     {
-        var outcome = Decide(Result(1.6, 13, 0), Children((1.03, 0), (1.03, 1)));
+        var current = Result(1.0, 8, 0);
+        var oneProbe = current.StateSamples.Where(p => p.Key == Probes[0]).ToDictionary(p => p.Key, p => p.Value);
 
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(StateMatching.CommonProbes(oneProbe, StateWorld.Baseline()), Is.Empty);
     }
 
     [Test]
-    public void A_state_never_seen_is_measured_again_in_a_fresh_process()
+    public void A_probe_missing_from_one_recording_is_not_matched_on()
     {
-        var current = Result(1.0, 14, 0);
-        var shifted = current with
+        var baseline = StateWorld.Baseline();
+        var last = baseline.Recordings[^1];
+        var partial = baseline with
         {
-            StateSamples = current.StateSamples.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.Select(v => v * 3).ToArray()),
+            Recordings = [.. baseline.Recordings.SkipLast(1), last with { StateSamples = last.StateSamples.Where(p => p.Key != Probes[1]).ToDictionary(p => p.Key, p => p.Value) }],
         };
 
-        var outcome = Decide(shifted, Children((1.0, 1)));
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Message, Does.Contain("measured again in a fresh process"));
-    }
-
-    [Test]
-    public void When_no_process_matches_the_gate_compares_without_state_matching_and_says_so()
-    {
-        var current = Result(1.0, 15, 0);
-        var shifted = current with
-        {
-            StateSamples = current.StateSamples.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.Select(v => v * 3).ToArray()),
-        };
-
-        var outcome = Decide(shifted, () => (new ActiveInference.Benchmarking.Execution.ChildSamples([.. shifted.SamplesNanosecondsPerOperation], [], 0,
-            shifted.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray())), null));
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Message, Does.Not.Contain("state-matched"));
-        Assert.That(outcome.Message, Does.Contain("compared without state matching").And.Contain("never saw").And.Contain("5 recordings"));
-    }
-
-    [Test]
-    public void A_clear_improvement_is_reported()
-    {
-        var outcome = Decide(Result(0.7, 16, 1), Children((0.7, 2), (0.7, 0)));
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Improved));
-        Assert.That(outcome.Confirmed, Is.True);
-        Assert.That(outcome.Message, Does.Contain("mean of 3 processes -30"));
-    }
-
-    [Test]
-    public void An_improvement_the_fresh_processes_do_not_repeat_passes()
-    {
-        var outcome = Decide(Result(0.7, 18, 1), Children((1.0, 2)));
-
-        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed));
-        Assert.That(outcome.Message, Does.Contain("an improvement not confirmed"));
-    }
-
-    [Test]
-    public void Baselines_recorded_without_probes_are_compared_the_old_way()
-    {
-        var outcome = RegressionGate.Decide(Result(1.0, 17, 0), GateSamples.Baseline(), [], GateSamples.Here, Policy, () => (null, "no fresh process in this test"));
-
-        Assert.That(outcome.Message, Does.Not.Contain("state-matched"));
+        Assert.That(StateMatching.CommonProbes(Result(1.0, 9, 0).StateSamples, partial), Is.EqualTo(new[] { Probes[0], Probes[2] }));
     }
 }
