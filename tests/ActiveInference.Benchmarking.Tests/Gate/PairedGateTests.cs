@@ -1,0 +1,241 @@
+using ActiveInference.Benchmarking.Gate;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Gate;
+
+/// <summary>
+/// The paired gate's sequential decision, fed synthetic process comparisons (changes in ln units). With the default
+/// policy the limit is ln 1.10 ≈ 0.0953, the interval is the mean ± 3 noise / √n, and 2 to 8 processes run.
+/// </summary>
+public class PairedGateTests
+{
+    private static readonly PairedPolicy Policy = new();
+    private static readonly double Limit = Math.Log(1.10);
+
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(5)]
+    public void A_change_clearly_inside_the_threshold_passes_as_soon_as_MinProcesses_have_run(int minProcesses)
+    {
+        var (decision, calls) = Decide(Policy with { MinProcesses = minProcesses }, Alternating(0.003, 0.004, aa: 0.01));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(calls, Is.EqualTo(minProcesses), "no process beyond the minimum, none short of it");
+        Assert.That(decision.Processes, Has.Count.EqualTo(minProcesses));
+        Assert.That(decision.Reason, Is.Null);
+    }
+
+    [Test]
+    public void A_clear_regression_is_called_at_MinProcesses_not_from_the_first_process()
+    {
+        var (decision, calls) = Decide(Policy, Alternating(Math.Log(1.5), 0.01, aa: 0.01));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(calls, Is.EqualTo(2));
+        Assert.That(Math.Exp(decision.Change), Is.EqualTo(1.5).Within(1e-9));
+        Assert.That(decision.Limit, Is.EqualTo(Limit).Within(1e-12));
+    }
+
+    [Test]
+    public void A_change_just_under_the_threshold_keeps_adding_processes_and_is_called_regressed_at_MaxProcesses()
+    {
+        // 9.5% with a per-process noise of 1%: the interval reaches past the limit until the last process, and at
+        // MaxProcesses a change that is above zero and at least half the limit is called.
+        var (decision, calls) = Decide(Policy, Constant(Math.Log(1.095), aa: 0.01));
+
+        Assert.That(calls, Is.EqualTo(Policy.MaxProcesses));
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(decision.Interval.Lower, Is.GreaterThan(0));
+        Assert.That(decision.Interval.Upper, Is.GreaterThan(Limit), "still undecided by the ordinary rule");
+    }
+
+    [Test]
+    public void A_change_just_over_the_threshold_on_a_noisy_run_adds_processes_until_the_interval_excludes_zero()
+    {
+        // 10.5% with a per-process noise of 8%: the noise floor is wider than the threshold at first, and narrows as
+        // processes are added (0.24 / √n), until at 6 processes the interval lies above zero and the change above the limit.
+        var (decision, calls) = Decide(Policy, Constant(Math.Log(1.105), aa: 0.08));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(calls, Is.EqualTo(6));
+        Assert.That(decision.HalfWidth, Is.EqualTo(3 * 0.08 / Math.Sqrt(6)).Within(1e-12));
+    }
+
+    [Test]
+    public void Small_changes_never_fail_however_noisy_the_run(
+        [Values(0.0, 0.02, 0.04, -0.04)] double change,
+        [Values(0.0, 0.005, 0.02, 0.05, 0.1, 0.3)] double noise)
+    {
+        var (decision, _) = Decide(Policy, Alternating(change, noise, aa: noise));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
+    }
+
+    [TestCase(1.5, 0.01, 2)]
+    [TestCase(1.095, 0.01, 8)]
+    [TestCase(1.105, 0.08, 6)]
+    public void Improvements_are_decided_like_regressions_mirrored(double ratio, double aa, int expectedCalls)
+    {
+        var (slower, slowerCalls) = Decide(Policy, Constant(Math.Log(ratio), aa));
+        var (faster, fasterCalls) = Decide(Policy, Constant(-Math.Log(ratio), aa));
+
+        Assert.That(slower.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(faster.Verdict, Is.EqualTo(Verdict.Improved));
+        Assert.That(fasterCalls, Is.EqualTo(slowerCalls).And.EqualTo(expectedCalls));
+        Assert.That(faster.Change, Is.EqualTo(-slower.Change).Within(1e-12));
+        Assert.That(faster.HalfWidth, Is.EqualTo(slower.HalfWidth).Within(1e-12));
+    }
+
+    [Test]
+    public void The_policy_threshold_sets_the_limit()
+    {
+        var (decision, _) = Decide(Policy with { Threshold = 0.5 }, Constant(Math.Log(1.3), aa: 0.01));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(decision.Limit, Is.EqualTo(Math.Log(1.5)).Within(1e-12));
+    }
+
+    [Test]
+    public void More_bytes_per_operation_in_the_first_process_is_a_regression_whatever_the_time_says()
+    {
+        var first = Process(Math.Log(0.7), [0.01, 0.01]) with { BaselineBytesPerOperation = 100, CurrentBytesPerOperation = 120 };
+
+        var (decision, calls) = Decide(Policy, [first, .. Constant(Math.Log(0.7), 0.01)]);
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(calls, Is.EqualTo(1), "decided from the first process");
+        Assert.That(decision.Reason, Is.EqualTo("allocates more: 100 B/op → 120 B/op (allowed up to 105.5 B/op)"));
+        Assert.That(decision.Change, Is.EqualTo(Math.Log(0.7)).Within(1e-12));
+        Assert.That(decision.HalfWidth, Is.NaN);
+    }
+
+    [TestCase(0.0, 0.5, false)]
+    [TestCase(0.0, 0.51, true)]
+    [TestCase(100.0, 105.5, false)]
+    [TestCase(100.0, 105.6, true)]
+    [TestCase(1000.0, 1050.4, false)]
+    [TestCase(1000.0, 900.0, false)]
+    public void Allocation_tolerance_is_five_percent_plus_half_a_byte(double baseline, double current, bool regressed)
+    {
+        var first = Process(0, [0.01, 0.01]) with { BaselineBytesPerOperation = baseline, CurrentBytesPerOperation = current };
+
+        var (decision, _) = Decide(Policy, [first, .. Constant(0, 0.01)]);
+
+        Assert.That(decision.Verdict, Is.EqualTo(regressed ? Verdict.Regressed : Verdict.Passed));
+        Assert.That(decision.Reason, regressed ? Does.StartWith("allocates more") : Is.Null);
+    }
+
+    [Test]
+    public void Bytes_per_operation_of_later_processes_do_not_decide()
+    {
+        var second = Process(0, [0.01, 0.01]) with { BaselineBytesPerOperation = 100, CurrentBytesPerOperation = 200 };
+
+        var (decision, _) = Decide(Policy, [Process(0, [0.01, 0.01]), second, .. Constant(0, 0.01)]);
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
+    }
+
+    [TestCase(Verdict.New, "commit 1b56a1b has no such test")]
+    [TestCase(Verdict.Inconclusive, "a paired process failed: exit code 134")]
+    public void A_first_process_that_stops_the_decision_gives_its_verdict_and_reason(Verdict stop, string reason)
+    {
+        var (decision, calls) = Decide(Policy, _ => PairedProcessResult.Failed(stop, reason));
+
+        Assert.That(calls, Is.EqualTo(1));
+        Assert.That(decision.Verdict, Is.EqualTo(stop));
+        Assert.That(decision.Reason, Is.EqualTo(reason));
+        Assert.That(decision.Processes, Is.Empty);
+        Assert.That(decision.Change, Is.NaN);
+        Assert.That(decision.HalfWidth, Is.NaN);
+    }
+
+    [Test]
+    public void A_process_failing_after_others_compared_stops_with_its_reason_and_keeps_the_comparisons()
+    {
+        var (decision, calls) = Decide(Policy, index => index == 0
+            ? PairedProcessResult.Of(Process(0.3, [0.2, 0.2]))
+            : PairedProcessResult.Failed(Verdict.Inconclusive, "a paired process failed: timed out"));
+
+        Assert.That(calls, Is.EqualTo(2));
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(decision.Reason, Is.EqualTo("a paired process failed: timed out"));
+        Assert.That(decision.Processes, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_process_without_comparison_or_verdict_is_inconclusive()
+    {
+        var (decision, _) = Decide(Policy, _ => new PairedProcessResult(null, null, "nothing"));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(decision.Reason, Is.EqualTo("nothing"));
+    }
+
+    [Test]
+    public void Noise_is_the_root_mean_square_of_all_processes_self_changes()
+    {
+        var noise = PairedGate.Noise([Process(0, [0.03, -0.04]), Process(0, [0, 0])], Policy);
+
+        Assert.That(noise, Is.EqualTo(0.025).Within(1e-12), "√((0.03² + 0.04² + 0 + 0) / 4)");
+    }
+
+    [Test]
+    public void Noise_is_at_least_the_policy_minimum()
+    {
+        Assert.That(PairedGate.Noise([Process(0, [0.001, 0.001]), Process(0, [])], Policy), Is.EqualTo(Policy.MinimumNoise));
+        Assert.That(PairedGate.Noise([Process(0, []), Process(0, [])], Policy with { MinimumNoise = 0.02 }), Is.EqualTo(0.02));
+    }
+
+    [Test]
+    public void The_spread_between_processes_counts_from_three_processes_on()
+    {
+        var two = PairedGate.Noise([Process(0, [0.01]), Process(0.4, [0.01])], Policy);
+        var three = PairedGate.Noise([Process(0, [0.01]), Process(0.1, [0.01]), Process(0.2, [0.01])], Policy);
+        var quietSpread = PairedGate.Noise([Process(0, [0.05]), Process(0.001, [0.05]), Process(0, [0.05])], Policy);
+
+        Assert.That(two, Is.EqualTo(0.01).Within(1e-12), "two processes' spread is too uncertain to use");
+        Assert.That(three, Is.EqualTo(0.1).Within(1e-12), "sample standard deviation of 0, 0.1, 0.2");
+        Assert.That(quietSpread, Is.EqualTo(0.05).Within(1e-12), "the A/A noise when the spread is smaller");
+    }
+
+    [Test]
+    public void The_half_width_is_the_interval_width_times_the_noise_over_root_n_and_widens_the_limit_when_larger()
+    {
+        var policy = Policy with { MinProcesses = 4, MaxProcesses = 4 };
+
+        var (quiet, _) = Decide(policy, Constant(0, aa: 0.02));
+        var (noisy, _) = Decide(policy, Constant(0, aa: 0.1));
+
+        Assert.That(quiet.HalfWidth, Is.EqualTo(3 * 0.02 / 2).Within(1e-12));
+        Assert.That(quiet.Limit, Is.EqualTo(Limit).Within(1e-12));
+        Assert.That(noisy.HalfWidth, Is.EqualTo(3 * 0.1 / 2).Within(1e-12));
+        Assert.That(noisy.Limit, Is.EqualTo(noisy.HalfWidth), "a noise floor wider than the threshold is the limit");
+        Assert.That(noisy.Interval.Lower, Is.EqualTo(-noisy.HalfWidth).Within(1e-12));
+    }
+
+    /// <summary>A process with change <paramref name="change"/> (ln units) and the given A/A self changes.</summary>
+    private static ProcessComparison Process(double change, double[] self) =>
+        new(change, self, 100, 100 * Math.Exp(change), 0, 0, 4, 100);
+
+    /// <summary>Processes whose changes alternate <paramref name="change"/> ± <paramref name="spread"/>, with self changes ±<paramref name="aa"/>.</summary>
+    private static ProcessComparison[] Alternating(double change, double spread, double aa) =>
+        Enumerable.Range(0, 20).Select(i => Process(change + (i % 2 == 0 ? spread : -spread), [aa, -aa])).ToArray();
+
+    private static ProcessComparison[] Constant(double change, double aa) => Alternating(change, 0, aa);
+
+    private static (PairedGate.Decision Decision, int Calls) Decide(PairedPolicy policy, ProcessComparison[] processes) =>
+        Decide(policy, index => PairedProcessResult.Of(processes[index]));
+
+    private static (PairedGate.Decision Decision, int Calls) Decide(PairedPolicy policy, Func<int, PairedProcessResult> measure)
+    {
+        var calls = 0;
+        var decision = PairedGate.Decide(policy, index =>
+        {
+            Assert.That(index, Is.EqualTo(calls), "processes are asked for in order");
+            Assert.That(index, Is.LessThan(policy.MaxProcesses), "never more than MaxProcesses");
+            calls++;
+            return measure(index);
+        });
+        return (decision, calls);
+    }
+}

@@ -1,0 +1,147 @@
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Pairing;
+using NUnit.Framework;
+using static ActiveInference.Benchmarking.Tests.Paired.SyntheticSamples;
+
+namespace ActiveInference.Benchmarking.Tests.Gate;
+
+/// <summary>One paired process's comparison, from synthetic samples with known ratios.</summary>
+public class ProcessComparisonTests
+{
+    private const double Tolerance = 1e-12;
+
+    [Test]
+    public void Current_copies_exactly_1_2_times_slower_give_a_change_of_ln_1_2()
+    {
+        var comparison = ProcessComparison.From(Of([100, 100, 100, 100], [120, 120, 120, 120]));
+
+        Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+        Assert.That(comparison.BaselineMedianNanoseconds, Is.EqualTo(100).Within(Tolerance));
+        Assert.That(comparison.CurrentMedianNanoseconds, Is.EqualTo(120).Within(Tolerance));
+        Assert.That(comparison.CopiesPerSide, Is.EqualTo(4));
+        Assert.That(comparison.Rounds, Is.EqualTo(20));
+    }
+
+    [Test]
+    public void The_empty_loop_cost_is_subtracted_before_the_ratio()
+    {
+        // Raw 110 and 130 ns/op with a 10 ns/op loop: 100 → 120, not 110 → 130 (+18.2%).
+        var comparison = ProcessComparison.From(Of([110, 110], [130, 130], overhead: 10));
+
+        Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+        Assert.That(comparison.BaselineMedianNanoseconds, Is.EqualTo(100).Within(Tolerance));
+        Assert.That(comparison.CurrentMedianNanoseconds, Is.EqualTo(120).Within(Tolerance));
+    }
+
+    [Test]
+    public void The_overhead_is_the_median_over_rounds_so_one_slow_empty_loop_does_not_move_it()
+    {
+        var overhead = Enumerable.Repeat(10.0, 20).ToArray();
+        overhead[7] = 95;
+        var samples = Of([Copy(Side.Baseline, 0, Repeat(110)), Copy(Side.Current, 0, Repeat(130))], overhead);
+
+        Assert.That(ProcessComparison.From(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+    }
+
+    [Test]
+    public void An_overhead_larger_than_a_sample_never_makes_a_time_zero_or_negative()
+    {
+        var comparison = ProcessComparison.From(Of([40, 40], [48, 48], overhead: 50));
+
+        Assert.That(double.IsFinite(comparison.Change), Is.True);
+        Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance), "each time floored at 1% of its raw value");
+        Assert.That(comparison.BaselineMedianNanoseconds, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void The_change_is_the_median_over_rounds_so_a_round_hit_by_a_pause_does_not_move_it()
+    {
+        var slowRound = Repeat(120);
+        slowRound[3] = 600;
+        var samples = Of([Copy(Side.Baseline, 0, Repeat(100)), Copy(Side.Current, 0, slowRound)], Repeat(0));
+
+        Assert.That(ProcessComparison.From(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+    }
+
+    [Test]
+    public void Each_round_compares_the_median_copies_so_one_badly_placed_copy_does_not_move_it()
+    {
+        // A mean over copies would read 180 / 100.
+        var comparison = ProcessComparison.From(Of([100, 100, 100, 100], [120, 360, 120, 120]));
+
+        Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+    }
+
+    [Test]
+    public void Rounds_are_compared_pairwise_so_a_slow_spell_on_both_sides_cancels()
+    {
+        // The machine is 3x slower in the second half of the rounds; every round is still 1.2x.
+        var speed = Enumerable.Range(0, 20).Select(r => r < 10 ? 1.0 : 3.0).ToArray();
+        var samples = Of(
+            [Copy(Side.Baseline, 0, speed.Select(s => 100 * s).ToArray()), Copy(Side.Current, 0, speed.Select(s => 120 * s).ToArray())],
+            Repeat(0));
+
+        Assert.That(ProcessComparison.From(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+    }
+
+    [Test]
+    public void Self_changes_compare_the_two_halves_of_each_sides_copies_in_index_order()
+    {
+        // Copies handed over out of order: the halves are copies 0-1 against 2-3 of each side.
+        var samples = Of(
+        [
+            Copy(Side.Current, 3, Repeat(120)), Copy(Side.Baseline, 2, Repeat(110)), Copy(Side.Current, 0, Repeat(120)),
+            Copy(Side.Baseline, 0, Repeat(100)), Copy(Side.Current, 2, Repeat(120)), Copy(Side.Baseline, 3, Repeat(110)),
+            Copy(Side.Baseline, 1, Repeat(100)), Copy(Side.Current, 1, Repeat(120)),
+        ], Repeat(0));
+
+        var comparison = ProcessComparison.From(samples);
+
+        Assert.That(comparison.SelfChanges, Has.Length.EqualTo(2));
+        Assert.That(comparison.SelfChanges[0], Is.EqualTo(Math.Log(1.1)).Within(Tolerance), "baseline: copies 2-3 against 0-1");
+        Assert.That(comparison.SelfChanges[1], Is.EqualTo(0).Within(Tolerance), "current: all alike");
+        Assert.That(comparison.Change, Is.EqualTo(Math.Log(120 / 105.0)).Within(Tolerance));
+    }
+
+    [Test]
+    public void An_odd_number_of_copies_puts_the_extra_copy_in_the_second_half()
+    {
+        var comparison = ProcessComparison.From(Of([100, 150, 150], [100, 100, 100]));
+
+        Assert.That(comparison.SelfChanges[0], Is.EqualTo(Math.Log(1.5)).Within(Tolerance));
+    }
+
+    [Test]
+    public void One_copy_per_side_gives_no_self_changes()
+    {
+        var comparison = ProcessComparison.From(Of([100], [120]));
+
+        Assert.That(comparison.SelfChanges, Is.Empty);
+        Assert.That(comparison.CopiesPerSide, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Bytes_per_operation_are_each_sides_median_copy()
+    {
+        var samples = Of(
+        [
+            Copy(Side.Baseline, 0, Repeat(100), bytes: 24), Copy(Side.Baseline, 1, Repeat(100), bytes: 24), Copy(Side.Baseline, 2, Repeat(100), bytes: 4000),
+            Copy(Side.Current, 0, Repeat(100), bytes: 48), Copy(Side.Current, 1, Repeat(100), bytes: 48), Copy(Side.Current, 2, Repeat(100), bytes: 0),
+        ], Repeat(0));
+
+        var comparison = ProcessComparison.From(samples);
+
+        Assert.That(comparison.BaselineBytesPerOperation, Is.EqualTo(24));
+        Assert.That(comparison.CurrentBytesPerOperation, Is.EqualTo(48));
+    }
+
+    [Test]
+    public void Copies_of_only_one_side_cannot_be_compared()
+    {
+        var samples = Of([Copy(Side.Current, 0, Repeat(100)), Copy(Side.Current, 1, Repeat(100))], Repeat(0));
+
+        Assert.That(() => ProcessComparison.From(samples), Throws.ArgumentException.With.Message.Contains("both sides"));
+    }
+
+    private static double[] Repeat(double value) => Enumerable.Repeat(value, 20).ToArray();
+}
