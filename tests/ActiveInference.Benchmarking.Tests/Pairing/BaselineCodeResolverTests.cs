@@ -1,0 +1,327 @@
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Pairing;
+using ActiveInference.Benchmarking.Tests.Baselines;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Paired;
+
+/// <summary>
+/// Which code the paired gate measures as the baseline, against a scratch git repository made once for the fixture:
+/// two commits (the first tagged <c>v1</c>), a perf project whose first commit's build is already in the baseline
+/// cache (so nothing here runs <c>dotnet build</c>), and folders outside git.
+/// </summary>
+[TestFixture]
+public class BaselineCodeResolverTests
+{
+    private const string Entry = "Foo.PerfTests.dll";
+    private const string Profile = "here";
+    private const string MadeUpCommit = "0123456789abcdef0123456789abcdef01234567";
+
+    /// <summary>A valid branch name that a shell would read as two commands, the second creating the file <c>pwned</c>.</summary>
+    private const string ShellLikeBranch = "x;touch>pwned";
+
+    private string _top = "";
+    private string _repo = "";
+    private string _first = "";
+    private string _assembly = "";
+    private string _cachedBuild = "";
+    private readonly List<string> _progress = [];
+
+    [OneTimeSetUp]
+    public void CreateRepository()
+    {
+        _top = Directory.CreateTempSubdirectory("ai-resolver-tests-").FullName;
+        if (!Git.Run(_top, "--version").Succeeded)
+            Assert.Ignore("git is not available");
+        _repo = Path.Combine(_top, "repo");
+        Directory.CreateDirectory(_repo);
+        GitOk(_repo, "-c", "init.defaultBranch=main", "init", "-q");
+        _repo = GitOk(_repo, "rev-parse", "--show-toplevel");
+        Commit("one", "first");
+        _first = GitOk(_repo, "rev-parse", "HEAD");
+        GitOk(_repo, "tag", "v1");
+        GitOk(_repo, "branch", ShellLikeBranch);
+        Commit("two", "second");
+
+        var project = Path.Combine(_repo, "perf", "Foo.PerfTests");
+        var output = Path.Combine(project, "bin", "Release", "net10.0");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(project, "Foo.PerfTests.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        _assembly = Path.Combine(output, Entry);
+        File.WriteAllBytes(_assembly, []);
+
+        // The first commit's build, as BaselineBuilder leaves it: <cache>/<commit>/bin/<entry> and a "ready" marker.
+        var cached = Path.Combine(BaselineCodeResolver.CacheFolder(_repo), _first);
+        _cachedBuild = Path.Combine(cached, "bin");
+        Directory.CreateDirectory(_cachedBuild);
+        File.WriteAllBytes(Path.Combine(_cachedBuild, Entry), []);
+        File.WriteAllText(Path.Combine(cached, "ready"), _first);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteRepository()
+    {
+        if (Directory.Exists(_top)) Directory.Delete(_top, recursive: true);
+    }
+
+    [SetUp]
+    public void SetUp() => _progress.Clear();
+
+    [Test]
+    public void A_baselineRef_naming_nothing_is_a_configuration_error()
+    {
+        var code = Resolve("no-such-branch", null);
+
+        Assert.That(code.IsAvailable, Is.False);
+        Assert.That(code.IsConfigurationError, Is.True);
+        Assert.That(code.Reason, Is.EqualTo($"baselineRef 'no-such-branch' names no commit in {_repo} and no folder"));
+    }
+
+    [Test]
+    public void A_baselineRef_folder_without_the_perf_assembly_is_a_configuration_error()
+    {
+        var folder = Folder("empty-build");
+
+        var code = Resolve(folder, null);
+
+        Assert.That(code.IsConfigurationError, Is.True);
+        Assert.That(code.Reason, Is.EqualTo($"baselineRef '{folder}' is a folder without {Entry}: it must hold a build of the perf test project"));
+    }
+
+    [Test]
+    public void A_baselineRef_folder_with_the_perf_assembly_is_the_baseline_as_it_is()
+    {
+        var folder = Folder("prebuilt", Entry);
+
+        var code = Resolve(folder, Document(("bench", 1, MadeUpCommit)));
+
+        Assert.That(code, Is.EqualTo(BaselineCode.At(folder, null, $"the build in {folder}")));
+        Assert.That(code.IsAvailable, Is.True);
+        Assert.That(code.IsConfigurationError, Is.False);
+    }
+
+    [TestCase("v1")]
+    [TestCase("HEAD~1")]
+    [TestCase("main^")]
+    [TestCase(ShellLikeBranch)]
+    public void A_baselineRef_commit_ish_is_resolved_to_its_full_hash_and_its_build(string reference)
+    {
+        var code = Resolve(reference, null);
+
+        AssertCachedFirstCommit(code);
+    }
+
+    [Test]
+    public void A_baselineRef_abbreviated_hash_is_resolved_to_the_full_hash()
+    {
+        AssertCachedFirstCommit(Resolve(_first[..9], null));
+    }
+
+    [TestCase("HEAD; rm -rf marker")]
+    [TestCase("HEAD && rm -rf marker")]
+    [TestCase("$(rm -rf marker)")]
+    [TestCase("`rm -rf marker`")]
+    [TestCase("--output=pwned")]
+    [TestCase("--git-dir=/")]
+    public void A_baselineRef_that_looks_like_a_command_or_an_option_is_only_ever_a_value(string reference)
+    {
+        var markers = new[] { Path.Combine(_repo, "marker"), Path.Combine(Path.GetDirectoryName(_assembly)!, "marker") };
+        foreach (var marker in markers) File.WriteAllText(marker, "");
+
+        var code = Resolve(reference, null);
+
+        Assert.That(code.IsConfigurationError, Is.True);
+        Assert.That(code.Reason, Does.StartWith($"baselineRef '{reference}' names no commit"));
+        Assert.That(markers.Select(File.Exists), Has.All.True, "nothing was run");
+        Assert.That(Pwned(), Is.Empty);
+    }
+
+    [Test]
+    public void A_branch_name_with_shell_syntax_creates_no_file()
+    {
+        Resolve(ShellLikeBranch, null);
+
+        Assert.That(Pwned(), Is.Empty);
+    }
+
+    [Test]
+    public void Without_baselineRef_or_baselines_file_there_is_no_baseline_code_and_no_error()
+    {
+        var code = Resolve(null, null);
+
+        Assert.That(code.IsAvailable, Is.False);
+        Assert.That(code.IsConfigurationError, Is.False);
+        Assert.That(code.Reason, Is.EqualTo("there is no baselines file to name a baseline commit"));
+    }
+
+    [Test]
+    public void Without_baselineRef_and_no_recording_naming_a_commit_there_is_no_baseline_code()
+    {
+        var code = Resolve(null, Document(("bench", 1, null), ("other", 2, " ")));
+
+        Assert.That(code.IsAvailable, Is.False);
+        Assert.That(code.IsConfigurationError, Is.False);
+        Assert.That(code.Reason, Is.EqualTo("no recording in the baselines file names its commit"));
+    }
+
+    [Test]
+    public void A_recorded_commit_missing_from_the_repository_suggests_fetching_the_history()
+    {
+        var code = Resolve(null, Document(("bench", 1, MadeUpCommit)));
+
+        Assert.That(code.IsAvailable, Is.False);
+        Assert.That(code.IsConfigurationError, Is.False, "falls back to the recorded numbers");
+        Assert.That(code.Commit, Is.EqualTo(MadeUpCommit));
+        Assert.That(code.Description, Is.EqualTo("commit 0123456"));
+        Assert.That(code.Reason, Does.Contain("0123456").And.Contain("shallow clone").And.Contain("fetch-depth"));
+    }
+
+    [Test]
+    public void The_recorded_commit_is_resolved_to_its_full_hash_and_its_build()
+    {
+        AssertCachedFirstCommit(Resolve(null, Document(("bench", 1, _first[..7]))));
+    }
+
+    [Test]
+    public void A_commit_without_a_project_file_beside_the_assembly_has_no_baseline_code()
+    {
+        var assembly = Path.Combine(Folder(Path.Combine("repo", "loose", "bin"), "Bar.PerfTests.dll"), "Bar.PerfTests.dll");
+
+        var code = Resolve("v1", null, assembly);
+
+        Assert.That(code.IsAvailable, Is.False);
+        Assert.That(code.Commit, Is.EqualTo(_first));
+        Assert.That(code.Reason, Is.EqualTo("cannot find the project file of Bar.PerfTests.dll to build the baseline's version of it"));
+    }
+
+    [Test]
+    public void A_project_file_outside_the_repository_has_no_baseline_code()
+    {
+        File.WriteAllText(Path.Combine(_top, "Outer.PerfTests.csproj"), "<Project />");
+        var assembly = Path.Combine(Folder(Path.Combine("repo", "outer", "bin"), "Outer.PerfTests.dll"), "Outer.PerfTests.dll");
+
+        var code = Resolve("v1", null, assembly);
+
+        Assert.That(code.IsAvailable, Is.False);
+        Assert.That(code.Reason, Is.EqualTo($"{Path.Combine(_top, "Outer.PerfTests.csproj")} is outside the repository {_repo}"));
+    }
+
+    [Test]
+    public void Outside_a_git_repository_a_commit_ish_baselineRef_is_a_configuration_error_and_a_recorded_commit_is_not()
+    {
+        var folder = Folder("nogit", Entry);
+        if (Git.Run(folder, "rev-parse", "--show-toplevel").Succeeded)
+            Assert.Ignore($"{folder} is inside a git repository");
+        var assembly = Path.Combine(folder, Entry);
+
+        var named = Resolve("main", null, assembly);
+        var recorded = Resolve(null, Document(("bench", 1, MadeUpCommit)), assembly);
+
+        Assert.That(named.IsConfigurationError, Is.True);
+        Assert.That(named.Reason, Does.StartWith($"baselineRef 'main' is not a folder, and {folder} is not in a git repository"));
+        Assert.That(recorded.IsConfigurationError, Is.False);
+        Assert.That(recorded.Commit, Is.EqualTo(MadeUpCommit));
+        Assert.That(recorded.Reason, Is.EqualTo($"the baseline is commit 0123456, but {folder} is not in a git repository"));
+    }
+
+    [Test]
+    public void Recorded_commit_is_this_profiles_latest_recording()
+    {
+        var document = new BaselineDocument(1, new Dictionary<string, ProfileBaselines>
+        {
+            [Profile] = ProfileOf(Profile, ("a", 1, "old"), ("a", 5, "newest-here"), ("b", 3, "middle"), ("b", 6, null)),
+            ["elsewhere"] = ProfileOf("elsewhere", ("a", 9, "newest-anywhere")),
+        });
+
+        Assert.That(BaselineCodeResolver.RecordedCommit(document, Profile), Is.EqualTo("newest-here"), "a recording without a commit does not count");
+        Assert.That(BaselineCodeResolver.RecordedCommit(document, "unknown"), Is.EqualTo("newest-anywhere"), "no recording here: the latest of any profile");
+    }
+
+    [Test]
+    public void Recorded_commit_falls_back_to_any_profile_when_this_ones_name_no_commit()
+    {
+        var document = new BaselineDocument(1, new Dictionary<string, ProfileBaselines>
+        {
+            [Profile] = ProfileOf(Profile, ("a", 9, null)),
+            ["x"] = ProfileOf("x", ("a", 2, "older")),
+            ["y"] = ProfileOf("y", ("a", 4, "newer")),
+        });
+
+        Assert.That(BaselineCodeResolver.RecordedCommit(document, Profile), Is.EqualTo("newer"));
+        Assert.That(BaselineCodeResolver.RecordedCommit(null, Profile), Is.Null);
+        Assert.That(BaselineCodeResolver.RecordedCommit(BaselineDocument.Empty, Profile), Is.Null);
+    }
+
+    [Test]
+    public void Git_receives_each_argument_verbatim_and_never_through_a_shell()
+    {
+        var result = Git.Run(_repo, "rev-parse", "--sq-quote", "a b", "c;d", "$(e)", "`f`", "'g'");
+
+        Assert.That(result.Succeeded, Is.True, result.Error);
+        Assert.That(result.Output, Is.EqualTo(@"'a b' 'c;d' '$(e)' '`f`' ''\''g'\'''"));
+    }
+
+    [Test]
+    public void Git_failures_are_returned_not_thrown()
+    {
+        var missing = Git.Run(Path.Combine(_top, "no", "such", "folder"), "status");
+        var unknown = Git.Run(_repo, "rev-parse", "--verify", "--quiet", "--end-of-options", "no-such-ref^{commit}");
+
+        Assert.That(missing.Succeeded, Is.False);
+        Assert.That(missing.ExitCode, Is.EqualTo(-1));
+        Assert.That(missing.Error, Is.Not.Empty);
+        Assert.That(unknown.Succeeded, Is.False);
+        Assert.That(unknown.ExitCode, Is.Not.EqualTo(-1));
+    }
+
+    private void AssertCachedFirstCommit(BaselineCode code)
+    {
+        Assert.That(code.IsAvailable, Is.True, code.Reason);
+        Assert.That(code.Directory, Is.EqualTo(_cachedBuild));
+        Assert.That(code.Commit, Is.EqualTo(_first));
+        Assert.That(code.Description, Is.EqualTo($"commit {_first[..7]}"));
+        Assert.That(_progress, Is.Empty, "found in the cache: nothing built");
+    }
+
+    private BaselineCode Resolve(string? baselineRef, BaselineDocument? document, string? assembly = null) =>
+        BaselineCodeResolver.Resolve(baselineRef, document, Profile, assembly ?? _assembly, _progress.Add);
+
+    /// <summary>Files named <c>pwned</c> where a command run by a shell would have made them.</summary>
+    private string[] Pwned() =>
+        new[] { _repo, Path.GetDirectoryName(_assembly)!, Environment.CurrentDirectory }
+            .Select(d => Path.Combine(d, "pwned")).Where(File.Exists).ToArray();
+
+    /// <summary>A folder under the fixture's temp folder holding empty files of the given names.</summary>
+    private string Folder(string relative, params string[] files)
+    {
+        var folder = Path.Combine(_top, relative);
+        Directory.CreateDirectory(folder);
+        foreach (var file in files) File.WriteAllBytes(Path.Combine(folder, file), []);
+        return folder;
+    }
+
+    private static BaselineDocument Document(params (string Benchmark, int Day, string? Commit)[] recordings) =>
+        new(1, new Dictionary<string, ProfileBaselines> { [Profile] = ProfileOf(Profile, recordings) });
+
+    private static ProfileBaselines ProfileOf(string id, params (string Benchmark, int Day, string? Commit)[] recordings) =>
+        new(SampleResults.Profile().WithIdOverride(id), recordings
+            .GroupBy(r => r.Benchmark)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Recording>)g
+                .Select(r => Recording.From(SampleResults.Result(r.Benchmark, at: SampleResults.Start.AddDays(r.Day)), r.Commit))
+                .ToArray()));
+
+    private void Commit(string content, string message)
+    {
+        File.WriteAllText(Path.Combine(_repo, "a.txt"), content);
+        GitOk(_repo, "add", "a.txt");
+        GitOk(_repo, "-c", "user.name=Perf Tests", "-c", "user.email=perf@example.invalid", "-c", "commit.gpgsign=false",
+            "commit", "-q", "--no-verify", "-m", message);
+    }
+
+    private static string GitOk(string folder, params string[] arguments)
+    {
+        var result = Git.Run(folder, arguments);
+        Assert.That(result.Succeeded, Is.True, $"git {string.Join(' ', arguments)}: {result.Error}");
+        return result.Output;
+    }
+}

@@ -1,0 +1,109 @@
+using ActiveInference.Benchmarking.Pairing;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Paired;
+
+/// <summary>Which assemblies each copy loads for itself, read from a build folder's deps.json.</summary>
+public class SideBuildTests
+{
+    private const string Entry = "Foo.PerfTests.dll";
+
+    private const string Deps = """
+        {
+          "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0", "signature": "" },
+          "targets": { ".NETCoreApp,Version=v10.0": {} },
+          "libraries": {
+            "Foo.PerfTests/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+            "ActiveInference.Core/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+            "Foo.Shared/2.1.0": { "type": "project", "serviceable": false, "sha512": "" },
+            "ActiveInference.Benchmarking/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+            "Foo.Analyzers/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+            "MathNet.Numerics/5.0.0": { "type": "package", "serviceable": true, "sha512": "sha512-x", "path": "mathnet.numerics/5.0.0" },
+            "NUnit/5.0.0": { "type": "package", "serviceable": true, "sha512": "sha512-y", "path": "nunit/5.0.0" },
+            "System.Private.Thing/1.0.0": { "type": "reference" },
+            "Untyped/1.0.0": { }
+          }
+        }
+        """;
+
+    private string _folder = "";
+
+    [SetUp]
+    public void SetUp() => _folder = Directory.CreateTempSubdirectory("ai-sidebuild-tests-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void Project_libraries_built_into_the_folder_are_under_test_except_this_framework()
+    {
+        Write(Deps, Entry, "ActiveInference.Core.dll", "Foo.Shared.dll", "ActiveInference.Benchmarking.dll", "MathNet.Numerics.dll",
+            "nunit.framework.dll", "Untyped.dll", "System.Private.Thing.dll");
+
+        var build = SideBuild.Read(Side.Current, _folder, Entry);
+
+        Assert.That(build.AssembliesUnderTest, Is.EqualTo(new[] { "ActiveInference.Core", "Foo.PerfTests", "Foo.Shared" }),
+            "packages, references and untyped libraries are shared; Foo.Analyzers built no dll here");
+        Assert.That(build.Side, Is.EqualTo(Side.Current));
+        Assert.That(build.EntryAssembly, Is.EqualTo(Entry));
+        Assert.That(build.EntryPath, Is.EqualTo(Path.Combine(_folder, Entry)));
+    }
+
+    [Test]
+    public void The_entry_assembly_is_under_test_even_when_the_deps_file_lists_no_project()
+    {
+        Write("""{ "libraries": { "NUnit/5.0.0": { "type": "package" } } }""", Entry);
+
+        Assert.That(SideBuild.Read(Side.Baseline, _folder, Entry).AssembliesUnderTest, Is.EqualTo(new[] { "Foo.PerfTests" }));
+    }
+
+    [Test]
+    public void The_folder_is_made_a_full_path()
+    {
+        Write(Deps, Entry);
+        var roundabout = Path.Combine(_folder, "..", Path.GetFileName(_folder), ".");
+
+        Assert.That(SideBuild.Read(Side.Baseline, roundabout, Entry).Directory.TrimEnd(Path.DirectorySeparatorChar), Is.EqualTo(_folder));
+    }
+
+    [Test]
+    public void A_missing_entry_assembly_is_an_error_naming_the_side_and_the_file()
+    {
+        Write(Deps);
+
+        var error = Assert.Throws<PairingException>(() => SideBuild.Read(Side.Baseline, _folder, Entry))!;
+
+        Assert.That(error.Message, Is.EqualTo($"the baseline has no {Entry} in {_folder}"));
+    }
+
+    [Test]
+    public void A_missing_deps_file_is_an_error_naming_it()
+    {
+        Write(null, Entry);
+
+        var error = Assert.Throws<PairingException>(() => SideBuild.Read(Side.Current, _folder, Entry))!;
+
+        Assert.That(error.Message, Does.StartWith("cannot read which assemblies the current build tests from ")
+            .And.Contain(Path.Combine(_folder, "Foo.PerfTests.deps.json")));
+    }
+
+    [TestCase("{ not json")]
+    [TestCase("""{ "targets": {} }""")]
+    [TestCase("""{ "libraries": [] }""")]
+    public void An_unreadable_deps_file_is_an_error_naming_it(string content)
+    {
+        Write(content, Entry);
+
+        var error = Assert.Throws<PairingException>(() => SideBuild.Read(Side.Baseline, _folder, Entry))!;
+
+        Assert.That(error.Message, Does.StartWith("cannot read which assemblies the baseline tests from ")
+            .And.Contain(Path.Combine(_folder, "Foo.PerfTests.deps.json")));
+    }
+
+    /// <summary>Writes <c>Foo.PerfTests.deps.json</c> (unless null) and empty files of the given names.</summary>
+    private void Write(string? deps, params string[] files)
+    {
+        if (deps is not null) File.WriteAllText(Path.Combine(_folder, "Foo.PerfTests.deps.json"), deps);
+        foreach (var file in files) File.WriteAllBytes(Path.Combine(_folder, file), []);
+    }
+}
