@@ -291,6 +291,86 @@ public sealed class PerfOptionsLoaderTests
         }
     }
 
+    [Test]
+    public void BaselineRef_is_unset_by_default()
+    {
+        Assert.That(Valid(new(), new()).BaselineRef, Is.Null);
+    }
+
+    [Test]
+    public void BaselineRef_comes_from_runsettings_and_PERF_BASELINE_REF_overrides_it()
+    {
+        Assert.That(Valid(new() { ["baselineRef"] = "main" }, new()).BaselineRef, Is.EqualTo("main"));
+        Assert.That(Valid(new(), new() { ["PERF_BASELINE_REF"] = " origin/main " }).BaselineRef, Is.EqualTo("origin/main"));
+        Assert.That(Valid(new() { ["baselineRef"] = "main" }, new() { ["PERF_BASELINE_REF"] = "v1.2^" }).BaselineRef, Is.EqualTo("v1.2^"));
+    }
+
+    [TestCase("HEAD~3")]
+    [TestCase("0123abcd")]
+    [TestCase("no/such/folder")]
+    [TestCase("feature;touch>x")]
+    public void A_baselineRef_that_is_not_an_existing_folder_is_kept_verbatim_as_a_commit_ish(string value)
+    {
+        Assert.That(Valid(new(), new() { ["PERF_BASELINE_REF"] = value }).BaselineRef, Is.EqualTo(value));
+    }
+
+    [Test]
+    public void A_baselineRef_naming_an_existing_relative_folder_becomes_its_full_path()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "cache", "base"));
+
+        Assert.That(Valid(new() { ["baselineRef"] = "cache/./base" }, new()).BaselineRef, Is.EqualTo(Path.Combine(_root, "cache", "base")));
+    }
+
+    [Test]
+    public void A_baselineRef_naming_an_existing_absolute_folder_is_kept_as_a_full_path()
+    {
+        var folder = Path.Combine(_root, "prebuilt");
+        Directory.CreateDirectory(folder);
+
+        Assert.That(Valid(new(), new() { ["PERF_BASELINE_REF"] = folder }).BaselineRef, Is.EqualTo(folder));
+    }
+
+    [TestCase("--output=x")]
+    [TestCase("-n")]
+    public void A_baselineRef_beginning_with_a_dash_is_an_error_naming_the_key(string value)
+    {
+        var fromEnvironment = Errors(new(), new() { ["PERF_BASELINE_REF"] = value }).Single();
+        var fromRunSettings = Errors(new() { ["BaselineRef"] = value }, new()).Single();
+
+        Assert.That(fromEnvironment.ToString(), Does.StartWith($"PERF_BASELINE_REF='{value}': ").And.Contain("cannot begin with '-'"));
+        Assert.That(fromRunSettings.ToString(), Does.StartWith($"TestRunParameters BaselineRef='{value}': ").And.Contain("cannot begin with '-'"));
+    }
+
+    [TestCase("main\tx")]
+    [TestCase("main\nx")]
+    public void A_baselineRef_with_a_control_character_is_an_error(string escaped)
+    {
+        var value = escaped.Replace("\\t", "\t").Replace("\\n", "\n");
+
+        var error = Errors(new(), new() { ["PERF_BASELINE_REF"] = value }).Single();
+
+        Assert.That(error.Key, Is.EqualTo("PERF_BASELINE_REF"));
+        Assert.That(error.Problem, Does.Contain("without control characters"));
+    }
+
+    [TestCase("PERF_BASELINEREF")]
+    [TestCase("PERF_BASELINE_REFS")]
+    public void A_misspelt_PERF_BASELINE_REF_suggests_the_right_name(string key)
+    {
+        var error = Errors(new(), new() { [key] = "main" }).Single();
+
+        Assert.That(error.Problem, Does.Contain("did you mean PERF_BASELINE_REF?"));
+    }
+
+    [Test]
+    public void A_misspelt_baselineRef_runsettings_parameter_suggests_the_right_name()
+    {
+        var error = Errors(new() { ["baseline_ref"] = "main" }, new()).Single();
+
+        Assert.That(error.Problem, Does.Contain("did you mean baselineRef?"));
+    }
+
     private PerfOptions Valid(Dictionary<string, string?> runParameters, Dictionary<string, string?> environment)
     {
         var result = PerfOptionsLoader.Load(runParameters, environment, _root);
