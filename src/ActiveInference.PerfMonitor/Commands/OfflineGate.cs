@@ -10,6 +10,8 @@ namespace ActiveInference.PerfMonitor.Commands;
 /// The <see cref="RegressionGate"/> applied to stored results, where no fresh process can re-measure a suspect.
 /// In its place the suspect's own samples are handed back as every "re-measurement", so a suspect counts as
 /// Regressed only when its own change exceeds the limit; every verdict that went through this rule says so in its message.
+/// A stored run is one process: it is counted as one, and a run in machine states the baseline never saw is
+/// Inconclusive at once (its own samples, handed back, could never find other states).
 /// </summary>
 internal static class OfflineGate
 {
@@ -20,15 +22,17 @@ internal static class OfflineGate
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere, MachineProfile here, GatePolicy policy)
     {
         if (!current.IsTrustworthy)
-            return new GateOutcome(Verdict.Inconclusive, $"{current.Name}: not trustworthy, not gated: {string.Join("; ", current.TrustIssues)}",
+            return new GateOutcome(Verdict.Inconclusive, $"{current.Name} inconclusive: not trustworthy, not gated: {string.Join("; ", current.TrustIssues)}",
                 null, null, null, policy.Threshold, baseline?.CenterNanosecondsPerOperation, current.Time.Median);
         var confirmedOffline = false;
-        var outcome = RegressionGate.Decide(current, baseline, elsewhere, here, policy, () =>
+        var outcome = RegressionGate.Decide(current, baseline, elsewhere, here, policy with { UnmatchedRetries = 0 }, () =>
         {
             confirmedOffline = true;
             return (new ChildSamples([.. current.SamplesNanosecondsPerOperation], [.. current.NormalisedSamples], current.AllocatedBytesPerOperation,
                 current.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray())), null);
         });
-        return confirmedOffline ? outcome with { Message = outcome.Message.Replace("; fresh processes ", "; re-checks of its own samples ", StringComparison.Ordinal).Replace("; fresh process ", "; re-check of its own samples ", StringComparison.Ordinal) + Note, Confirmed = null } : outcome;
+        return confirmedOffline
+            ? outcome with { Message = outcome.Message.Replace(", fresh processes ", ", re-checks of its own samples ", StringComparison.Ordinal) + Note, Confirmed = null, Processes = 1 }
+            : outcome;
     }
 }

@@ -44,6 +44,29 @@ internal sealed class MonitorSamples : IDisposable
         };
     }
 
+    /// <summary>The state probes <see cref="ProbedResult"/> times next to each sample.</summary>
+    public static readonly string[] Probes = ["branch-4k", "memory-stream-1MiB"];
+
+    /// <summary>
+    /// 40 samples around <paramref name="medianNs"/> like <see cref="Result"/>'s, each with the times of <see cref="Probes"/> taken next to it:
+    /// the machine's state drifts by ±2% and moves the benchmark with it, so the state-matched gate can compare two such results.
+    /// The probes run <paramref name="probeFactor"/> times slower than usual (3: a state no other result saw).
+    /// </summary>
+    public static BenchmarkResult ProbedResult(string name, double medianNs, double probeFactor = 1)
+    {
+        var drift = Enumerable.Range(0, 40).Select(i => 1 + 0.02 * Math.Sin(i * 1.7)).ToArray();
+        var samples = drift.Select(d => medianNs * d).ToArray();
+        return Result(name, medianNs) with
+        {
+            Time = SummaryCalculator.Summarise(samples),
+            SamplesNanosecondsPerOperation = samples,
+            NormalisedSamples = samples.Select(s => Math.Log(s / 500)).ToArray(),
+            StateSamples = Probes.Select((probe, p) => (probe, times: (IReadOnlyList<double>)drift.Select(d => (800 + 400 * p) * probeFactor * d).ToArray()))
+                .ToDictionary(x => x.probe, x => x.times),
+            TotalOperations = 4000,
+        };
+    }
+
     public static RunReport Run(params BenchmarkResult[] results) => new()
     {
         Suite = Suite,
