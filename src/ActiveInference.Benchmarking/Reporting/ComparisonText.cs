@@ -15,14 +15,14 @@ internal static class ComparisonText
 
     /// <summary>
     /// How the change was measured: <c>paired: 3 processes × 4 copies per side</c>, <c>recorded, state-matched: 3 processes</c>,
-    /// <c>not compared</c>; <c>-</c> when no gate ran.
+    /// <c>not compared</c>; <c>-</c> when no gate ran, or for a change from a results file that did not say how.
     /// </summary>
     public static string Measured(GateOutcome? gate) => gate?.Method switch
     {
         null => "-",
         ComparisonMethod.Paired => VerdictMessage.Paired(gate.Processes, gate.CopiesPerSide),
         ComparisonMethod.Recorded => Invariant($"recorded, state-matched: {gate.Processes} process{(gate.Processes == 1 ? "" : "es")}"),
-        _ => "not compared",
+        _ => gate.Ratio is null ? "not compared" : "-",
     };
 
     /// <summary>The method as machine-readable files write it (<c>paired</c>, <c>recorded</c>, <c>none</c>); empty when no gate ran.</summary>
@@ -58,7 +58,9 @@ internal static class ComparisonText
         if (named.Length == 0)
         {
             var mode = report.Config.TryGetValue("mode", out var m) ? $" (mode {m})" : "";
-            return gated.Length == 0 ? $"none: no benchmark was gated{mode}" : "none: no benchmark was compared with a baseline";
+            return gated.Length == 0 ? $"none: no benchmark was gated{mode}"
+                : gated.Any(g => g.Ratio is not null) ? "not named (the results come from a version that did not record it)"
+                : "none: no benchmark was compared with a baseline";
         }
 
         return string.Join("; ", named

@@ -79,6 +79,15 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
+    public void Results_from_before_verdicts_named_their_baseline_do_not_claim_there_was_none()
+    {
+        var old = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Passed, "ok", 1.01, null, 0.4, 0.1, 99, 100));
+        var md = Exporter.ExportToString(SampleRun.Create(old));
+        Assert.That(md, Does.Contain("- **Baseline:** not named (the results come from a version that did not record it)\n"));
+        Assert.That(md, Does.Contain("| A | Passed | +1.0% | - | - | - | 99.00 ns | 100.0 ns |\n"), "how it was measured is unknown, not 'not compared'");
+    }
+
+    [Test]
     public void A_run_without_comparisons_says_so_at_the_top()
     {
         var md = Exporter.ExportToString(SampleRun.Create(SampleRun.Result("S.A", "A", "S", 100)) with
