@@ -15,13 +15,17 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <para>After each process from <see cref="PairedPolicy.MinProcesses"/> on: regressed when the interval lies above 0 and
 /// D ≥ L; improved when it lies below 0 and D ≤ −L; passed when the interval lies inside (−L, L), or when D is within
 /// ±L/2 and the interval holds 0. Otherwise another process runs; at <see cref="PairedPolicy.MaxProcesses"/> a change
-/// whose interval excludes 0 and whose size is at least L/2 is called, and anything else passes. So a change at the
-/// threshold fails however its first processes landed, and a change too small to tell from zero never does.</para>
+/// whose interval excludes 0 and reaches past L, and whose size is at least <see cref="LastCall"/>·L, is called, and
+/// anything else passes. So a change at the threshold fails however its first processes landed, a change confidently
+/// below it passes, and a change too small to tell from zero never fails.</para>
 /// <para>Bytes per operation do not depend on placement: the first process decides them, and more than the baseline's
 /// × 1.05 + 0.5 B fails whatever the time says.</para>
 /// </remarks>
 internal static class PairedGate
 {
+    /// <summary>At the last process, a change whose interval excludes 0 and reaches the limit counts once it is at least this share of the limit.</summary>
+    internal const double LastCall = 0.75;
+
     /// <summary>The decision and the evidence it rests on.</summary>
     /// <param name="Verdict">Passed, Regressed, Improved, New or Inconclusive.</param>
     /// <param name="Change">D, the mean change in ln units, or NaN when no process compared.</param>
@@ -58,13 +62,13 @@ internal static class PairedGate
 
             if (lower > 0 && change >= limit) return Call(Verdict.Regressed);
             if (upper < 0 && change <= -limit) return Call(Verdict.Improved);
+            if (upper < limit && lower > -limit) return Call(Verdict.Passed);
             if (n >= policy.MaxProcesses)
             {
-                if (lower > 0 && change >= limit / 2) return Call(Verdict.Regressed);
-                if (upper < 0 && change <= -limit / 2) return Call(Verdict.Improved);
+                if (lower > 0 && change >= LastCall * limit) return Call(Verdict.Regressed);
+                if (upper < 0 && change <= -LastCall * limit) return Call(Verdict.Improved);
                 return Call(Verdict.Passed);
             }
-            if (upper < limit && lower > -limit) return Call(Verdict.Passed);
             if (Math.Abs(change) < limit / 2 && lower <= 0 && upper >= 0) return Call(Verdict.Passed);
         }
     }
