@@ -112,8 +112,12 @@ internal sealed class PerfSession
         var code = BaselineCodeFor(assemblyPath);
         if (code.IsAvailable)
             return PairedComparison.Decide(result, code, assemblyPath, new PairedPolicy { Threshold = threshold }, PairedProcessRunner);
-        if (code.IsConfigurationError)
-            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median);
+        if (code.IsConfigurationError || code.IsBuildFailure)
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median)
+            {
+                Baseline = code.Description,
+                BaselineCommit = code.Commit,
+            };
 
         var loaded = _baselines.Value;
         if (loaded.Status == BaselineLoadStatus.Missing)

@@ -57,23 +57,23 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
                 Reset(repositoryRoot, folder, source, output);
                 var checkout = Git.Run(repositoryRoot, "worktree", "add", "--detach", "--force", source, commit);
                 if (!checkout.Succeeded)
-                    return BaselineCode.None($"could not check out the baseline {description}: {checkout.Error}", commit: commit);
+                    return BaselineCode.Unbuildable($"could not check out the baseline {description}: {checkout.Error}", commit);
                 var project = Path.Combine(source, projectPath);
                 if (!File.Exists(project))
-                    return BaselineCode.None($"the baseline {description} has no {projectPath.Replace('\\', '/')}", commit: commit);
+                    return BaselineCode.Unbuildable($"the baseline {description} has no {projectPath.Replace('\\', '/')}", commit);
                 var (exitCode, text) = DotnetBuild(project, output);
                 File.WriteAllText(log, text, AtomicFile.Utf8);
                 if (exitCode != 0)
-                    return BaselineCode.None($"the baseline {description} does not build (exit code {exitCode}); see {log}", log, commit);
+                    return BaselineCode.Unbuildable($"the baseline {description} does not build (exit code {exitCode}); see {log}", commit, log);
                 if (!File.Exists(Path.Combine(output, entryAssembly)))
-                    return BaselineCode.None($"the baseline {description} built no {entryAssembly}; see {log}", log, commit);
+                    return BaselineCode.Unbuildable($"the baseline {description} built no {entryAssembly}; see {log}", commit, log);
                 AtomicFile.WriteText(ready, w => w.Write(commit));
                 progress($"perf: baseline {description} built in {started.Elapsed.TotalSeconds:0} s");
                 return BaselineCode.At(output, commit, description, log);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
             {
-                return BaselineCode.None($"could not build the baseline {description}: {e.Message}", File.Exists(log) ? log : null, commit);
+                return BaselineCode.Unbuildable($"could not build the baseline {description}: {e.Message}", commit, File.Exists(log) ? log : null);
             }
             finally
             {

@@ -25,6 +25,17 @@ internal sealed record BaselineCode(string? Directory, string? Commit, string De
     /// <summary>True when <see cref="Reason"/> is a mistake in the settings (a <c>baselineRef</c> that names nothing): every benchmark fails with it instead of falling back.</summary>
     public bool IsConfigurationError { get; init; }
 
+    /// <summary>
+    /// True when the baseline commit was found but its code could not be built (checkout, missing project, compile
+    /// errors): every benchmark ends Inconclusive with <see cref="Reason"/> and the build log instead of falling back to
+    /// recorded numbers, because a broken baseline is something to fix, not to guess around.
+    /// </summary>
+    public bool IsBuildFailure { get; init; }
+
+    /// <summary>The baseline commit's code does not build, for <paramref name="reason"/>.</summary>
+    public static BaselineCode Unbuildable(string reason, string commit, string? buildLog = null) =>
+        None(reason, buildLog, commit) with { IsBuildFailure = true };
+
     /// <summary>A <c>baselineRef</c> that cannot be used: every benchmark fails with <paramref name="reason"/>.</summary>
     public static BaselineCode Invalid(string reason) => new(null, null, "no baseline code", reason) { IsConfigurationError = true };
 

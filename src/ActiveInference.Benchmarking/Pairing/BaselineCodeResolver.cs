@@ -7,8 +7,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// setting (a folder holding a prebuilt baseline, or a git commit-ish), else the commit that recorded
 /// <c>baselines.json</c> (this machine profile's latest recording, else the latest of any profile). A commit is built
 /// by <see cref="BaselineBuilder"/>. When the default commit cannot be had (no git, a shallow clone without it, no
-/// commit recorded) the result says why and the gate falls back to the recorded numbers; a <c>baselineRef</c> that
-/// cannot be used is a configuration error.
+/// commit recorded) the result says why and the gate falls back to the recorded numbers; a commit that cannot be built
+/// makes every benchmark Inconclusive with the reason; a <c>baselineRef</c> that cannot be used is a configuration error.
 /// </summary>
 internal static class BaselineCodeResolver
 {
@@ -57,10 +57,10 @@ internal static class BaselineCodeResolver
 
         var project = PerfProject.Locate(assemblyPath);
         if (project is null)
-            return BaselineCode.None($"cannot find the project file of {entry} to build the baseline's version of it", commit: commit);
+            return BaselineCode.Unbuildable($"cannot find the project file of {entry} to build the baseline's version of it", commit);
         var relative = Path.GetRelativePath(root.Output, project);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
-            return BaselineCode.None($"{project} is outside the repository {root.Output}", commit: commit);
+            return BaselineCode.Unbuildable($"{project} is outside the repository {root.Output}, so the baseline's version of it cannot be built", commit);
         return new BaselineBuilder(CacheFolder(root.Output), progress).Build(root.Output, commit, relative, entry);
     }
 

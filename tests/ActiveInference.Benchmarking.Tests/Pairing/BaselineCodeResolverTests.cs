@@ -195,7 +195,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_project_file_outside_the_repository_has_no_baseline_code()
+    public void A_project_file_outside_the_repository_cannot_be_built_as_the_baseline()
     {
         File.WriteAllText(Path.Combine(_top, "Outer.PerfTests.csproj"), "<Project />");
         var assembly = Path.Combine(Folder(Path.Combine("repo", "outer", "bin"), "Outer.PerfTests.dll"), "Outer.PerfTests.dll");
@@ -203,7 +203,8 @@ public class BaselineCodeResolverTests
         var code = Resolve("v1", null, assembly);
 
         Assert.That(code.IsAvailable, Is.False);
-        Assert.That(code.Reason, Is.EqualTo($"{Path.Combine(_top, "Outer.PerfTests.csproj")} is outside the repository {_repo}"));
+        Assert.That(code.IsBuildFailure, Is.True, "the commit was asked for and found: Inconclusive, not the recorded numbers");
+        Assert.That(code.Reason, Is.EqualTo($"{Path.Combine(_top, "Outer.PerfTests.csproj")} is outside the repository {_repo}, so the baseline's version of it cannot be built"));
     }
 
     [Test]

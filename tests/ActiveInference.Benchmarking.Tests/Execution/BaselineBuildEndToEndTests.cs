@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Xml.Linq;
+using ActiveInference.Benchmarking.Configuration;
+using NUnit.Framework;
+
+namespace ActiveInference.Benchmarking.Tests.Execution;
+
+/// <summary>
+/// The whole paired path as a user meets it, in a scratch git repository with a small perf test project: `dotnet test`
+/// builds the baseline commit once in a worktree, pairs it with the dirty working tree and reports through
+/// results.json. Effects are 3x, so nothing here can flake.
+/// </summary>
+[NonParallelizable]
+public class BaselineBuildEndToEndTests
+{
+    private const string Project = "Scratch.PerfTests";
+    private string _repository = "";
+    private string _baseline = "";
+
+    [OneTimeSetUp]
+    public void CreateRepository()
+    {
+        _repository = Directory.CreateTempSubdirectory("perf-scratch-repo-").FullName;
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("no repository root above the test assembly");
+        var versions = XDocument.Load(Path.Combine(root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        string[] packages = ["Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter", "MathNet.Numerics", "Microsoft.Extensions.Configuration",
+            "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Configuration.EnvironmentVariables", "ScottPlot", "Microsoft.Data.Sqlite"];
+        Write($"{Project}/{Project}.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{Path.Combine(root, "build", "PerfTests.props")}" />
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <ItemGroup>
+            {string.Join(Environment.NewLine, packages.Select(p => $"""    <PackageReference Include="{p}" Version="{versions[p]}" />"""))}
+                <Reference Include="ActiveInference.Benchmarking" HintPath="{typeof(PerfBenchmarkAttribute).Assembly.Location}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write($"{Project}/Kernel.cs", Kernel(units: 16));
+        Write($"{Project}/Benchmarks.cs", """
+            using ActiveInference.Benchmarking;
+            using NUnit.Framework;
+
+            namespace Scratch;
+
+            [TestFixture]
+            public class Benchmarks
+            {
+                private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
+
+                [PerfBenchmark(Iterations = 30, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 100, MinMeasurementTimeMilliseconds = 200, Threshold = 0.5)]
+                public double Work() => Kernel.Work(_data);
+            }
+            """);
+        Write("perf.runsettings", """
+            <RunSettings>
+              <RunConfiguration><TestCaseFilter>TestCategory=Performance</TestCaseFilter></RunConfiguration>
+              <NUnit><NumberOfTestWorkers>0</NumberOfTestWorkers></NUnit>
+              <TestRunParameters><Parameter name="mode" value="gate" /></TestRunParameters>
+            </RunSettings>
+            """);
+        Write(".gitignore", "bin/\nobj/\nTestResults/\n");
+        Git("init", "--quiet");
+        Git("add", ".");
+        Git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "baseline");
+        _baseline = Git("rev-parse", "HEAD");
+    }
+
+    [OneTimeTearDown]
+    public void DeleteRepository() => Directory.Delete(_repository, recursive: true);
+
+    [Test]
+    public void A_dirty_tree_three_times_slower_than_the_baseline_commit_fails_and_a_new_benchmark_is_new()
+    {
+        Write($"{Project}/Kernel.cs", Kernel(units: 48));
+        Write($"{Project}/Added.cs", """
+            using ActiveInference.Benchmarking;
+            using NUnit.Framework;
+
+            namespace Scratch;
+
+            [TestFixture]
+            public class Added
+            {
+                [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
+                public double Other() => Math.Sqrt(2.0);
+            }
+            """);
+
+        var (results, output) = RunPerf(_baseline);
+
+        var work = results["Work"].GetProperty("baseline_comparison");
+        var other = results["Other"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(work.GetProperty("verdict").GetString(), Is.EqualTo("regressed"), output);
+            Assert.That(work.GetProperty("method").GetString(), Is.EqualTo("paired"));
+            Assert.That(work.GetProperty("baseline_commit").GetString(), Is.EqualTo(_baseline));
+            Assert.That(work.GetProperty("ratio").GetDouble(), Is.GreaterThan(2.0));
+            Assert.That(other.GetProperty("verdict").GetString(), Is.EqualTo("new"), output);
+            Assert.That(File.Exists(Path.Combine(_repository, "obj", "perf-baseline", _baseline, "ready")), "the build is cached by commit");
+            Assert.That(Git("worktree", "list").Split('\n'), Has.Length.EqualTo(1), "the worktree is removed after the build");
+            Assert.That(output, Does.Contain("building the baseline (commit " + _baseline[..7]));
+        });
+    }
+
+    [Test]
+    public void A_baseline_commit_that_does_not_build_makes_every_benchmark_inconclusive_with_the_log_after_one_attempt()
+    {
+        Write($"{Project}/Broken.cs", "this is not C#");
+        Git("add", ".");
+        Git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "broken");
+        var broken = Git("rev-parse", "HEAD");
+        Git("rm", "--quiet", $"{Project}/Broken.cs");
+        Write($"{Project}/Second.cs", """
+            using ActiveInference.Benchmarking;
+            using NUnit.Framework;
+
+            namespace Scratch;
+
+            [TestFixture]
+            public class Second
+            {
+                [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
+                public double Also() => Math.Sqrt(3.0);
+            }
+            """);
+
+        var (results, output) = RunPerf(broken);
+
+        var log = Path.Combine(_repository, "obj", "perf-baseline", broken, "build.log");
+        Assert.Multiple(() =>
+        {
+            foreach (var name in new[] { "Work", "Also" })
+            {
+                Assert.That(results[name].GetProperty("verdict").GetString(), Is.EqualTo("inconclusive"), output);
+                Assert.That(results[name].GetProperty("baseline_comparison").GetProperty("message").GetString(), Does.Contain("does not build").And.Contain(log));
+            }
+            Assert.That(File.ReadAllText(log), Does.Contain("error CS"));
+            Assert.That(output.Split("building the baseline (commit " + broken[..7]).Length - 1, Is.EqualTo(1), "one build attempt for the whole run");
+        });
+    }
+
+    private static string Kernel(int units) => $$"""
+        using System.Runtime.CompilerServices;
+
+        namespace Scratch;
+
+        public static class Kernel
+        {
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static double Work(double[] data)
+            {
+                var s = 0.0;
+                for (var u = 0; u < {{units}}; u++)
+                    for (var i = 0; i < data.Length; i++)
+                        s += data[i] * data[(i + u) & 63];
+                return s;
+            }
+        }
+        """;
+
+    private (Dictionary<string, JsonElement> Results, string Output) RunPerf(string baselineRef)
+    {
+        var results = Path.Combine(_repository, "TestResults", "perf-" + Guid.NewGuid().ToString("N"));
+        var output = Dotnet("test", $"{Project}/{Project}.csproj", "-c", "Release", "--settings", "perf.runsettings", "--logger", "console;verbosity=normal", "--",
+            $"TestRunParameters.Parameter(name=\"baselineRef\", value=\"{baselineRef}\")",
+            $"TestRunParameters.Parameter(name=\"resultsDirectory\", value=\"{results}\")");
+        var file = Path.Combine(results, "results.json");
+        Assert.That(File.Exists(file), Is.True, output);
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        var byName = document.RootElement.GetProperty("results").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.Clone());
+        return (byName, output);
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_repository, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private string Git(params string[] arguments) => Run("git", arguments, TimeSpan.FromSeconds(30), expectSuccess: true);
+
+    private string Dotnet(params string[] arguments) => Run("dotnet", arguments, TimeSpan.FromMinutes(4), expectSuccess: false);
+
+    private string Run(string program, string[] arguments, TimeSpan timeout, bool expectSuccess)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _repository };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.StartsWith("PERF_", StringComparison.Ordinal)).ToArray())
+            start.Environment.Remove(name);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {string.Join(' ', arguments)} timed out");
+        }
+        var text = stdout.Result + stderr.Result;
+        if (expectSuccess && process.ExitCode != 0) Assert.Fail($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {text}");
+        return text.Trim();
+    }
+}
