@@ -25,8 +25,11 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     /// </summary>
     public double SetupBudgetSeconds { get; init; } = 6.0;
 
-    /// <summary>Copies of each side at least, however slow the set-up: two, so that each side can still be split for the A/A estimate.</summary>
-    public int MinCopiesPerSide { get; init; } = 2;
+    /// <summary>
+    /// Copies of each side at least, however slow the set-up: three, so that the median over a side's copies still
+    /// ignores one copy that landed badly (with two, one copy measured 23x slow in a loaded run decided the process).
+    /// </summary>
+    public int MinCopiesPerSide { get; init; } = 3;
 
     /// <summary>True to put a random-size allocation before each copy's set-up, so that each copy's data lands at a random offset.</summary>
     public bool RandomisePlacement { get; init; } = true;
