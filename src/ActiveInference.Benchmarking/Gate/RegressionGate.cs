@@ -36,8 +36,14 @@ public static class RegressionGate
         var why = whyRecorded is null ? "" : $"; compared with recorded numbers because there is no baseline code: {whyRecorded}";
         var threshold = policy.Threshold;
         var currentMedian = current.Time.Median;
-        GateOutcome Plain(Verdict verdict, string reason) =>
-            new(verdict, VerdictMessage.Plain(current.Name, verdict, reason + why), null, null, null, threshold, baseline?.CenterNanosecondsPerOperation, currentMedian);
+        GateOutcome Plain(Verdict verdict, string reason, int processes = 0) =>
+            new(verdict, VerdictMessage.Plain(current.Name, verdict, reason + why), null, null, null, threshold, baseline?.CenterNanosecondsPerOperation, currentMedian)
+            {
+                Method = processes > 0 ? ComparisonMethod.Recorded : ComparisonMethod.None,
+                Baseline = baseline is null ? null : Describe(baseline),
+                BaselineCommit = baseline?.Latest.Commit,
+                Processes = processes,
+            };
 
         if (baseline is null)
         {
@@ -46,13 +52,12 @@ public static class RegressionGate
                 : Plain(Verdict.New, "no recorded baseline yet (record one with mode=record)");
         }
 
-        var description = $"the recorded numbers of {baseline.Latest.RecordedAt.UtcDateTime:yyyy-MM-dd}";
+        var description = Describe(baseline);
         if (AllocationRegression(current, baseline, policy) is { } allocation)
-            return Plain(Verdict.Regressed, $"{allocation} against {description}") with
-            {
-                Method = ComparisonMethod.Recorded, Baseline = description, BaselineCommit = baseline.Latest.Commit, Processes = 1,
-            };
+            return Plain(Verdict.Regressed, $"{allocation} against {description}", processes: 1);
 
+        if (current.StateSamples.Count == 0)
+            return Plain(Verdict.Inconclusive, "this run has no machine-state probes to match recorded numbers with (the benchmark runs without a reference workload)");
         var probes = StateMatching.CommonProbes(current.StateSamples, baseline);
         if (probes.Length == 0)
             return Plain(Verdict.Inconclusive, $"{description} carry no machine-state probes to match against (recorded by an older version): record new baselines");
@@ -61,15 +66,20 @@ public static class RegressionGate
         var first = StateMatching.Estimate(pool, StateMatching.Samples(current.SamplesNanosecondsPerOperation, current.StateSamples, probes));
         var processes = 1;
         for (var attempt = 0; first is null && attempt < policy.UnmatchedRetries; attempt++, processes++)
-            first = Remeasure(pool, probes, confirm).Shift;
+        {
+            var (shift, error) = Remeasure(pool, probes, confirm);
+            if (error is not null)
+                return Plain(Verdict.Inconclusive, $"this run ran in machine states that the recordings in {description} never saw, and a fresh process to measure again failed: {error}", processes);
+            first = shift;
+        }
         if (first is null)
             return Plain(Verdict.Inconclusive,
-                $"this run's {processes} process(es) ran in machine states that the {baseline.Recordings.Count} recordings in {description} never saw, so they cannot be compared (recorded numbers describe the machine of another day)");
+                $"this run's {processes} process(es) ran in machine states that the {baseline.Recordings.Count} recordings in {description} never saw, so they cannot be compared (recorded numbers describe the machine of another day)", processes);
 
         var floor = StateMatching.NoiseFloor(recordings, policy.NoiseMultiplier);
         var limit = Math.Max(Math.Log(1 + threshold), floor);
         var interval = PercentileBootstrap.MedianDifference(first.Residuals, [0.0], policy.Confidence);
-        var evidence = new Evidence(current, baseline, description, first, pool.Length, limit, interval, threshold, why, processes);
+        var evidence = new Evidence(current, baseline, description, first, pool.Length, limit, floor, interval, threshold, why, processes);
 
         if (first.Shift > policy.SuspectFraction * limit)
             return Settle(+1, first, pool, probes, evidence, policy, confirm);
@@ -115,6 +125,8 @@ public static class RegressionGate
         return evidence.Outcome(verdict, mean, detail + (confirmed ? ", confirmed" : ": not confirmed"), processes, confirmed);
     }
 
+    private static string Describe(Baseline baseline) => $"the recorded numbers of {baseline.Latest.RecordedAt.UtcDateTime:yyyy-MM-dd}";
+
     private static (MatchedShift? Shift, string? Error) Remeasure(StateSample[] pool, string[] probes, Func<(ChildSamples? Samples, string? Error)> confirm)
     {
         var (child, error) = confirm();
@@ -122,7 +134,7 @@ public static class RegressionGate
     }
 
     private sealed record Evidence(BenchmarkResult Current, Baseline Baseline, string Description, MatchedShift First, int BaselineSamples, double Limit,
-        ConfidenceInterval FirstInterval, double Threshold, string Why, int Processes)
+        double Floor, ConfidenceInterval FirstInterval, double Threshold, string Why, int Processes)
     {
         public GateOutcome Outcome(Verdict verdict, double shift, string detail, int processes, bool? confirmed = null)
         {
@@ -130,10 +142,10 @@ public static class RegressionGate
             var interval = new ConfidenceInterval(Math.Exp(FirstInterval.Lower - First.Shift + shift), Math.Exp(FirstInterval.Upper - First.Shift + shift), FirstInterval.Level);
             var method = string.Create(CultureInfo.InvariantCulture,
                 $"state-matched: {First.Matched} of {First.Total} samples against {BaselineSamples} samples of {Baseline.Recordings.Count} recordings");
-            var floor = Math.Exp(Limit) - 1;
+            double? floor = Floor > 0 ? Math.Exp(Floor) - 1 : null;
             var baselineMedian = Baseline.CenterNanosecondsPerOperation;
             var message = VerdictMessage.Compared(Current.Name, verdict, ratio, interval, Description, method, Threshold,
-                Limit > Math.Log(1 + Threshold) + 1e-12 ? floor : null, baselineMedian, Current.Time.Median, detail + Why);
+                floor, baselineMedian, Current.Time.Median, detail + Why, $"the {Baseline.Recordings.Count} recordings disagree with each other by that much");
             return new GateOutcome(verdict, message, ratio, interval, null, Threshold, baselineMedian, Current.Time.Median, confirmed)
             {
                 Method = ComparisonMethod.Recorded,

@@ -29,17 +29,18 @@ internal static class VerdictMessage
     /// <param name="baseline">What it was compared against (<c>commit 1b56a1b</c>).</param>
     /// <param name="method">How (<c>paired: 2 processes × 4 copies per side</c>).</param>
     /// <param name="threshold">The threshold as a fraction.</param>
-    /// <param name="noiseFloor">The run's noise floor as a fraction, or null.</param>
+    /// <param name="noiseFloor">The noise floor as a fraction, or null.</param>
     /// <param name="baselineRaw">Raw baseline median ns/op, or null.</param>
     /// <param name="currentRaw">Raw current median ns/op.</param>
     /// <param name="detail">Anything after the raw medians ("; …"), or empty.</param>
+    /// <param name="floorSource">Where the noise floor comes from, said when the floor is wider than the threshold.</param>
     public static string Compared(string name, Verdict verdict, double ratio, ConfidenceInterval? interval, string baseline, string method,
-        double threshold, double? noiseFloor, double? baselineRaw, double currentRaw, string detail = "")
+        double threshold, double? noiseFloor, double? baselineRaw, double currentRaw, string detail = "", string floorSource = "this run's own A/A")
     {
         var range = interval is { } i ? $" [{Percent(i.Lower)}, {Percent(i.Upper)}]" : "";
         var floor = noiseFloor is { } f
             ? f > threshold
-                ? Invariant($", noise floor ±{f * 100:0.0}% (this run's own A/A; wider than the threshold, so only larger changes can be called)")
+                ? Invariant($", noise floor ±{f * 100:0.0}% ({floorSource}; wider than the threshold, so only larger changes can be called)")
                 : Invariant($", noise floor ±{f * 100:0.0}%")
             : "";
         var raw = baselineRaw is { } b ? $"; raw medians {Reporting.ReadableTime.Format(b)} → {Reporting.ReadableTime.Format(currentRaw)}" : "";

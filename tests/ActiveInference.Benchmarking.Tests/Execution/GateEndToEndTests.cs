@@ -48,14 +48,25 @@ public class GateEndToEndTests
         Environment.SetEnvironmentVariable(ScalableFixtures.CostFactorVariable, "3");
         var slower = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
         var regressed = slower.Result("Kernel").Gate!;
+        // The first process is matched with the recording made seconds before; the fresh processes that must confirm it
+        // may run in a state the single recording never saw, and then the gate says so instead of guessing.
         Assert.Multiple(() =>
         {
-            Assert.That(slower.Case("Kernel").ResultState, Is.EqualTo(ResultState.Failure), regressed.Message);
-            Assert.That(regressed.Verdict, Is.EqualTo(Verdict.Regressed));
-            Assert.That(regressed.Confirmed, Is.True, "confirmed by fresh processes");
+            Assert.That(regressed.Verdict, Is.AnyOf(Verdict.Regressed, Verdict.Inconclusive), regressed.Message);
+            Assert.That(slower.Case("Kernel").ResultState.Status, Is.Not.EqualTo(TestStatus.Passed), regressed.Message);
             Assert.That(regressed.Method, Is.EqualTo(ComparisonMethod.Recorded));
-            Assert.That(regressed.Ratio, Is.GreaterThan(1.8));
-            Assert.That(slower.Case("Kernel").Message, Does.StartWith("Kernel regressed: +").And.Contain("against the recorded numbers of").And.Contain("threshold 50%"));
+            Assert.That(regressed.Ratio, Is.GreaterThan(1.8), "the first process saw the 3x");
+            Assert.That(slower.Case("Kernel").Message, Does.Contain("+").And.Contain("against the recorded numbers of").And.Contain("threshold 50%"));
+            if (regressed.Verdict == Verdict.Regressed)
+            {
+                Assert.That(regressed.Confirmed, Is.True, "confirmed by fresh processes");
+                Assert.That(slower.Case("Kernel").ResultState, Is.EqualTo(ResultState.Failure));
+                Assert.That(slower.Case("Kernel").Message, Does.StartWith("Kernel regressed: +"));
+            }
+            else
+            {
+                Assert.That(regressed.Message, Does.Contain("never saw"));
+            }
         });
     }
 

@@ -58,7 +58,7 @@ public class RegressionGateTests
         Assert.That(outcome.Ratio, Is.EqualTo(1.0).Within(0.02));
         Assert.That(outcome.RatioInterval!.Value.Contains(1.0), Is.True);
         Assert.That(outcome.Message, Does.Match(
-            @"^Kernel\(100\) passed: [+-]?\d\.\d% \[[+-]?\d\.\d%, [+-]?\d\.\d%\] against the recorded numbers of 2026-11-05 \(state-matched: 200 of 200 samples against 1000 samples of 5 recordings\), threshold 10%; raw medians 12\.\d+ µs → 12\.\d+ µs$"));
+            @"^Kernel\(100\) passed: [+-]?\d\.\d% \[[+-]?\d\.\d%, [+-]?\d\.\d%\] against the recorded numbers of 2026-11-05 \(state-matched: 200 of 200 samples against 1000 samples of 5 recordings\), threshold 10%, noise floor ±\d\.\d%; raw medians 12\.\d+ µs → 12\.\d+ µs$"));
         Assert.That(fresh.Calls, Is.Zero);
     }
 
@@ -102,7 +102,7 @@ public class RegressionGateTests
         Assert.That(outcome.Processes, Is.EqualTo(3));
         Assert.That(fresh.Calls, Is.EqualTo(2));
         Assert.That(outcome.Message, Does.Match(
-            @"^Kernel\(100\) regressed: \+(29|30)\.\d% \[\+(29|30)\.\d%, \+(30|31)\.\d%\] against the recorded numbers of 2026-11-05 \(state-matched: 200 of 200 samples against 1000 samples of 5 recordings\), threshold 10%; raw medians 12\.\d+ µs → 13\.\d+ µs; first process \+(29|30)\.\d%, fresh processes \+(29|30)\.\d%, \+(29|30)\.\d% \(fails when the mean is above \+10\.0% and each fresh process above \+4\.9%\), confirmed$"));
+            @"^Kernel\(100\) regressed: \+(29|30)\.\d% \[\+(29|30)\.\d%, \+(30|31)\.\d%\] against the recorded numbers of 2026-11-05 \(state-matched: 200 of 200 samples against 1000 samples of 5 recordings\), threshold 10%, noise floor ±\d\.\d%; raw medians 12\.\d+ µs → 13\.\d+ µs; first process \+(29|30)\.\d%, fresh processes \+(29|30)\.\d%, \+(29|30)\.\d% \(fails when the mean is above \+10\.0% and each fresh process above \+4\.9%\), confirmed$"));
     }
 
     [Test]
