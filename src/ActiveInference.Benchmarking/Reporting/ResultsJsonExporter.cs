@@ -97,6 +97,8 @@ public sealed class ResultsJsonExporter : TextExporter
                 Processes = g.Processes,
                 CopiesPerSide = g.CopiesPerSide,
                 NoiseFloor = g.NoiseFloor,
+                ProcessRatios = g.ProcessRatios.Count == 0 ? null : [.. g.ProcessRatios],
+                SelfRatios = g.SelfRatios.Count == 0 ? null : [.. g.SelfRatios],
             }
             : null,
         SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),

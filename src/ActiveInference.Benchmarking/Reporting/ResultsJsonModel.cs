@@ -163,5 +163,11 @@ internal static class ResultsJsonModel
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public double? NoiseFloor { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<double>? ProcessRatios { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<double>? SelfRatios { get; init; }
     }
 }

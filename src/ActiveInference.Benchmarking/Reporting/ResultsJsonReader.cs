@@ -153,6 +153,8 @@ public static class ResultsJsonReader
                     Processes = g.Processes,
                     CopiesPerSide = g.CopiesPerSide,
                     NoiseFloor = g.NoiseFloor,
+                    ProcessRatios = g.ProcessRatios?.ToArray() ?? [],
+                    SelfRatios = g.SelfRatios?.ToArray() ?? [],
                 }
                 : null,
             Timestamp = ParseTimestamp(r.Timestamp, where + ".timestamp", source),
