@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Tables of a paired gate experiment (run.sh --out DIR):
+
+    summarize.py DIR [DIR ...]
+
+For every variant and benchmark: how often each verdict came out, the mean measured change, the processes the
+gate used and the noise floor it reported; then the A/A false alarms, the detection of the injected changes and the
+cost of the runs."""
+import json, math, pathlib, statistics as st, sys
+from collections import defaultdict
+
+TARGETS = {  # variant -> benchmarks the variant slows down, and what the issue asks of them
+    "fe2x": ["FreeEnergy(10)", "FreeEnergy(100)", "FreeEnergy(1000)"],
+    "slow20": ["FreeEnergy(100)", "FreeEnergy(1000)", 'InferStates("large")', "BeliefUpdate(1000)", "MatrixBatch"],
+    "slow10": ["FreeEnergy(100)", 'InferStates("large")'],
+}
+
+def load(dirs):
+    rows, runs = [], []
+    for d in map(pathlib.Path, dirs):
+        for line in (d / "runs.jsonl").read_text().splitlines() if (d / "runs.jsonl").exists() else []:
+            runs.append(json.loads(line))
+        for f in sorted((d / "results").glob("*/results.json")):
+            variant, run, hog = f.parent.name.rsplit("-", 2)
+            for r in json.loads(f.read_text())["results"]:
+                g = r.get("baseline_comparison") or {}
+                rows.append(dict(variant=variant, run=int(run), hog=hog == "hog1", name=r["name"], verdict=g.get("verdict", "-"),
+                                 ratio=g.get("ratio"), processes=g.get("processes", 0), floor=g.get("noise_floor"),
+                                 method=g.get("method", "none"), message=g.get("message", ""), elapsed=r.get("elapsed_ms", 0) / 1000))
+    return rows, runs
+
+def pct(x): return "-" if x is None else f"{(x - 1) * 100:+.1f}%"
+
+def table(rows):
+    groups = defaultdict(list)
+    for r in rows: groups[(r["variant"], r["name"])].append(r)
+    print(f"{'variant':8s} {'benchmark':28s} {'n':>3s} {'R':>3s} {'I':>3s} {'P':>3s} {'other':>5s} {'mean change':>11s} {'procs':>5s} {'floor':>6s}")
+    for (v, name), lst in sorted(groups.items()):
+        count = lambda verdict: sum(1 for r in lst if r["verdict"] == verdict)
+        ratios = [r["ratio"] for r in lst if r["ratio"]]
+        floors = [r["floor"] for r in lst if r["floor"] is not None]
+        mean = math.exp(st.mean(math.log(x) for x in ratios)) if ratios else None
+        print(f"{v:8s} {name:28s} {len(lst):3d} {count('regressed'):3d} {count('improved'):3d} {count('passed'):3d} {len(lst) - count('regressed') - count('improved') - count('passed'):5d} "
+              f"{pct(mean):>11s} {st.mean(r['processes'] for r in lst):5.2f} {'±%.1f%%' % (100 * st.median(floors)) if floors else '-':>6s}")
+
+def summary(rows, runs):
+    aa = [r for r in rows if r["variant"] == "aa"]
+    if aa:
+        wrong = [r for r in aa if r["verdict"] in ("regressed", "improved")]
+        print(f"\nA/A: {len(wrong)} Regressed or Improved in {len(aa)} checks ({sum(r['hog'] for r in aa)} with the busy loop); other than Passed: "
+              + ", ".join(f"{r['name']} {r['verdict']} (run {r['run']})" for r in aa if r["verdict"] != "passed") or "none")
+        floors = defaultdict(list)
+        for r in aa:
+            if r["floor"] is not None: floors[r["name"]].append(r["floor"])
+        print("smallest change each benchmark can be told from noise (median A/A noise floor, threshold 10% applies when larger):")
+        print("  " + ", ".join(f"{n} ±{100 * st.median(f):.1f}%" for n, f in sorted(floors.items())))
+    for variant, names in TARGETS.items():
+        got = [r for r in rows if r["variant"] == variant and r["name"] in names]
+        if not got: continue
+        print(f"\n{variant}: caught (Regressed) per benchmark:")
+        for n in names:
+            lst = [r for r in got if r["name"] == n]
+            if lst:
+                ratios = [r["ratio"] for r in lst if r["ratio"]]
+                print(f"  {n:28s} {sum(r['verdict'] == 'regressed' for r in lst)}/{len(lst)}, measured change {pct(math.exp(st.mean(math.log(x) for x in ratios))) if ratios else '-'}")
+        others = [r for r in rows if r["variant"] == variant and r["name"] not in names and r["verdict"] in ("regressed", "improved")]
+        if others: print("  untouched benchmarks flagged: " + ", ".join(f"{r['name']} {r['verdict']}" for r in others))
+    if runs:
+        print("\ncost (wall seconds per run, build included):")
+        by = defaultdict(list)
+        for r in runs: by[r["variant"]].append(r["seconds"])
+        for v, s in sorted(by.items()): print(f"  {v}: median {st.median(s):.0f} s over {len(s)} runs (min {min(s):.0f}, max {max(s):.0f})")
+
+if __name__ == "__main__":
+    rows, runs = load(sys.argv[1:])
+    table(rows)
+    summary(rows, runs)
