@@ -14,7 +14,8 @@ namespace ActiveInference.Benchmarking.Gate;
 /// the interval is D ± z·s/√n and its half-width is the run's noise floor. The limit L is the larger of ln(1 + threshold) and that floor.</para>
 /// <para>After each process from <see cref="PairedPolicy.MinProcesses"/> on: regressed when the interval lies above 0 and
 /// D ≥ L; improved when it lies below 0 and D ≤ −L; passed when the interval lies inside (−L, L), or when D is within
-/// ±L/2 and the interval holds 0. Otherwise another process runs; at <see cref="PairedPolicy.MaxProcesses"/> a change
+/// ±L/2 and the interval holds 0. Otherwise another process runs; at <see cref="PairedPolicy.MaxProcesses"/> (or when
+/// the next process would overrun <see cref="PairedPolicy.TimeBudgetSeconds"/>) a change
 /// whose interval excludes 0 and reaches past L, and whose size is at least <see cref="LastCall"/>·L, is called, and
 /// anything else passes. So a change at the threshold fails however its first processes landed, a change confidently
 /// below it passes, and a change too small to tell from zero never fails.</para>
@@ -42,9 +43,12 @@ internal static class PairedGate
     {
         var threshold = Math.Log(1 + policy.Threshold);
         var processes = new List<ProcessComparison>();
+        var (spent, slowest) = (0.0, 0.0);
         for (var index = 0; ; index++)
         {
             var result = measure(index);
+            spent += result.Seconds;
+            slowest = Math.Max(slowest, result.Seconds);
             if (result.Comparison is not { } comparison)
                 return new Decision(result.Stop ?? Verdict.Inconclusive, double.NaN, double.NaN, threshold, processes, result.Reason);
             processes.Add(comparison);
@@ -63,7 +67,7 @@ internal static class PairedGate
             if (lower > 0 && change >= limit) return Call(Verdict.Regressed);
             if (upper < 0 && change <= -limit) return Call(Verdict.Improved);
             if (upper < limit && lower > -limit) return Call(Verdict.Passed);
-            if (n >= policy.MaxProcesses)
+            if (n >= policy.MaxProcesses || spent + slowest > policy.TimeBudgetSeconds)
             {
                 if (lower > 0 && change >= LastCall * limit) return Call(Verdict.Regressed);
                 if (upper < 0 && change <= -LastCall * limit) return Call(Verdict.Improved);

@@ -18,6 +18,13 @@ public sealed record PairedPolicy
     /// <summary>Processes at most; more are added only while the answer is unknown.</summary>
     public int MaxProcesses { get; init; } = 8;
 
+    /// <summary>
+    /// Seconds of paired processes one benchmark may use: the process that would overrun it (judged by the slowest so
+    /// far) is not started, and the last one decides as at <see cref="MaxProcesses"/>. A benchmark whose fixture builds
+    /// a large model per copy (4 s) gets its minimum of processes, a 2 s one up to the maximum.
+    /// </summary>
+    public double TimeBudgetSeconds { get; init; } = 40;
+
     /// <summary>Half-width of the change's interval in standard errors (3: about 0.1% on each side when the noise estimate is right).</summary>
     public double IntervalWidth { get; init; } = 3.0;
 

@@ -21,7 +21,13 @@ internal static class PairedComparison
 
     internal static PairedProcessResult Measure(Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, PairedRequest request, BaselineCode code)
     {
-        var (child, error) = runProcess(request);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        return Read(runProcess(request), code) with { Seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
+    }
+
+    private static PairedProcessResult Read((PairedChildResult? Result, string? Error) run, BaselineCode code)
+    {
+        var (child, error) = run;
         if (child is null)
             return PairedProcessResult.Failed(Verdict.Inconclusive, $"a paired process failed: {error}");
         if (child.BaselineMissing)

@@ -40,7 +40,7 @@ public class PairedGateTests
     public void A_change_just_under_the_threshold_keeps_adding_processes_and_is_called_regressed_at_MaxProcesses()
     {
         // 9.5% with a per-process noise of 1%: the interval reaches past the limit until the last process, and at
-        // MaxProcesses a change that is above zero and at least half the limit is called.
+        // MaxProcesses a change that is above zero and at least three quarters of the limit is called.
         var (decision, calls) = Decide(Policy, Constant(Math.Log(1.095), aa: 0.01));
 
         Assert.That(calls, Is.EqualTo(Policy.MaxProcesses));
@@ -218,6 +218,21 @@ public class PairedGateTests
         new(change, self, 100, 100 * Math.Exp(change), 0, 0, 4, 100);
 
     /// <summary>Processes whose changes alternate <paramref name="change"/> ± <paramref name="spread"/>, with self changes ±<paramref name="aa"/>.</summary>
+    [TestCase(25.0, 2)]
+    [TestCase(12.0, 3)]
+    [TestCase(2.0, 8)]
+    public void The_time_budget_ends_the_decision_when_the_next_process_would_overrun_it(double secondsPerProcess, int expectedCalls)
+    {
+        // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 25 s processes leave room
+        // for 2 (the minimum), 12 s processes for 3, 2 s processes for all 8.
+        var processes = Constant(Math.Log(1.095), aa: 0.01);
+
+        var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = secondsPerProcess });
+
+        Assert.That(calls, Is.EqualTo(expectedCalls));
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed), "the last process decides as at MaxProcesses");
+    }
+
     private static ProcessComparison[] Alternating(double change, double spread, double aa) =>
         Enumerable.Range(0, 20).Select(i => Process(change + (i % 2 == 0 ? spread : -spread), [aa, -aa])).ToArray();
 
