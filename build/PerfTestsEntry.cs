@@ -1,7 +1,13 @@
 // Compiled into every perf test assembly by build/PerfTests.props (not a file to edit per project).
-// The assembly-level action writes the run's reports when the run ends; Main lets the gate re-measure a
-// suspect benchmark in a fresh process: `dotnet <perf tests>.dll --perf-measure <full test name> --output <file>`.
+// The assembly-level action writes the run's reports when the run ends; Main is where the gate's child processes
+// start: `--perf-pair <request> --output <file>` measures copies of the baseline's and this build's version of one
+// benchmark side by side, `--perf-measure <full test name> --output <file>` re-measures one for the recorded-numbers
+// fallback.
 [assembly: ActiveInference.Benchmarking.PerfSuite]
+// Benchmarks never run beside each other. Naming an NUnit type here also makes the compiler keep the assembly's
+// reference to nunit.framework, without which the test adapter takes a project of bare [PerfBenchmark] methods for
+// a non-test assembly and discovers nothing (nunit/nunit#2163).
+[assembly: NUnit.Framework.NonParallelizable]
 
 namespace ActiveInference.Benchmarking.Generated
 {

@@ -7,9 +7,10 @@ using NUnit.Framework;
 namespace ActiveInference.Benchmarking.Tests.Execution;
 
 /// <summary>
-/// The whole paired path as a user meets it, in a scratch git repository with a small perf test project: `dotnet test`
-/// builds the baseline commit once in a worktree, pairs it with the dirty working tree and reports through
-/// results.json. Effects are 3x, so nothing here can flake.
+/// The whole paired path as a user meets it, in a scratch git repository with a small perf test project whose
+/// benchmarks are bare <c>[PerfBenchmark]</c> methods: `dotnet test` discovers them, builds the baseline commit once
+/// in a worktree, pairs it with the dirty working tree and reports through results.json. Effects are 3x, so nothing
+/// here can flake.
 /// </summary>
 [NonParallelizable]
 public class BaselineBuildEndToEndTests
@@ -45,11 +46,9 @@ public class BaselineBuildEndToEndTests
         Write($"{Project}/Kernel.cs", Kernel(units: 16));
         Write($"{Project}/Benchmarks.cs", """
             using ActiveInference.Benchmarking;
-            using NUnit.Framework;
 
             namespace Scratch;
 
-            [TestFixture]
             public class Benchmarks
             {
                 private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
@@ -76,16 +75,22 @@ public class BaselineBuildEndToEndTests
     public void DeleteRepository() => Directory.Delete(_repository, recursive: true);
 
     [Test]
+    public void Bare_perf_benchmark_methods_are_discovered_by_dotnet_test()
+    {
+        var output = Dotnet("test", $"{Project}/{Project}.csproj", "-c", "Release", "--list-tests");
+
+        Assert.That(output, Does.Contain("The following Tests are available:").And.Contain("    Work"), output);
+    }
+
+    [Test]
     public void A_dirty_tree_three_times_slower_than_the_baseline_commit_fails_and_a_new_benchmark_is_new()
     {
         Write($"{Project}/Kernel.cs", Kernel(units: 48));
         Write($"{Project}/Added.cs", """
             using ActiveInference.Benchmarking;
-            using NUnit.Framework;
 
             namespace Scratch;
 
-            [TestFixture]
             public class Added
             {
                 [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
@@ -120,11 +125,9 @@ public class BaselineBuildEndToEndTests
         Git("rm", "--quiet", $"{Project}/Broken.cs");
         Write($"{Project}/Second.cs", """
             using ActiveInference.Benchmarking;
-            using NUnit.Framework;
 
             namespace Scratch;
 
-            [TestFixture]
             public class Second
             {
                 [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
