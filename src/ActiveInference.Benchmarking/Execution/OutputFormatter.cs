@@ -15,6 +15,7 @@ internal static class OutputFormatter
         b.AppendLine();
         b.Append(CultureInfo.InvariantCulture, $"  {t.N} samples × {r.OperationsPerSample} ops, {r.AllocatedBytesPerOperation:0.##} B/op, GC {r.Gc.Gen0}/{r.Gc.Gen1}/{r.Gc.Gen2} (gen0/1/2), ");
         b.Append(CultureInfo.InvariantCulture, $"peak heap {r.PeakManagedHeapBytes / 1024.0 / 1024.0:0.0} MiB, overhead {Time(r.OverheadNanosecondsPerOperation)}/op subtracted, measured in {r.Elapsed.TotalSeconds:0.00} s");
+        if (r.Gate is { ComparisonSeconds: > 0 } compared) b.Append(CultureInfo.InvariantCulture, $", compared in {compared.ComparisonSeconds:0.0} s");
         if (r.StoppedByTimeLimit) b.Append(" (stopped at the time limit)");
         if (r.CustomMetrics.Count > 0)
             b.AppendLine().Append("  metrics: ").Append(string.Join(", ", r.CustomMetrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:G6}"))));

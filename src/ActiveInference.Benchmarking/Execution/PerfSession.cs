@@ -124,8 +124,10 @@ internal sealed class PerfSession
             return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive,
                 $"nothing to compare with: there is no baseline code ({code.Reason}) and no baselines file at {options.BaselinePath}"), null, null, null, threshold, null, median);
         var document = loaded.DocumentOrEmpty ?? BaselineDocument.Empty;
-        return RegressionGate.Decide(result, document.Find(Profile.Id, result.FullName), document.FindOnOtherProfiles(Profile.Id, result.FullName),
+        var started = Stopwatch.GetTimestamp();
+        var outcome = RegressionGate.Decide(result, document.Find(Profile.Id, result.FullName), document.FindOnOtherProfiles(Profile.Id, result.FullName),
             Profile, new GatePolicy { Threshold = threshold }, () => Remeasure(assemblyPath, result.FullName), code.Reason);
+        return outcome with { ComparisonSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
 
     public void Collect(BenchmarkResult result) => _results.Enqueue(result);

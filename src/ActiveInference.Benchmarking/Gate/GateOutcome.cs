@@ -53,6 +53,9 @@ public sealed record GateOutcome(
     /// <summary>Paired only: each process's A/A ratios (each side's copies split in two halves and compared), the run's own measure of noise; empty otherwise.</summary>
     public IReadOnlyList<double> SelfRatios { get; init; } = [];
 
+    /// <summary>Wall time of the comparison in seconds: the paired processes (or the recorded-numbers fallback's fresh processes), build of the baseline excluded; 0 when nothing ran.</summary>
+    public double ComparisonSeconds { get; init; }
+
     /// <summary>Value equality including the ratio lists (records compare lists by reference).</summary>
     public bool Equals(GateOutcome? other) =>
         other is not null
@@ -61,7 +64,7 @@ public sealed record GateOutcome(
         && CurrentMedianNanoseconds.Equals(other.CurrentMedianNanoseconds) && Confirmed == other.Confirmed
         && Method == other.Method && Baseline == other.Baseline && BaselineCommit == other.BaselineCommit && Processes == other.Processes
         && CopiesPerSide == other.CopiesPerSide && Nullable.Equals(NoiseFloor, other.NoiseFloor)
-        && ProcessRatios.SequenceEqual(other.ProcessRatios) && SelfRatios.SequenceEqual(other.SelfRatios);
+        && ProcessRatios.SequenceEqual(other.ProcessRatios) && SelfRatios.SequenceEqual(other.SelfRatios) && ComparisonSeconds.Equals(other.ComparisonSeconds);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Verdict, Message, Ratio, Threshold, Method, Processes, ProcessRatios.Count);

@@ -14,9 +14,10 @@ internal static class PairedComparison
         Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess)
     {
         var seed = Random.Shared.Next();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var decision = PairedGate.Decide(policy, index => Measure(runProcess, new PairedRequest(result.FullName, Path.GetFileName(assemblyPath),
             code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919)), code));
-        return Outcome(result.Name, decision, code, policy);
+        return Outcome(result.Name, decision, code, policy) with { ComparisonSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
 
     internal static PairedProcessResult Measure(Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, PairedRequest request, BaselineCode code)

@@ -99,6 +99,7 @@ public sealed class ResultsJsonExporter : TextExporter
                 NoiseFloor = g.NoiseFloor,
                 ProcessRatios = g.ProcessRatios.Count == 0 ? null : [.. g.ProcessRatios],
                 SelfRatios = g.SelfRatios.Count == 0 ? null : [.. g.SelfRatios],
+                ComparisonSeconds = g.ComparisonSeconds,
             }
             : null,
         SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),

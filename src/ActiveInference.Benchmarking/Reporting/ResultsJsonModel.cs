@@ -169,5 +169,8 @@ internal static class ResultsJsonModel
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<double>? SelfRatios { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public double ComparisonSeconds { get; init; }
     }
 }

@@ -155,6 +155,7 @@ public static class ResultsJsonReader
                     NoiseFloor = g.NoiseFloor,
                     ProcessRatios = g.ProcessRatios?.ToArray() ?? [],
                     SelfRatios = g.SelfRatios?.ToArray() ?? [],
+                    ComparisonSeconds = g.ComparisonSeconds,
                 }
                 : null,
             Timestamp = ParseTimestamp(r.Timestamp, where + ".timestamp", source),

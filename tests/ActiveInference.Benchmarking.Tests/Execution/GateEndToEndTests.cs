@@ -55,10 +55,11 @@ public class GateEndToEndTests
             Assert.That(regressed.Verdict, Is.AnyOf(Verdict.Regressed, Verdict.Inconclusive), regressed.Message);
             Assert.That(slower.Case("Kernel").ResultState.Status, Is.Not.EqualTo(TestStatus.Passed), regressed.Message);
             Assert.That(regressed.Method, Is.EqualTo(ComparisonMethod.Recorded));
-            Assert.That(regressed.Ratio, Is.GreaterThan(1.8), "the first process saw the 3x");
-            Assert.That(slower.Case("Kernel").Message, Does.Contain("+").And.Contain("against the recorded numbers of").And.Contain("threshold 50%"));
+            Assert.That(slower.Case("Kernel").Message, Does.Contain("the recorded numbers of"));
             if (regressed.Verdict == Verdict.Regressed)
             {
+                Assert.That(regressed.Ratio, Is.GreaterThan(1.8));
+                Assert.That(slower.Case("Kernel").Message, Does.Contain("threshold 50%"));
                 Assert.That(regressed.Confirmed, Is.True, "confirmed by fresh processes");
                 Assert.That(slower.Case("Kernel").ResultState, Is.EqualTo(ResultState.Failure));
                 Assert.That(slower.Case("Kernel").Message, Does.StartWith("Kernel regressed: +"));

@@ -48,6 +48,7 @@ internal static class SampleRun
                 NoiseFloor = 0.021,
                 ProcessRatios = [1.22, 1.25, 1.232],
                 SelfRatios = [1.004, 0.991, 1.012, 0.998, 1.001, 1.007],
+                ComparisonSeconds = 5.25,
             }),
         Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)", "FreeEnergy(10)", "ActiveInference.Core.PerfTests.FreeEnergy", 3_634.25,
             gate: new GateOutcome(Verdict.Passed, "within noise", 1.012, new ConfidenceInterval(0.99, 1.03, 0.99), 0.21, 0.10, 3_590, 3_634.25)
