@@ -7,12 +7,17 @@ using ActiveInference.Benchmarking.Reporting;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// Builds a commit's version of the perf test project once and keeps it: checked out as a git worktree in
-/// <c>&lt;cache&gt;/&lt;commit&gt;/src</c> (outside the working tree's projects), built in Release into
-/// <c>&lt;cache&gt;/&lt;commit&gt;/bin</c> with its log in <c>build.log</c>, the worktree then removed. A later run finds the
-/// build by its commit and reuses it. A lock file per commit lets two runs share the cache: the second waits for the
-/// first's build and reuses it.
+/// Builds a commit's version of one perf test project once and keeps it, in a cache folder of that project
+/// (<c>&lt;project&gt;/obj/perf-baseline/&lt;commit&gt;</c>): checked out as a git worktree in <c>src</c>, built in Release
+/// into a fresh folder that is renamed to <c>bin</c> only when the build succeeded (log in <c>build.log</c>), the
+/// worktree removed again. A later run finds the build by its commit and reuses it; a valid build is never deleted.
+/// A lock file per commit lets two runs share the cache: the second waits for the first's build and reuses it.
 /// </summary>
+/// <remarks>
+/// Only the worktree this class adds is ever removed (no repository-wide <c>git worktree prune</c>), the user's
+/// hooks do not run in it, and git's environment variables of an enclosing git process are not inherited
+/// (<see cref="Git"/>), so the user's repository gains nothing but a worktree entry for the length of a build.
+/// </remarks>
 internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
 {
     private const string ReadyMarker = "ready";
@@ -25,7 +30,7 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
 
     /// <summary>
     /// The build of <paramref name="projectPath"/> (relative to the repository root) at <paramref name="commit"/>:
-    /// from the cache, or built now. On failure, why, with the build log when there is one.
+    /// from the cache, or built now. On failure, why, naming the build log when there is one.
     /// </summary>
     public BaselineCode Build(string repositoryRoot, string commit, string projectPath, string entryAssembly)
     {
@@ -36,11 +41,11 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
         var ready = Path.Combine(folder, ReadyMarker);
         try
         {
-            Directory.CreateDirectory(cacheRoot);
+            Directory.CreateDirectory(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return BaselineCode.None($"cannot create the baseline cache {cacheRoot}: {e.Message}", commit: commit);
+            return BaselineCode.None($"cannot create the baseline cache {folder}: {e.Message}", commit: commit);
         }
         var (held, problem) = FileLock.Acquire(folder, LockTimeout);
         if (held is null) return BaselineCode.None($"the baseline build cache is busy: {problem}", commit: commit);
@@ -52,52 +57,65 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
             progress($"perf: building the baseline ({description}) for paired measurement, once for this commit; log: {log}");
             var started = Stopwatch.StartNew();
             var source = Path.Combine(folder, "src");
+            var fresh = Path.Combine(folder, "bin-" + Guid.NewGuid().ToString("N"));
             try
             {
-                Reset(repositoryRoot, folder, source, output);
-                var checkout = Git.Run(repositoryRoot, "worktree", "add", "--detach", "--force", source, commit);
+                RemoveWorktree(repositoryRoot, source);
+                var checkout = Git.Run(repositoryRoot, "-c", "core.hooksPath=" + NoHooks(folder), "worktree", "add", "--detach", "--force", source, commit);
                 if (!checkout.Succeeded)
                     return BaselineCode.Unbuildable($"could not check out the baseline {description}: {checkout.Error}", commit);
                 var project = Path.Combine(source, projectPath);
                 if (!File.Exists(project))
                     return BaselineCode.Unbuildable($"the baseline {description} has no {projectPath.Replace('\\', '/')}", commit);
-                var (exitCode, text) = DotnetBuild(project, output);
-                File.WriteAllText(log, text, AtomicFile.Utf8);
+                var (exitCode, text) = DotnetBuild(project, fresh);
+                AtomicFile.WriteText(log, w => w.Write(text));
                 if (exitCode != 0)
-                    return BaselineCode.Unbuildable($"the baseline {description} does not build (exit code {exitCode}); see {log}", commit, log);
-                if (!File.Exists(Path.Combine(output, entryAssembly)))
-                    return BaselineCode.Unbuildable($"the baseline {description} built no {entryAssembly}; see {log}", commit, log);
+                    return BaselineCode.Unbuildable($"the baseline {description} does not build (exit code {exitCode}); see {log}", commit);
+                if (!File.Exists(Path.Combine(fresh, entryAssembly)))
+                    return BaselineCode.Unbuildable($"the baseline {description} built no {entryAssembly}; see {log}", commit);
+                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+                Directory.Move(fresh, output);
                 AtomicFile.WriteText(ready, w => w.Write(commit));
                 progress($"perf: baseline {description} built in {started.Elapsed.TotalSeconds:0} s");
-                return BaselineCode.At(output, commit, description, log);
+                return BaselineCode.At(output, commit, description);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or InvalidOperationException)
             {
-                return BaselineCode.Unbuildable($"could not build the baseline {description}: {e.Message}", commit, File.Exists(log) ? log : null);
+                return BaselineCode.Unbuildable($"could not build the baseline {description}: {e.Message}", commit);
             }
             finally
             {
+                TryDelete(fresh);
                 RemoveWorktree(repositoryRoot, source);
             }
         }
     }
 
-    private static void Reset(string repositoryRoot, string folder, string source, string output)
+    /// <summary>An empty hooks folder: the worktree checkout runs none of the user's hooks.</summary>
+    private static string NoHooks(string folder)
     {
-        Directory.CreateDirectory(folder);
-        RemoveWorktree(repositoryRoot, source);
-        File.Delete(Path.Combine(folder, ReadyMarker));
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var hooks = Path.Combine(folder, "no-hooks");
+        Directory.CreateDirectory(hooks);
+        return hooks;
     }
 
+    /// <summary>Removes this builder's worktree, if any; failures are left for the next build to retry (the checkout uses --force).</summary>
     private static void RemoveWorktree(string repositoryRoot, string source)
     {
-        if (Directory.Exists(source))
+        if (!Directory.Exists(source)) return;
+        Git.Run(repositoryRoot, "worktree", "remove", "--force", source);
+        TryDelete(source);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
         {
-            Git.Run(repositoryRoot, "worktree", "remove", "--force", source);
-            if (Directory.Exists(source)) Directory.Delete(source, recursive: true);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
-        Git.Run(repositoryRoot, "worktree", "prune");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private (int ExitCode, string Log) DotnetBuild(string project, string output)
@@ -124,6 +142,7 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
         if (!process.WaitForExit(BuildTimeout))
         {
             process.Kill(entireProcessTree: true);
+            process.WaitForExit();
             return (-1, text.AppendLine($"timed out after {BuildTimeout.TotalMinutes:0} min").Append(stdout.Result).Append(stderr.Result).ToString());
         }
         return (process.ExitCode, text.Append(stdout.Result).Append(stderr.Result).ToString());

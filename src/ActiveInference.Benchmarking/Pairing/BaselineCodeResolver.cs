@@ -12,8 +12,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// </summary>
 internal static class BaselineCodeResolver
 {
-    /// <summary>Where commits are built: <c>obj/perf-baseline</c> under the repository root.</summary>
-    public static string CacheFolder(string repositoryRoot) => Path.Combine(repositoryRoot, "obj", "perf-baseline");
+    /// <summary>Where a perf test project's baselines are built: <c>obj/perf-baseline</c> in the project's folder (ignored like every <c>obj</c>).</summary>
+    public static string CacheFolder(string projectFile) => Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "perf-baseline");
 
     /// <param name="baselineRef">The setting (an existing folder already made a full path by the options loader), or null.</param>
     /// <param name="document">The baselines file, or null when there is none.</param>
@@ -48,10 +48,10 @@ internal static class BaselineCodeResolver
             if (recorded is null)
                 return BaselineCode.None(document is null ? "there is no baselines file to name a baseline commit" : "no recording in the baselines file names its commit");
             if (!root.Succeeded)
-                return BaselineCode.None($"the baseline is commit {BaselineCode.Short(recorded)}, but {Path.GetDirectoryName(assemblyPath)} is not in a git repository", commit: recorded);
+                return BaselineCode.None($"the baseline is commit {BaselineCode.Short(recorded)}, but git finds no repository at {Path.GetDirectoryName(assemblyPath)} ({root.Error})", commit: recorded);
             var found = Git.Run(root.Output, "rev-parse", "--verify", "--quiet", "--end-of-options", recorded + "^{commit}");
             if (!found.Succeeded)
-                return BaselineCode.None($"the commit that recorded the baselines, {BaselineCode.Short(recorded)}, is not in this repository (a shallow clone? fetch the history, e.g. fetch-depth: 0)", commit: recorded);
+                return BaselineCode.None($"the commit that recorded the baselines, {BaselineCode.Short(recorded)}, is not in this repository (a shallow clone? fetch the history, e.g. fetch-depth: 0){(found.Error.Length > 0 ? $"; git: {found.Error}" : "")}", commit: recorded);
             commit = found.Output;
         }
 
@@ -61,7 +61,7 @@ internal static class BaselineCodeResolver
         var relative = Path.GetRelativePath(root.Output, project);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
             return BaselineCode.Unbuildable($"{project} is outside the repository {root.Output}, so the baseline's version of it cannot be built", commit);
-        return new BaselineBuilder(CacheFolder(root.Output), progress).Build(root.Output, commit, relative, entry);
+        return new BaselineBuilder(CacheFolder(project), progress).Build(root.Output, commit, relative, entry);
     }
 
     /// <summary>The commit of the latest recording on <paramref name="profileId"/>, else of the latest recording of any profile; null when none names one.</summary>

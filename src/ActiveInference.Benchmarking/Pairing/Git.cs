@@ -4,7 +4,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
 /// Runs <c>git</c> with an argument list (never through a shell, so no setting can be read as a command) and returns
-/// what it printed. Every call is bounded by a timeout.
+/// what it printed. Every call is bounded by a timeout, and none inherits the <c>GIT_*</c> variables of an enclosing
+/// git process.
 /// </summary>
 internal static class Git
 {
@@ -29,6 +30,9 @@ internal static class Git
             WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // Set by an enclosing git process (a hook, an IDE): they would point these commands at another repository or index.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToArray())
+            start.Environment.Remove(name);
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         start.Environment["LC_ALL"] = "C";
         try

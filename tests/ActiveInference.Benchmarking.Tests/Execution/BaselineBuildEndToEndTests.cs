@@ -74,6 +74,14 @@ public class BaselineBuildEndToEndTests
     [OneTimeTearDown]
     public void DeleteRepository() => Directory.Delete(_repository, recursive: true);
 
+    /// <summary>Each test starts from the baseline commit with a clean tree (the ignored bin, obj and cache stay, so builds are reused).</summary>
+    [SetUp]
+    public void ResetToBaseline()
+    {
+        Git("reset", "--quiet", "--hard", _baseline);
+        Git("clean", "--quiet", "-fd");
+    }
+
     [Test]
     public void Bare_perf_benchmark_methods_are_discovered_by_dotnet_test()
     {
@@ -109,7 +117,7 @@ public class BaselineBuildEndToEndTests
             Assert.That(work.GetProperty("baseline_commit").GetString(), Is.EqualTo(_baseline));
             Assert.That(work.GetProperty("ratio").GetDouble(), Is.GreaterThan(2.0));
             Assert.That(other.GetProperty("verdict").GetString(), Is.EqualTo("new"), output);
-            Assert.That(File.Exists(Path.Combine(_repository, "obj", "perf-baseline", _baseline, "ready")), "the build is cached by commit");
+            Assert.That(File.Exists(Path.Combine(_repository, Project, "obj", "perf-baseline", _baseline, "ready")), "the build is cached by commit in the project's obj folder");
             Assert.That(Git("worktree", "list").Split('\n'), Has.Length.EqualTo(1), "the worktree is removed after the build");
             Assert.That(output, Does.Contain("building the baseline (commit " + _baseline[..7]));
         });
@@ -123,6 +131,7 @@ public class BaselineBuildEndToEndTests
         Git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "broken");
         var broken = Git("rev-parse", "HEAD");
         Git("rm", "--quiet", $"{Project}/Broken.cs");
+        Git("reset", "--quiet", "--soft", _baseline);
         Write($"{Project}/Second.cs", """
             using ActiveInference.Benchmarking;
 
@@ -137,7 +146,7 @@ public class BaselineBuildEndToEndTests
 
         var (results, output) = RunPerf(broken);
 
-        var log = Path.Combine(_repository, "obj", "perf-baseline", broken, "build.log");
+        var log = Path.Combine(_repository, Project, "obj", "perf-baseline", broken, "build.log");
         Assert.Multiple(() =>
         {
             foreach (var name in new[] { "Work", "Also" })
