@@ -21,6 +21,9 @@ internal sealed class PerfSession
 
     private readonly ConcurrentQueue<BenchmarkResult> _results = new();
     private readonly Lazy<BaselineLoadResult> _baselines;
+    /// <summary>A paired process taking longer than this is stopped and the benchmark is Inconclusive (the slowest here take about 40 s, BeliefUpdate(1000) with its 4 s set-up per copy).</summary>
+    private static readonly TimeSpan PairedProcessTimeout = TimeSpan.FromMinutes(5);
+
     private readonly BaselineStore _store = new();
     private readonly ConcurrentDictionary<string, Lazy<BaselineCode>> _baselineCode = new(StringComparer.Ordinal);
     private readonly Func<string, BaselineCode> _resolveBaselineCode;
@@ -43,7 +46,7 @@ internal sealed class PerfSession
         Profile = profile;
         ChildOutput = childOutput;
         Remeasure = remeasure ?? ((assembly, name) => ChildProcessMeasurer.Measure(assembly, name, TimeSpan.FromMinutes(2)));
-        PairedProcessRunner = pairedProcess ?? (request => PairedProcess.Measure(request, TimeSpan.FromMinutes(10)));
+        PairedProcessRunner = pairedProcess ?? (request => PairedProcess.Measure(request, PairedProcessTimeout));
         _resolveBaselineCode = baselineCode ?? ResolveBaselineCode;
         _dirtyNote = new Lazy<string>(DirtyTreeNote);
         _baselines = new Lazy<BaselineLoadResult>(() => _store.Load(options!.BaselinePath));
@@ -84,7 +87,19 @@ internal sealed class PerfSession
     /// once per run; only the gate mode asks.
     /// </summary>
     public BaselineCode BaselineCodeFor(string assemblyPath) =>
-        _baselineCode.GetOrAdd(assemblyPath, path => new Lazy<BaselineCode>(() => _resolveBaselineCode(path))).Value;
+        _baselineCode.GetOrAdd(assemblyPath, path => new Lazy<BaselineCode>(() => Resolve(path))).Value;
+
+    private BaselineCode Resolve(string assemblyPath)
+    {
+        try
+        {
+            return _resolveBaselineCode(assemblyPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return BaselineCode.Unbuildable($"the baseline's code could not be prepared: {e.GetType().Name}: {e.Message}", null);
+        }
+    }
 
     public bool InconclusiveAsFailure => Options?.InconclusiveAsFailure ?? false;
 
@@ -150,10 +165,10 @@ internal sealed class PerfSession
             : RunCompletion.Write(this, suiteName);
 
     /// <summary>The commit the run measured: the setting, else GITHUB_SHA, else git, else null.</summary>
-    public string? Commit => Options?.Commit ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? Git("rev-parse HEAD");
+    public string? Commit => Options?.Commit ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? Git("rev-parse", "HEAD");
 
     /// <summary>The branch, from GITHUB_REF_NAME or git, or null.</summary>
-    public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? Git("rev-parse --abbrev-ref HEAD");
+    public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? Git("rev-parse", "--abbrev-ref", "HEAD");
 
     private GateOutcome Record(BenchmarkResult result, double threshold)
     {
@@ -166,7 +181,7 @@ internal sealed class PerfSession
         var count = _store.Load(Options.BaselinePath).Document?.Find(Profile.Id, result.FullName)?.Recordings.Count ?? 0;
         return new GateOutcome(Verdict.NotCompared,
             string.Create(CultureInfo.InvariantCulture,
-                $"{result.Name}: recorded in {Options.BaselinePath} for profile {Profile.Id} ({count} recording(s) kept){_dirtyNote.Value}; the gate measures the code of the recordings' commit beside the current code, and falls back to these numbers only when that code cannot be built"),
+                $"{result.Name}: recorded in {Options.BaselinePath} for profile {Profile.Id} ({count} recording(s) kept){_dirtyNote.Value}; the gate measures the code of the recordings' commit beside the current code, and falls back to these numbers only when that commit cannot be had (no git, a shallow clone)"),
             null, null, null, threshold, null, median);
     }
 
@@ -177,10 +192,10 @@ internal sealed class PerfSession
     private string DirtyTreeNote()
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(Options!.BaselinePath))!;
-        var status = Pairing.Git.Run(directory, "status", "--porcelain", "--untracked-files=no");
+        var status = Pairing.Git.Run(directory, "status", "--porcelain", "--untracked-files=no", "--no-renames");
         if (!status.Succeeded || Commit is not { } commit) return "";
-        var baselines = Path.GetFileName(Options.BaselinePath);
-        var changed = status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.TrimEnd().EndsWith(baselines, StringComparison.Ordinal)).ToArray();
+        var baselines = Path.GetRelativePath(Git("rev-parse", "--show-toplevel") ?? directory, Path.GetFullPath(Options.BaselinePath)).Replace('\\', '/');
+        var changed = status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.Length < 4 || line[3..].Trim('"') != baselines).ToArray();
         return changed.Length == 0
             ? ""
             : $"; note: the recordings name commit {Pairing.BaselineCode.Short(commit)}, but the working tree has uncommitted changes ({changed.Length} file(s)), so the gate will build that commit, not what was measured: commit the change, then record";
@@ -207,21 +222,11 @@ internal sealed class PerfSession
             : null;
     }
 
-    private string? Git(string arguments)
+    private string? Git(params string[] arguments)
     {
-        try
-        {
-            var root = Options is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Options.BaselinePath))!;
-            var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
-            using var process = Process.Start(start);
-            if (process is null) return null;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(5000) && process.ExitCode == 0 && output.Length > 0 ? output : null;
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            return null;
-        }
+        var root = Options is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(Options.BaselinePath))!;
+        var result = Pairing.Git.Run(root, TimeSpan.FromSeconds(10), arguments);
+        return result.Succeeded && result.Output.Length > 0 ? result.Output : null;
     }
 
     private static PerfSession FromEnvironment()

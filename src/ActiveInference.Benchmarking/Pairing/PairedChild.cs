@@ -73,9 +73,9 @@ internal static class PairedChild
         {
             samples = sampler.Run(workloads, random);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (CopyFailedException e)
         {
-            return new PairedChildResult(null, false, $"a copy threw while being measured: {e.GetType().Name}: {e.Message}", null);
+            return new PairedChildResult(null, false, e.Message, e.Side);
         }
         foreach (var copy in copies) copy.TearDown();
         GC.KeepAlive(padding);

@@ -18,9 +18,12 @@ internal static class PairedProcess
     /// <summary>Runs the request; the child's result, or an error message (could not start, timed out, crashed).</summary>
     public static (PairedChildResult? Result, string? Error) Measure(PairedRequest request, TimeSpan timeout)
     {
-        var folder = Directory.CreateTempSubdirectory("perf-pair-").FullName;
+        string folder;
+        try { folder = Directory.CreateTempSubdirectory("perf-pair-").FullName; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (null, $"no temporary folder for the paired process: {e.Message}"); }
         var requestPath = Path.Combine(folder, "request.json");
         var outputPath = Path.Combine(folder, "result.json");
+        request = request with { ParentProcessId = Environment.ProcessId };
         try
         {
             AtomicFile.WriteText(requestPath, w => w.Write(JsonSerializer.Serialize(request, PairedJson.Options)));
@@ -44,6 +47,7 @@ internal static class PairedProcess
             if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
+                process.WaitForExit();
                 return (null, $"the paired child process timed out after {timeout.TotalSeconds:0} s");
             }
             if (process.ExitCode != 0 || !File.Exists(outputPath))
@@ -70,9 +74,23 @@ internal static class PairedProcess
             Console.Error.WriteLine($"{requestPath}: no request");
             return 2;
         }
+        if (request.ParentProcessId > 0) WatchParent(request.ParentProcessId);
         var result = PairedChild.Measure(request);
         AtomicFile.WriteText(outputPath, w => w.Write(JsonSerializer.Serialize(result, PairedJson.Options)));
         return 0;
+    }
+
+    /// <summary>Ends this process (exit code 3) once the parent is gone, checked every second on a background thread.</summary>
+    private static void WatchParent(int parentId)
+    {
+        Process parent;
+        try { parent = Process.GetProcessById(parentId); }
+        catch (ArgumentException) { Environment.Exit(3); return; }
+        new Thread(() =>
+        {
+            while (!parent.WaitForExit(1000)) { }
+            Environment.Exit(3);
+        }) { IsBackground = true, Name = "parent watch" }.Start();
     }
 
     private static string Tail(string text)

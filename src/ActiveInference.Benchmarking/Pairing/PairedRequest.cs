@@ -31,6 +31,9 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     /// </summary>
     public int MinCopiesPerSide { get; init; } = 3;
 
+    /// <summary>The process that started the child (0: none): the child ends itself when that process is gone, so a cancelled or killed test run leaves nothing running.</summary>
+    public int ParentProcessId { get; init; }
+
     /// <summary>True to put a random-size allocation before each copy's set-up, so that each copy's data lands at a random offset.</summary>
     public bool RandomisePlacement { get; init; } = true;
 }

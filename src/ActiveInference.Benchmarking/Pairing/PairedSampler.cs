@@ -11,11 +11,27 @@ namespace ActiveInference.Benchmarking.Pairing;
 internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock, Func<long>? compiledMethods = null)
 {
     private readonly Func<long> _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
+    private Side _running;
 
-    /// <summary>Measures <paramref name="copies"/> (at least one per side), shuffling with <paramref name="random"/>.</summary>
+    /// <summary>
+    /// Measures <paramref name="copies"/> (at least one per side), shuffling with <paramref name="random"/>. An exception
+    /// from a copy comes out as a <see cref="CopyFailedException"/> naming the copy's side.
+    /// </summary>
     public PairedSamples Run(IReadOnlyList<PairedWorkload> copies, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfZero(copies.Count);
+        try
+        {
+            return Measure(copies, random);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new CopyFailedException(_running, e);
+        }
+    }
+
+    private PairedSamples Measure(IReadOnlyList<PairedWorkload> copies, Random random)
+    {
         var started = clock.Timestamp();
         var operations = settings.OperationsPerSample > 0 ? settings.OperationsPerSample : Pilot(copies, random);
         var (warmupRounds, roundSeconds) = Warmup(copies, ref operations, random);
@@ -38,6 +54,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
                     continue;
                 }
                 var workload = copies[k].Workload;
+                _running = copies[k].Side;
                 workload.SampleSetup?.Invoke();
                 var gcBefore = GC.CollectionCount(0);
                 var (ns, allocated) = Time(workload.Run, operations);
@@ -58,6 +75,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
         foreach (var k in Shuffled(copies.Count, random))
         {
             var workload = copies[k].Workload;
+            _running = copies[k].Side;
             for (long n = 1; ; n = Math.Max(n + 1, n * 2))
             {
                 workload.SampleSetup?.Invoke();
@@ -87,6 +105,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
             var shortest = double.PositiveInfinity;
             foreach (var k in Shuffled(copies.Count, random))
             {
+                _running = copies[k].Side;
                 copies[k].Workload.SampleSetup?.Invoke();
                 var s0 = clock.Timestamp();
                 copies[k].Workload.Run(operations);
