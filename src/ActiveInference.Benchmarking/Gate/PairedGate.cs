@@ -16,8 +16,8 @@ namespace ActiveInference.Benchmarking.Gate;
 /// D ≥ L; improved when it lies below 0 and D ≤ −L; passed when the interval lies inside (−L, L), or when D is within
 /// ±L/2 and the interval holds 0. Otherwise another process runs; at <see cref="PairedPolicy.MaxProcesses"/> (or when
 /// the next process would overrun <see cref="PairedPolicy.TimeBudgetSeconds"/>) a change
-/// whose interval excludes 0 and reaches past L, and whose size is at least <see cref="LastCall"/>·L, is called, and
-/// anything else passes. So a change at the threshold fails however its first processes landed, a change confidently
+/// whose interval excludes 0 and reaches past L, and whose size is at least <see cref="LastCall"/>·L (the full L when
+/// only 2 processes ran: their spread is unknown), is called, and anything else passes. So a change at the threshold fails however its first processes landed, a change confidently
 /// below it passes, and a change too small to tell from zero never fails.</para>
 /// <para>Bytes per operation do not depend on placement: the first process decides them, and more than the baseline's
 /// × 1.05 + 0.5 B fails whatever the time says.</para>
@@ -36,6 +36,9 @@ internal static class PairedGate
     /// <param name="Reason">For New and Inconclusive: why; for an allocation regression: the bytes; else null.</param>
     internal sealed record Decision(Verdict Verdict, double Change, double HalfWidth, double Limit, IReadOnlyList<ProcessComparison> Processes, string? Reason)
     {
+        /// <summary>True when the verdict was called at the last process allowed, on the weaker rule (see <see cref="LastCall"/>).</summary>
+        public bool AtLastCall { get; init; }
+
         public ConfidenceInterval Interval => new(Change - HalfWidth, Change + HalfWidth, 0.997);
     }
 
@@ -69,8 +72,10 @@ internal static class PairedGate
             if (upper < limit && lower > -limit) return Call(Verdict.Passed);
             if (n >= policy.MaxProcesses || spent + slowest > policy.TimeBudgetSeconds)
             {
-                if (lower > 0 && change >= LastCall * limit) return Call(Verdict.Regressed);
-                if (upper < 0 && change <= -LastCall * limit) return Call(Verdict.Improved);
+                // Two processes cannot show their spread, so a last call on them needs the full limit.
+                var share = n >= 3 ? LastCall : 1.0;
+                if (lower > 0 && change >= share * limit) return Call(Verdict.Regressed) with { AtLastCall = true };
+                if (upper < 0 && change <= -share * limit) return Call(Verdict.Improved) with { AtLastCall = true };
                 return Call(Verdict.Passed);
             }
             if (Math.Abs(change) < limit / 2 && lower <= 0 && upper >= 0) return Call(Verdict.Passed);

@@ -218,19 +218,36 @@ public class PairedGateTests
         new(change, self, 100, 100 * Math.Exp(change), 0, 0, 4, 100);
 
     /// <summary>Processes whose changes alternate <paramref name="change"/> ± <paramref name="spread"/>, with self changes ±<paramref name="aa"/>.</summary>
-    [TestCase(25.0, 2)]
     [TestCase(12.0, 3)]
     [TestCase(2.0, 8)]
     public void The_time_budget_ends_the_decision_when_the_next_process_would_overrun_it(double secondsPerProcess, int expectedCalls)
     {
-        // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 25 s processes leave room
-        // for 2 (the minimum), 12 s processes for 3, 2 s processes for all 8.
+        // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 12 s processes leave room
+        // for 3, 2 s processes for all 8.
         var processes = Constant(Math.Log(1.095), aa: 0.01);
 
         var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = secondsPerProcess });
 
         Assert.That(calls, Is.EqualTo(expectedCalls));
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed), "the last process decides as at MaxProcesses");
+        Assert.That(decision.AtLastCall, Is.True);
+    }
+
+    [Test]
+    public void A_last_call_on_two_processes_needs_the_full_limit_because_their_spread_is_unknown()
+    {
+        // 25 s processes: the budget ends the decision at the minimum of 2. At 9.5% (just under the 9.53% limit) that
+        // is not enough; at 11% it is.
+        var under = Decide(Policy, index => PairedProcessResult.Of(Constant(Math.Log(1.095), aa: 0.01)[index]) with { Seconds = 25 });
+        var over = Decide(Policy, index => PairedProcessResult.Of(Constant(Math.Log(1.11), aa: 0.01)[index]) with { Seconds = 25 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(under.Calls, Is.EqualTo(2));
+            Assert.That(under.Decision.Verdict, Is.EqualTo(Verdict.Passed));
+            Assert.That(over.Calls, Is.EqualTo(2));
+            Assert.That(over.Decision.Verdict, Is.EqualTo(Verdict.Regressed));
+        });
     }
 
     private static ProcessComparison[] Alternating(double change, double spread, double aa) =>
