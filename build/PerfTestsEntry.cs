@@ -4,15 +4,15 @@
 // benchmark side by side, `--perf-measure <full test name> --output <file>` re-measures one for the recorded-numbers
 // fallback.
 [assembly: ActiveInference.Benchmarking.PerfSuite]
-// Benchmarks never run beside each other. Naming an NUnit type here also makes the compiler keep the assembly's
-// reference to nunit.framework, without which the test adapter takes a project of bare [PerfBenchmark] methods for
-// a non-test assembly and discovers nothing (nunit/nunit#2163).
-[assembly: NUnit.Framework.NonParallelizable]
 
 namespace ActiveInference.Benchmarking.Generated
 {
     internal static class PerfTestsEntry
     {
+        // Naming an NUnit type keeps the assembly's reference to nunit.framework, without which the test adapter takes
+        // a project of bare [PerfBenchmark] methods for a non-test assembly and discovers nothing (nunit/nunit#2163).
+        internal static readonly System.Type NUnitFramework = typeof(NUnit.Framework.TestAttribute);
+
         public static int Main(string[] args) =>
             ActiveInference.Benchmarking.Execution.ChildProcessEntry.Run(typeof(PerfTestsEntry).Assembly, args);
     }

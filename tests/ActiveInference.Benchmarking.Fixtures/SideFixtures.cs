@@ -11,7 +11,7 @@ namespace ActiveInference.Benchmarking.Fixtures;
 /// </summary>
 public class SideFixtures
 {
-    /// <summary>File name of the marker: a number of work units, <c>throw</c>, or <c>no-cases</c>.</summary>
+    /// <summary>File name of the marker: a number of work units, <c>throw</c>, <c>bind</c> or <c>no-cases</c>.</summary>
     public const string MarkerFile = "side-fixtures.txt";
 
     /// <summary>Work units without a marker.</summary>
@@ -19,6 +19,12 @@ public class SideFixtures
 
     /// <summary>The message the benchmark throws with under the marker <c>throw</c>.</summary>
     public const string ThrowMessage = "this side throws on purpose";
+
+    /// <summary>
+    /// The member the set-up reports missing under the marker <c>bind</c>, as the runtime does when an assembly built
+    /// against an older framework calls a member this framework no longer has.
+    /// </summary>
+    public const string MissingMember = "Method not found: 'Void ActiveInference.Benchmarking.PerfMetrics.Removed()'.";
 
     private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
     private string _marker = "";
@@ -31,6 +37,7 @@ public class SideFixtures
     public void ReadMarker()
     {
         _marker = Marker();
+        if (_marker == "bind") throw new MissingMethodException(MissingMember);
         _units = int.TryParse(_marker, NumberStyles.Integer, CultureInfo.InvariantCulture, out var units) && units > 0 ? units : DefaultUnits;
     }
 
