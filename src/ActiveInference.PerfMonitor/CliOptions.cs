@@ -38,13 +38,11 @@ internal static class CliOptions
     /// <summary>True when <paramref name="text"/> can name a baseline (not blank, no control characters, not beginning with '-'); else a problem naming the value.</summary>
     internal static bool TryParseBaselineRef(string text, out string problem)
     {
-        problem = "";
-        if (string.IsNullOrWhiteSpace(text))
-            problem = "--baseline-ref: give a git commit-ish (e.g. origin/main or a hash) or a folder holding a prebuilt baseline";
-        else if (text.StartsWith('-'))
-            problem = $"--baseline-ref '{text}': a baseline reference cannot begin with '-' (it would be read as an option); give a commit-ish such as origin/main or a hash, or a folder (./{text})";
-        else if (text.Any(char.IsControl))
-            problem = "--baseline-ref: the value holds control characters";
+        problem = Benchmarking.Configuration.PerfOptionsLoader.BaselineRefProblem(text) is { } why
+            ? text.StartsWith('-')
+                ? $"--baseline-ref '{text}' {why} (it would be read as an option); give a commit-ish such as origin/main or a hash, or a folder (./{text})"
+                : $"--baseline-ref {why}"
+            : "";
         return problem.Length == 0;
     }
 

@@ -190,13 +190,21 @@ public static class PerfOptionsLoader
     /// </summary>
     private static (string?, string?) ParseBaselineRef(string value, string root)
     {
-        if (value.StartsWith('-'))
-            return (null, "baselineRef must be a commit-ish (a branch, tag or hash) or a folder; it cannot begin with '-'");
-        if (value.Any(char.IsControl) || value.Length > 400)
-            return (null, "baselineRef must be a commit-ish or a folder path of at most 400 characters without control characters");
+        if (BaselineRefProblem(value) is { } problem)
+            return (null, "baselineRef " + problem);
         var (path, _) = FullPath(value, root);
         return path is not null && Directory.Exists(path) ? (path, null) : (value, null);
     }
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot name a baseline (blank, beginning with '-', control characters, longer than
+    /// 400 characters), in words that follow the setting's name; null when it can. Shared by every way of giving it.
+    /// </summary>
+    public static string? BaselineRefProblem(string value) =>
+        string.IsNullOrWhiteSpace(value) ? "must be a commit-ish (a branch, tag or hash) or a folder holding a build of the perf test project"
+        : value.StartsWith('-') ? "must be a commit-ish (a branch, tag or hash) or a folder; it cannot begin with '-'"
+        : value.Any(char.IsControl) || value.Length > 400 ? "must be a commit-ish or a folder path of at most 400 characters without control characters"
+        : null;
 
     private static (Shard?, string?) ParseShard(string value) =>
         Shard.TryParse(value, out var shard, out var problem) ? (shard, null) : (null, problem);

@@ -188,7 +188,7 @@ public sealed class RunCommandTests
         var runner = new FakeDotnetTest(0, Run(Result("Update(10)", 1000, Verdict.Passed)));
         var outcome = _samples.Invoke(runner, null, "run", "--baseline-ref", "-x");
         Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
-        Assert.That(outcome.Error, Does.Contain("--baseline-ref '-x': a baseline reference cannot begin with '-'"));
+        Assert.That(outcome.Error, Does.Contain("--baseline-ref '-x' must be a commit-ish (a branch, tag or hash) or a folder; it cannot begin with '-'"));
         Assert.That(runner.Spec, Is.Null);
     }
 
