@@ -14,7 +14,7 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// <c>machineProfile</c>/<c>PERF_MACHINE_PROFILE</c> none;
 /// <c>inconclusiveAsFailure</c>/<c>PERF_INCONCLUSIVE_AS_FAILURE</c> false;
 /// <c>commit</c>/<c>PERF_COMMIT</c> none;
-/// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 5;
+/// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 7;
 /// <c>shard</c>/<c>PERF_SHARD</c> none (all benchmarks);
 /// <c>baselineRef</c>/<c>PERF_BASELINE_REF</c> none (the commit that recorded the baselines).
 /// Relative paths are resolved against the repository root.

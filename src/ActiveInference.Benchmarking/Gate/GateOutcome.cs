@@ -35,7 +35,7 @@ public sealed record GateOutcome(
     /// <summary>The baseline commit (full hash) when known: the commit paired against, or the one that recorded the numbers.</summary>
     public string? BaselineCommit { get; init; }
 
-    /// <summary>Processes that measured the comparison (paired: each with both sides; recorded: the fresh processes included).</summary>
+    /// <summary>Processes whose comparison the verdict rests on (paired: each with both sides; recorded: the fresh processes included); a process that failed is not counted.</summary>
     public int Processes { get; init; }
 
     /// <summary>Copies of each side per paired process; 0 when not paired.</summary>

@@ -6,8 +6,8 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
-/// The fallback gate, used when no baseline code can be had (no git, a shallow clone without the baseline commit, a
-/// baseline that does not build): compares a benchmark's samples with the numbers recorded in <c>baselines.json</c>,
+/// The fallback gate, used when no baseline code can be had (no git, a shallow clone without the baseline commit, no
+/// commit named in the baselines file): compares a benchmark's samples with the numbers recorded in <c>baselines.json</c>,
 /// each sample against recorded samples taken in a similar machine state (<see cref="StateMatching"/>). Pure apart
 /// from the callback that re-measures a suspect in a fresh process.
 /// </summary>
