@@ -42,6 +42,8 @@ prepare() {
   python3 "$here/variants.py" "$clone" "$variant"
 }
 
+hog_pid=""
+trap '[ -n "$hog_pid" ] && kill "$hog_pid" 2>/dev/null' EXIT INT TERM
 IFS=, read -r -a list <<< "$variants"
 for v in "${list[@]}"; do prepare "$v"; done
 for ((run = 1; run <= runs; run++)); do
@@ -57,7 +59,7 @@ for ((run = 1; run <= runs; run++)); do
     start=$(date +%s.%N)
     (cd "$out/repos/$v" && dotnet "${args[@]}") > "$out/logs/$name.log" 2>&1 || true
     end=$(date +%s.%N)
-    [ -n "$hog_pid" ] && { kill "$hog_pid"; wait "$hog_pid" 2>/dev/null || true; }
+    [ -n "$hog_pid" ] && { kill "$hog_pid"; wait "$hog_pid" 2>/dev/null || true; hog_pid=""; }
     echo "{\"variant\": \"$v\", \"run\": $run, \"hog\": $loaded, \"seconds\": $(echo "$end - $start" | bc)}" >> "$out/runs.jsonl"
     echo "$name: $(grep -E 'Failed!|Passed!' "$out/logs/$name.log" | head -1)"
   done
