@@ -38,10 +38,11 @@ def decide(draw, a):
         if hi < 0 and d <= -limit: return "I", n
         if hi < limit and lo > -limit: return "P", n
         if n >= a.max_processes:
-            if lo > 0 and d >= a.last_call * limit: return "R", n
-            if hi < 0 and d <= -a.last_call * limit: return "I", n
+            share = a.last_call if n >= 3 else 1.0
+            if lo > 0 and d >= share * limit: return "R", n
+            if hi < 0 and d <= -share * limit: return "I", n
             return "P", n
-        if abs(d) < limit / 2 and lo <= 0 <= hi: return "P", n
+        if abs(d) < limit0 / 2 and lo <= 0 <= hi: return "P", n
 
 if __name__ == "__main__":
     p = argparse.ArgumentParser()
@@ -52,7 +53,7 @@ if __name__ == "__main__":
     p.add_argument("--min-noise", type=float, default=0.005)
     p.add_argument("--last-call", type=float, default=0.75)
     p.add_argument("--min-processes", type=int, default=2)
-    p.add_argument("--spread-from", type=int, default=3)
+    p.add_argument("--spread-from", type=int, default=2)
     p.add_argument("--max-processes", type=int, default=8)
     p.add_argument("--trials", type=int, default=4000)
     a = p.parse_args()
