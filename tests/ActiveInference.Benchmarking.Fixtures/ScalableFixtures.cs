@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Fixtures;
@@ -12,7 +11,7 @@ public class ScalableFixtures
     /// <summary>Multiplies the work of <see cref="Kernel"/> (default 1).</summary>
     public const string CostFactorVariable = "ACTIVEINFERENCE_E2E_COST_FACTOR";
 
-    private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
+    private readonly double[] _data = DotLoop.Data();
     private int _units;
 
     [OneTimeSetUp]
@@ -26,13 +25,5 @@ public class ScalableFixtures
     [PerfBenchmark(Iterations = 60, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 200, MinMeasurementTimeMilliseconds = 300)]
     public double Kernel() => Repeat(_units);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private double Repeat(int units)
-    {
-        var s = 0.0;
-        for (var u = 0; u < units; u++)
-            for (var i = 0; i < _data.Length; i++)
-                s += _data[i] * _data[(i + u) & 63];
-        return s;
-    }
+    private double Repeat(int units) => DotLoop.Repeat(_data, units);
 }

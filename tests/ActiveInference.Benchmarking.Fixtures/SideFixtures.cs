@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Fixtures;
@@ -26,7 +25,7 @@ public class SideFixtures
     /// </summary>
     public const string MissingMember = "Method not found: 'Void ActiveInference.Benchmarking.PerfMetrics.Removed()'.";
 
-    private readonly double[] _data = Enumerable.Range(0, 64).Select(i => 1.0 + i * 0.01).ToArray();
+    private readonly double[] _data = DotLoop.Data();
     private string _marker = "";
     private int _units;
 
@@ -53,13 +52,5 @@ public class SideFixtures
         return File.Exists(file) ? File.ReadAllText(file).Trim() : "";
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private double Repeat(int units)
-    {
-        var s = 0.0;
-        for (var u = 0; u < units; u++)
-            for (var i = 0; i < _data.Length; i++)
-                s += _data[i] * _data[(i + u) & 63];
-        return s;
-    }
+    private double Repeat(int units) => DotLoop.Repeat(_data, units);
 }

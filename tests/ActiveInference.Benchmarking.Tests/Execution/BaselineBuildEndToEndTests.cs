@@ -94,17 +94,7 @@ public class BaselineBuildEndToEndTests
     public void A_dirty_tree_three_times_slower_than_the_baseline_commit_fails_and_a_new_benchmark_is_new()
     {
         Write($"{Project}/Kernel.cs", Kernel(units: 48));
-        Write($"{Project}/Added.cs", """
-            using ActiveInference.Benchmarking;
-
-            namespace Scratch;
-
-            public class Added
-            {
-                [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
-                public double Other() => Math.Sqrt(2.0);
-            }
-            """);
+        Write($"{Project}/Added.cs", Bare("Added", "Other", "Math.Sqrt(2.0)"));
 
         var (results, output) = RunPerf(_baseline);
 
@@ -132,17 +122,7 @@ public class BaselineBuildEndToEndTests
         var broken = Git("rev-parse", "HEAD");
         Git("rm", "--quiet", $"{Project}/Broken.cs");
         Git("reset", "--quiet", "--soft", _baseline);
-        Write($"{Project}/Second.cs", """
-            using ActiveInference.Benchmarking;
-
-            namespace Scratch;
-
-            public class Second
-            {
-                [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
-                public double Also() => Math.Sqrt(3.0);
-            }
-            """);
+        Write($"{Project}/Second.cs", Bare("Second", "Also", "Math.Sqrt(3.0)"));
 
         var (results, output) = RunPerf(broken);
 
@@ -158,6 +138,19 @@ public class BaselineBuildEndToEndTests
             Assert.That(output.Split("building the baseline (commit " + broken[..7]).Length - 1, Is.EqualTo(1), "one build attempt for the whole run");
         });
     }
+
+    /// <summary>A class with one bare, short [PerfBenchmark] method <paramref name="method"/> returning <paramref name="expression"/>.</summary>
+    private static string Bare(string className, string method, string expression) => $$"""
+        using ActiveInference.Benchmarking;
+
+        namespace Scratch;
+
+        public class {{className}}
+        {
+            [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 50, MinMeasurementTimeMilliseconds = 50)]
+            public double {{method}}() => {{expression}};
+        }
+        """;
 
     private static string Kernel(int units) => $$"""
         using System.Runtime.CompilerServices;
