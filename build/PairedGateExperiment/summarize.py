@@ -29,7 +29,8 @@ def load(dirs):
                 g = r.get("baseline_comparison") or {}
                 rows.append(dict(variant=variant, run=int(run), hog=hog == "hog1", name=r["name"], verdict=g.get("verdict", "-"),
                                  ratio=g.get("ratio"), processes=g.get("processes", 0), floor=g.get("noise_floor"),
-                                 method=g.get("method", "none"), message=g.get("message", ""), elapsed=r.get("elapsed_ms", 0) / 1000))
+                                 method=g.get("method", "none"), message=g.get("message", ""), elapsed=r.get("elapsed_ms", 0) / 1000,
+                                 compared=g.get("comparison_seconds", 0), dir=str(f.parent)))
     return rows, runs
 
 def pct(x): return "-" if x is None else f"{(x - 1) * 100:+.1f}%"
@@ -73,6 +74,19 @@ def summary(rows, runs):
         by = defaultdict(list)
         for r in runs: by[r["variant"]].append(r["seconds"])
         for v, s in sorted(by.items()): print(f"  {v}: median {st.median(s):.0f} s over {len(s)} runs (min {min(s):.0f}, max {max(s):.0f})")
+        per_run = defaultdict(lambda: [0.0, 0.0, 0])
+        for r in rows:
+            t = per_run[(r["variant"], r["dir"])]
+            t[0] += r["elapsed"]; t[1] += r["compared"]; t[2] += r["processes"]
+        by = defaultdict(list)
+        for (v, _), t in per_run.items(): by[v].append(t)
+        print("where the time goes (medians per run): in-process measurement, paired processes (count); the rest of a run is the build, the test host, the fixtures' set-up and the reports")
+        for v, ts in sorted(by.items()):
+            print(f"  {v}: in-process {st.median(t[0] for t in ts):.0f} s, paired {st.median(t[1] for t in ts):.0f} s ({st.median(t[2] for t in ts):.0f} processes)")
+        slow = defaultdict(list)
+        for r in rows: slow[(r["variant"], r["name"])].append(r["compared"])
+        top = sorted(((st.median(v), k) for k, v in slow.items()), reverse=True)[:5]
+        print("  slowest comparisons: " + ", ".join(f"{k[1]} {m:.0f} s" for m, k in top))
 
 if __name__ == "__main__":
     rows, runs = load(sys.argv[1:])
