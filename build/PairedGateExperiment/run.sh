@@ -4,8 +4,9 @@
 # results.json. Summarise with summarize.py.
 #
 #   build/PairedGateExperiment/run.sh --out DIR [--variants aa,fe2x,slow20,slow10] [--runs N] [--hog half|none|all]
-#                                     [--filter EXPR] [--working-tree] [--solution]
+#                                     [--filter EXPR] [--working-tree] [--solution] [--first N]
 #
+# --first N numbers the runs from N (to add runs to an interrupted or finished experiment in the same --out).
 # --working-tree copies this checkout's uncommitted changes into each clone first (to try a change before committing).
 # The command is the README's with the perf test project named, so the framework's own test projects are not built;
 # --solution runs it on the whole solution exactly as the README writes it.
@@ -13,12 +14,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(git -C "$here" rev-parse --show-toplevel)
-out="" variants="aa,fe2x,slow20,slow10" runs=1 hog=half filter="" working_tree=0 target=perf-tests/ActiveInference.Core.PerfTests
+out="" variants="aa,fe2x,slow20,slow10" runs=1 first=1 hog=half filter="" working_tree=0 target=perf-tests/ActiveInference.Core.PerfTests
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out=$2; shift 2 ;;
     --variants) variants=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --first) first=$2; shift 2 ;;
     --hog) hog=$2; shift 2 ;;
     --filter) filter=$2; shift 2 ;;
     --working-tree) working_tree=1; shift ;;
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$out" ] || { echo "--out DIR is required" >&2; exit 2; }
-case "$runs" in ''|*[!0-9]*) echo "--runs must be a number" >&2; exit 2 ;; esac
+case "$runs$first" in *[!0-9]*) echo "--runs and --first must be numbers" >&2; exit 2 ;; esac
 mkdir -p "$out/repos" "$out/results" "$out/logs"
 out=$(cd "$out" && pwd)
 
@@ -46,7 +48,7 @@ hog_pid=""
 trap '[ -n "$hog_pid" ] && kill "$hog_pid" 2>/dev/null' EXIT INT TERM
 IFS=, read -r -a list <<< "$variants"
 for v in "${list[@]}"; do prepare "$v"; done
-for ((run = 1; run <= runs; run++)); do
+for ((run = first; run < first + runs; run++)); do
   for v in $(printf '%s\n' "${list[@]}" | shuf); do
     loaded=0
     case "$hog" in all) loaded=1 ;; half) loaded=$((run % 2 == 0 ? 1 : 0)) ;; esac

@@ -144,7 +144,7 @@ public class PairedComparisonTests
         var outcome = PairedComparison.Outcome("Kernel(10)", decision, Code, Policy);
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(outcome.Message, Is.EqualTo("Kernel(10) inconclusive: a paired process failed: timed out against commit 1b56a1b (paired: 1 process × 2 copies per side)"));
+        Assert.That(outcome.Message, Is.EqualTo("Kernel(10) inconclusive: a paired process failed: timed out (after paired: 1 process × 2 copies per side against commit 1b56a1b)"));
         Assert.That(outcome.Ratio, Is.Null, "no change was decided: null, not NaN");
     }
 
