@@ -25,7 +25,7 @@ public sealed record PerfOptions
     public const double DefaultThreshold = 0.10;
 
     /// <summary>Default number of recordings kept per benchmark.</summary>
-    public const int DefaultKeepRecordings = 7;
+    public const int DefaultKeepRecordings = Baselines.BaselineStore.DefaultKeep;
 
     /// <summary>Gate (default), record or measure.</summary>
     public PerfMode Mode { get; init; } = PerfMode.Gate;

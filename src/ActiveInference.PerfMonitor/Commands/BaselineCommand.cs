@@ -43,7 +43,7 @@ internal sealed class BaselineCommand(CliContext context)
     {
         var results = new Argument<string>("results") { Description = "results.json whose trustworthy results to record" };
         var baselines = BaselinesOption();
-        var keep = KeepOption("Recordings kept per benchmark (default 5)");
+        var keep = KeepOption($"Recordings kept per benchmark (default {BaselineStore.DefaultKeep})");
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing" };
         var command = new Command("update", "Record the trustworthy results of a results file into baselines.json") { results, baselines, keep, dryRun };
         command.SetAction(p => MonitorCommandLine.Guard(context, () =>
@@ -109,7 +109,7 @@ internal sealed class BaselineCommand(CliContext context)
                 context.Out.WriteLine(line);
             context.Out.WriteLine(dryRun
                 ? $"Dry run: {recorded.Recorded.Count} benchmark(s) would be recorded in {path}; nothing written"
-                : $"Recorded {recorded.Recorded.Count} benchmark(s) in {path}; commit it (one recording is one process: record 3 times, some minutes apart)");
+                : $"Recorded {recorded.Recorded.Count} benchmark(s) in {path}; commit it (one recording is one process; the gate keeps {keep}: record several times, some minutes apart)");
             return ExitCodes.Clean;
         }
         finally

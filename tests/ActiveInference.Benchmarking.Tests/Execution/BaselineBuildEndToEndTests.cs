@@ -27,7 +27,7 @@ public class BaselineBuildEndToEndTests
         var versions = XDocument.Load(Path.Combine(root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
         string[] packages = ["Microsoft.NET.Test.Sdk", "NUnit", "NUnit3TestAdapter", "MathNet.Numerics", "Microsoft.Extensions.Configuration",
-            "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Configuration.EnvironmentVariables", "ScottPlot", "Microsoft.Data.Sqlite"];
+            "ScottPlot", "Microsoft.Data.Sqlite"];
         Write($"{Project}/{Project}.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{Path.Combine(root, "build", "PerfTests.props")}" />
