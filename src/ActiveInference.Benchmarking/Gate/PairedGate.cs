@@ -27,6 +27,9 @@ internal static class PairedGate
     /// <summary>At the last process, a change whose interval excludes 0 and reaches the limit counts once it is at least this share of the limit.</summary>
     internal const double LastCall = 0.75;
 
+    /// <summary>The share of the limit a last call needs after <paramref name="processes"/> processes: <see cref="LastCall"/> from 3 on, else all of it.</summary>
+    internal static double LastCallShare(int processes) => processes >= 3 ? LastCall : 1.0;
+
     /// <summary>The decision and the evidence it rests on.</summary>
     /// <param name="Verdict">Passed, Regressed, Improved, New or Inconclusive.</param>
     /// <param name="Change">D, the mean change in ln units, or NaN when no process compared.</param>
@@ -73,7 +76,7 @@ internal static class PairedGate
             if (n >= policy.MaxProcesses || spent + slowest > policy.TimeBudgetSeconds)
             {
                 // The spread of two processes is a poor estimate, so a last call on them needs the full limit.
-                var share = n >= 3 ? LastCall : 1.0;
+                var share = LastCallShare(n);
                 if (lower > 0 && change >= share * limit) return Call(Verdict.Regressed) with { AtLastCall = true };
                 if (upper < 0 && change <= -share * limit) return Call(Verdict.Improved) with { AtLastCall = true };
                 return Call(Verdict.Passed);

@@ -61,8 +61,8 @@ internal static class PairedComparison
         if (double.IsNaN(decision.HalfWidth))
         {
             var reason = decision.Reason ?? "no comparison could be made";
-            var text = processes.Count == 0 || decision.Verdict == Verdict.Regressed
-                ? processes.Count == 0 ? reason : $"{reason} against {code.Description} ({method})"
+            var text = processes.Count == 0 ? reason
+                : decision.Verdict == Verdict.Regressed ? $"{reason} against {code.Description} ({method})"
                 : $"{reason} (after {VerdictMessage.Paired(processes.Count, copies)} against {code.Description})";
             return Make(VerdictMessage.Plain(name, decision.Verdict, text), double.IsFinite(decision.Change) ? Math.Exp(decision.Change) : null, null, null);
         }
@@ -71,7 +71,7 @@ internal static class PairedComparison
         var interval = new ConfidenceInterval(Math.Exp(decision.Change - decision.HalfWidth), Math.Exp(decision.Change + decision.HalfWidth), decision.Interval.Level);
         var floor = Math.Exp(decision.HalfWidth) - 1;
         var advice = (decision.Verdict == Verdict.Improved ? "; record new baselines (mode=record) in this change to keep the gain" : "")
-            + (decision.AtLastCall ? FormattableString.Invariant($"; called at the last process allowed: its interval excludes 0 and the change is at least {(processes.Count >= 3 ? PairedGate.LastCall : 1.0):0.##} of the limit") : "");
+            + (decision.AtLastCall ? FormattableString.Invariant($"; called at the last process allowed: its interval excludes 0 and the change is at least {PairedGate.LastCallShare(processes.Count):0.##} of the limit") : "");
         var message = VerdictMessage.Compared(name, decision.Verdict, ratio, interval, code.Description, method, policy.Threshold, floor,
             baselineRaw, currentRaw, advice);
         return Make(message, ratio, interval, floor);
