@@ -6,12 +6,13 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// The content of <c>baselines.json</c>: recordings grouped by machine profile, then by benchmark full name.
 /// Immutable; <see cref="BaselineStore"/> reads and writes it.
 /// </summary>
-/// <param name="SchemaVersion">Version of the file format; this framework reads and writes <see cref="CurrentSchemaVersion"/>.</param>
+/// <param name="SchemaVersion">Version of the file format; this framework writes <see cref="CurrentSchemaVersion"/> (and reads 1, whose
+/// samples were inline, as a document of the current version).</param>
 /// <param name="Profiles">Profiles by id, sorted by ordinal id.</param>
 public sealed record BaselineDocument(int SchemaVersion, IReadOnlyDictionary<string, ProfileBaselines> Profiles)
 {
-    /// <summary>The schema version this framework reads and writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema version this framework writes: summaries in <c>baselines.json</c>, raw samples in its samples file.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>A document with no profiles.</summary>
     public static BaselineDocument Empty { get; } =

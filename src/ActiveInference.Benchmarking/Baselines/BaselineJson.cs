@@ -9,17 +9,26 @@ using ActiveInference.Benchmarking.Engine;
 namespace ActiveInference.Benchmarking.Baselines;
 
 /// <summary>
-/// Reads and writes the <c>baselines.json</c> format (schema version 1, described by <c>baselines.schema.json</c>).
+/// Reads and writes the <c>baselines.json</c> format (schema version 2, described by <c>baselines.schema.json</c>) and
+/// its samples file (<see cref="BaselineStore.SamplesPathFor"/>); reads schema version 1 too.
 /// </summary>
 /// <remarks>
+/// Version 2 splits what people review from what only the fallback gate needs: <c>baselines.json</c> holds each
+/// recording's summary (date, commit, operations per sample, ns/op statistics, bytes/op, GC, operations) on one line,
+/// so that a new recording adds one line per benchmark (and drops the oldest); the raw samples (ns/op, normalised,
+/// state probes) go to the samples file, joined back by profile, benchmark and <c>recordedAt</c>. Version 1 held the
+/// samples inline in <c>baselines.json</c>; it is read as it is and written as version 2.
 /// Written by hand with <see cref="Utf8JsonWriter"/> rather than a serializer, so that the layout is fixed:
 /// properties in schema order, profiles and benchmarks sorted by ordinal key, two-space indentation, "\n" line
-/// ends and a trailing newline, sample arrays on one line, doubles in shortest round-trip form (invariant).
-/// Non-ASCII characters are written as they are (UTF-8, no BOM); quotes, backslashes and control characters are
-/// escaped. Reading ignores unknown properties and reports the first problem with its location.
+/// ends and a trailing newline, recordings (and sample arrays) on one line, doubles in shortest round-trip form
+/// (invariant). Non-ASCII characters are written as they are (UTF-8, no BOM); quotes, backslashes and control
+/// characters are escaped. Reading ignores unknown properties and reports the first problem with its location.
 /// </remarks>
 internal static class BaselineJson
 {
+    /// <summary>The oldest schema version read (samples inline in <c>baselines.json</c>).</summary>
+    public const int InlineSamplesSchemaVersion = 1;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -28,8 +37,52 @@ internal static class BaselineJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Parses <paramref name="text"/>; returns the document, or null and a problem (without the file name).</summary>
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Parses <paramref name="text"/>; returns the document, or null and a problem (without the file name). A version 2
+    /// document has no samples until <see cref="AttachSamples"/>.
+    /// </summary>
     public static (BaselineDocument? Document, string? Problem) Parse(string text)
+    {
+        var (document, _, problem) = Read(text);
+        return (document, problem);
+    }
+
+    /// <summary>As <see cref="Parse"/>, also saying which schema version the text had.</summary>
+    public static (BaselineDocument? Document, int Version, string? Problem) Read(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return (null, 0, "the file is empty");
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            return (null, 0, $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}");
+        }
+        using (json)
+        {
+            try
+            {
+                var (document, version) = ReadDocument(json.RootElement);
+                return (document, version, null);
+            }
+            catch (FormatProblem problem)
+            {
+                return (null, 0, problem.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> with each recording's samples taken from the samples file's <paramref name="text"/>
+    /// (matched by profile, benchmark and <c>recordedAt</c>; a recording the file does not hold keeps no samples);
+    /// or null and the problem (without the file name).
+    /// </summary>
+    public static (BaselineDocument? Document, string? Problem) AttachSamples(BaselineDocument document, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return (null, "the file is empty");
@@ -46,7 +99,7 @@ internal static class BaselineJson
         {
             try
             {
-                return (ReadDocument(json.RootElement), null);
+                return (ReadSamples(document, json.RootElement), null);
             }
             catch (FormatProblem problem)
             {
@@ -55,14 +108,14 @@ internal static class BaselineJson
         }
     }
 
-    /// <summary>The file text for <paramref name="document"/>: indented, stably ordered, with a trailing newline.</summary>
+    /// <summary>The <c>baselines.json</c> text for <paramref name="document"/>: summaries only, one line per recording.</summary>
     public static string Write(BaselineDocument document)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("schemaVersion", document.SchemaVersion);
+            writer.WriteNumber("schemaVersion", BaselineDocument.CurrentSchemaVersion);
             writer.WriteStartObject("profiles");
             foreach (var (id, profile) in document.Profiles.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
@@ -72,9 +125,47 @@ internal static class BaselineJson
                 foreach (var (name, recordings) in profile.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal))
                 {
                     writer.WriteStartObject(name);
+                    writer.WritePropertyName("recordings");
+                    writer.WriteRawValue(RecordingLines(recordings));
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    /// <summary>
+    /// The samples file's text for <paramref name="document"/>: per profile, benchmark and recording (by
+    /// <c>recordedAt</c>) the raw samples; recordings without samples are left out.
+    /// </summary>
+    public static string WriteSamples(BaselineDocument document)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schemaVersion", BaselineDocument.CurrentSchemaVersion);
+            writer.WriteString("about", "Raw samples of the recordings in the baselines file next to this one, for the fallback gate (recorded numbers). Generated; not for review.");
+            writer.WriteStartObject("profiles");
+            foreach (var (id, profile) in document.Profiles.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(id);
+                writer.WriteStartObject("benchmarks");
+                foreach (var (name, recordings) in profile.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteStartObject(name);
                     writer.WriteStartArray("recordings");
-                    foreach (var recording in recordings)
-                        WriteRecording(writer, recording);
+                    foreach (var recording in recordings.Where(r => r.Samples.Count > 0))
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("recordedAt", RecordedAtText(recording));
+                        WriteSampleArrays(writer, recording);
+                        writer.WriteEndObject();
+                    }
                     writer.WriteEndArray();
                     writer.WriteEndObject();
                 }
@@ -100,32 +191,60 @@ internal static class BaselineJson
         writer.WriteEndObject();
     }
 
-    private static void WriteRecording(Utf8JsonWriter writer, Recording recording)
+    private static string RecordedAtText(Recording recording) =>
+        recording.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The <c>recordings</c> array with one recording per line, indented as the writer would at its depth
+    /// (profiles › profile › benchmarks › benchmark › recordings): the writer itself puts no line break before a raw
+    /// array element.
+    /// </summary>
+    private static string RecordingLines(IReadOnlyList<Recording> recordings)
     {
-        writer.WriteStartObject();
-        writer.WriteString("recordedAt", recording.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-        if (recording.Commit is null)
-            writer.WriteNull("commit");
-        else
-            writer.WriteString("commit", recording.Commit);
-        writer.WriteNumber("operationsPerSample", recording.OperationsPerSample);
-        writer.WriteStartObject("nanosecondsPerOperation");
-        writer.WriteNumber("n", recording.Time.N);
-        writer.WriteNumber("mean", recording.Time.Mean);
-        writer.WriteNumber("standardDeviation", recording.Time.StandardDeviation);
-        writer.WriteNumber("min", recording.Time.Min);
-        writer.WriteNumber("max", recording.Time.Max);
-        writer.WriteNumber("median", recording.Time.Median);
-        writer.WriteNumber("q1", recording.Time.Q1);
-        writer.WriteNumber("q3", recording.Time.Q3);
-        writer.WriteEndObject();
-        writer.WriteNumber("allocatedBytesPerOperation", recording.AllocatedBytesPerOperation);
-        writer.WriteStartObject("gc");
-        writer.WriteNumber("gen0", recording.Gc.Gen0);
-        writer.WriteNumber("gen1", recording.Gc.Gen1);
-        writer.WriteNumber("gen2", recording.Gc.Gen2);
-        writer.WriteEndObject();
-        writer.WriteNumber("totalOperations", recording.TotalOperations);
+        const string itemIndent = "\n            ";
+        const string closingIndent = "\n          ";
+        return recordings.Count == 0
+            ? "[]"
+            : "[" + string.Join(",", recordings.Select(r => itemIndent + OneLine(r))) + closingIndent + "]";
+    }
+
+    /// <summary>A recording's summary as one line of compact JSON, in schema order.</summary>
+    private static string OneLine(Recording recording)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("recordedAt", RecordedAtText(recording));
+            if (recording.Commit is null)
+                writer.WriteNull("commit");
+            else
+                writer.WriteString("commit", recording.Commit);
+            writer.WriteNumber("operationsPerSample", recording.OperationsPerSample);
+            writer.WriteStartObject("nanosecondsPerOperation");
+            writer.WriteNumber("n", recording.Time.N);
+            writer.WriteNumber("mean", recording.Time.Mean);
+            writer.WriteNumber("standardDeviation", recording.Time.StandardDeviation);
+            writer.WriteNumber("min", recording.Time.Min);
+            writer.WriteNumber("max", recording.Time.Max);
+            writer.WriteNumber("median", recording.Time.Median);
+            writer.WriteNumber("q1", recording.Time.Q1);
+            writer.WriteNumber("q3", recording.Time.Q3);
+            writer.WriteEndObject();
+            writer.WriteNumber("allocatedBytesPerOperation", recording.AllocatedBytesPerOperation);
+            writer.WriteStartObject("gc");
+            writer.WriteNumber("gen0", recording.Gc.Gen0);
+            writer.WriteNumber("gen1", recording.Gc.Gen1);
+            writer.WriteNumber("gen2", recording.Gc.Gen2);
+            writer.WriteEndObject();
+            writer.WriteNumber("totalOperations", recording.TotalOperations);
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteSampleArrays(Utf8JsonWriter writer, Recording recording)
+    {
         writer.WritePropertyName("samples");
         writer.WriteRawValue(OneLineArray(recording.Samples));
         writer.WritePropertyName("normalisedSamples");
@@ -140,14 +259,13 @@ internal static class BaselineJson
             }
             writer.WriteEndObject();
         }
-        writer.WriteEndObject();
     }
 
     /// <summary><c>[1.5, 2, 3.25]</c>: shortest round-trip invariant numbers on one line.</summary>
     private static string OneLineArray(IReadOnlyList<double> values) =>
         "[" + string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]";
 
-    private static BaselineDocument ReadDocument(JsonElement root)
+    private static (BaselineDocument Document, int Version) ReadDocument(JsonElement root)
     {
         const string at = "$";
         Expect(root, JsonValueKind.Object, at);
@@ -155,9 +273,9 @@ internal static class BaselineJson
             throw new FormatProblem("missing 'schemaVersion' at the top level: not a baselines file, or one written before versioning");
         if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out var version))
             throw new FormatProblem($"'schemaVersion' must be an integer, found {Describe(versionElement)}");
-        if (version != BaselineDocument.CurrentSchemaVersion)
+        if (version is < InlineSamplesSchemaVersion or > BaselineDocument.CurrentSchemaVersion)
             throw new FormatProblem(
-                $"schemaVersion {version} is not supported (this framework reads {BaselineDocument.CurrentSchemaVersion}); " +
+                $"schemaVersion {version} is not supported (this framework reads {InlineSamplesSchemaVersion} to {BaselineDocument.CurrentSchemaVersion}); " +
                 "use the framework version that wrote it, or move the file away and record new baselines");
 
         var profiles = ImmutableSortedDictionary.CreateBuilder<string, ProfileBaselines>(StringComparer.Ordinal);
@@ -166,12 +284,13 @@ internal static class BaselineJson
             var profileAt = $"{at}.profiles[{Quote(property.Name)}]";
             if (profiles.ContainsKey(property.Name))
                 throw new FormatProblem($"{profileAt}: profile id appears twice");
-            profiles[property.Name] = ReadProfile(property.Name, property.Value, profileAt);
+            profiles[property.Name] = ReadProfile(property.Name, property.Value, profileAt, version == InlineSamplesSchemaVersion);
         }
-        return new BaselineDocument(version, profiles.ToImmutable());
+        // Held in memory as the current version whatever the file's was: writing it again upgrades it.
+        return (new BaselineDocument(BaselineDocument.CurrentSchemaVersion, profiles.ToImmutable()), version);
     }
 
-    private static ProfileBaselines ReadProfile(string id, JsonElement element, string at)
+    private static ProfileBaselines ReadProfile(string id, JsonElement element, string at, bool inlineSamples)
     {
         Expect(element, JsonValueKind.Object, at);
         if (string.IsNullOrWhiteSpace(id))
@@ -199,13 +318,13 @@ internal static class BaselineJson
             var recordings = new List<Recording>();
             var index = 0;
             foreach (var recording in Required(benchmark.Value, "recordings", JsonValueKind.Array, benchmarkAt).EnumerateArray())
-                recordings.Add(ReadRecording(recording, $"{benchmarkAt}.recordings[{index++}]"));
+                recordings.Add(ReadRecording(recording, $"{benchmarkAt}.recordings[{index++}]", inlineSamples));
             benchmarks[benchmark.Name] = recordings;
         }
         return new ProfileBaselines(profile, benchmarks.ToImmutable());
     }
 
-    private static Recording ReadRecording(JsonElement element, string at)
+    private static Recording ReadRecording(JsonElement element, string at, bool inlineSamples)
     {
         Expect(element, JsonValueKind.Object, at);
         var recordedAtText = String(element, "recordedAt", at);
@@ -231,18 +350,78 @@ internal static class BaselineJson
             commit,
             Int64(element, "operationsPerSample", at),
             summary,
-            Doubles(element, "samples", at),
-            Doubles(element, "normalisedSamples", at),
+            inlineSamples ? Doubles(element, "samples", at) : [],
+            inlineSamples ? Doubles(element, "normalisedSamples", at) : [],
             Double(element, "allocatedBytesPerOperation", at),
             new GcCounts(Int32(gc, "gen0", gcAt), Int32(gc, "gen1", gcAt), Int32(gc, "gen2", gcAt)),
             Int64(element, "totalOperations", at))
         {
-            StateSamples = ReadStateSamples(element, at),
+            StateSamples = inlineSamples ? ReadStateSamples(element, at) : Recording.EmptyState,
         };
-        var problem = recording.Problem();
+        var problem = recording.Problem(samplesRequired: inlineSamples);
         if (problem is not null)
             throw new FormatProblem($"{at}: {problem}");
         return recording;
+    }
+
+    private static BaselineDocument ReadSamples(BaselineDocument document, JsonElement root)
+    {
+        const string at = "$";
+        Expect(root, JsonValueKind.Object, at);
+        if (!root.TryGetProperty("schemaVersion", out var versionElement) || versionElement.ValueKind != JsonValueKind.Number
+            || !versionElement.TryGetInt32(out var version))
+            throw new FormatProblem("missing or non-integer 'schemaVersion' at the top level: not a baselines samples file");
+        if (version != BaselineDocument.CurrentSchemaVersion)
+            throw new FormatProblem($"schemaVersion {version} is not supported for a samples file (this framework reads {BaselineDocument.CurrentSchemaVersion})");
+        var stored = Required(root, "profiles", JsonValueKind.Object, at);
+        var profiles = ImmutableSortedDictionary.CreateBuilder<string, ProfileBaselines>(StringComparer.Ordinal);
+        foreach (var (id, profile) in document.Profiles)
+        {
+            var profileAt = $"{at}.profiles[{Quote(id)}]";
+            JsonElement? benchmarksElement = null;
+            if (stored.TryGetProperty(id, out var profileElement))
+            {
+                Expect(profileElement, JsonValueKind.Object, profileAt);
+                benchmarksElement = Required(profileElement, "benchmarks", JsonValueKind.Object, profileAt);
+            }
+            var benchmarks = ImmutableSortedDictionary.CreateBuilder<string, IReadOnlyList<Recording>>(StringComparer.Ordinal);
+            foreach (var (name, recordings) in profile.Benchmarks)
+            {
+                var benchmarkAt = $"{profileAt}.benchmarks[{Quote(name)}]";
+                var byTime = new Dictionary<DateTimeOffset, Queue<(JsonElement Element, string At)>>();
+                if (benchmarksElement is { } all && all.TryGetProperty(name, out var benchmarkElement))
+                {
+                    Expect(benchmarkElement, JsonValueKind.Object, benchmarkAt);
+                    var index = 0;
+                    foreach (var entry in Required(benchmarkElement, "recordings", JsonValueKind.Array, benchmarkAt).EnumerateArray())
+                    {
+                        var entryAt = $"{benchmarkAt}.recordings[{index++}]";
+                        Expect(entry, JsonValueKind.Object, entryAt);
+                        var text = String(entry, "recordedAt", entryAt);
+                        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var recordedAt))
+                            throw new FormatProblem($"{entryAt}.recordedAt: '{text}' is not an ISO-8601 date and time");
+                        if (!byTime.TryGetValue(recordedAt, out var queue))
+                            byTime[recordedAt] = queue = new Queue<(JsonElement, string)>();
+                        queue.Enqueue((entry, entryAt));
+                    }
+                }
+                benchmarks[name] = recordings.Select(recording =>
+                {
+                    if (!byTime.TryGetValue(recording.RecordedAt, out var queue) || !queue.TryDequeue(out var match))
+                        return recording;
+                    var withSamples = recording with
+                    {
+                        Samples = Doubles(match.Element, "samples", match.At),
+                        NormalisedSamples = Doubles(match.Element, "normalisedSamples", match.At),
+                        StateSamples = ReadStateSamples(match.Element, match.At),
+                    };
+                    var problem = withSamples.Problem();
+                    return problem is null ? withSamples : throw new FormatProblem($"{match.At}: {problem}");
+                }).ToArray();
+            }
+            profiles[id] = profile with { Benchmarks = benchmarks.ToImmutable() };
+        }
+        return document with { Profiles = profiles.ToImmutable() };
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<double>> ReadStateSamples(JsonElement element, string at)

@@ -11,6 +11,17 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <c>/repo/baselines.json: schemaVersion 2 is not supported (this framework reads 1)</c>; otherwise null.</param>
 public sealed record BaselineLoadResult(BaselineLoadStatus Status, string Path, BaselineDocument? Document, string? Error)
 {
+    /// <summary>
+    /// How reading the samples file (<see cref="BaselineStore.SamplesPathFor"/>) went: Loaded when the recordings have
+    /// their samples (or the baselines file held them inline), Missing when there is no samples file (the recordings
+    /// have summaries only), Invalid when it exists but cannot be used (see <see cref="SamplesError"/>; the recordings
+    /// then have summaries only). Only the fallback gate needs the samples.
+    /// </summary>
+    public BaselineLoadStatus SamplesStatus { get; init; } = BaselineLoadStatus.Loaded;
+
+    /// <summary>When <see cref="SamplesStatus"/> is Invalid: one line naming the samples file and the problem; otherwise null.</summary>
+    public string? SamplesError { get; init; }
+
     /// <summary>A valid document read from <paramref name="path"/>.</summary>
     public static BaselineLoadResult Loaded(string path, BaselineDocument document) => new(BaselineLoadStatus.Loaded, path, document, null);
 

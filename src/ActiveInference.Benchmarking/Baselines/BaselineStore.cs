@@ -4,13 +4,16 @@ using System.Text;
 namespace ActiveInference.Benchmarking.Baselines;
 
 /// <summary>
-/// Reads <c>baselines.json</c> and merges new recordings into it. Bad content is reported as a value, never thrown;
-/// reading never changes the file; writing is atomic and serialised across processes.
+/// Reads <c>baselines.json</c> (with its samples file, <see cref="SamplesPathFor"/>) and merges new recordings into
+/// them. Bad content is reported as a value, never thrown; reading never changes the files; writing is atomic and
+/// serialised across processes.
 /// </summary>
 /// <remarks>
 /// <see cref="Record"/> takes the lock file <c>&lt;path&gt;.lock</c> (kept after use; ignore it in git), then reads,
-/// merges and writes inside the lock, the write going to a temporary file that is renamed over the target. Two
-/// processes recording at once therefore both land, one after the other. A corrupt file is never overwritten.
+/// merges and writes both files inside the lock, each write going to a temporary file that is renamed over the
+/// target: the samples file first, then <c>baselines.json</c>, so that a failure between the two leaves
+/// <c>baselines.json</c> as it was (extra samples are ignored on reading). Two processes recording at once
+/// therefore both land, one after the other. A corrupt baselines or samples file is never overwritten.
 /// </remarks>
 public sealed class BaselineStore
 {
@@ -33,8 +36,22 @@ public sealed class BaselineStore
     }
 
     /// <summary>
-    /// Reads the baselines file at <paramref name="path"/>: the document, Missing when there is no file, or Invalid with
-    /// a message naming the file and the problem. Never throws for the file's content; never modifies it.
+    /// The samples file of the baselines file at <paramref name="path"/>: <c>baselines.samples.json</c> next to
+    /// <c>baselines.json</c> (<c>x.json</c> → <c>x.samples.json</c>; another name gets <c>.samples.json</c> appended).
+    /// </summary>
+    public static string SamplesPathFor(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? path[..^".json".Length] + ".samples.json"
+            : path + ".samples.json";
+    }
+
+    /// <summary>
+    /// Reads the baselines file at <paramref name="path"/> and its samples file: the document, Missing when there is no
+    /// baselines file, or Invalid with a message naming the file and the problem. A missing or unusable samples file
+    /// does not make the result Invalid: the recordings then have summaries only and <see cref="BaselineLoadResult.SamplesStatus"/>
+    /// says why. Never throws for the files' content; never modifies them.
     /// </summary>
     public BaselineLoadResult Load(string path)
     {
@@ -42,36 +59,66 @@ public sealed class BaselineStore
         var fullPath = Path.GetFullPath(path);
         if (Directory.Exists(fullPath))
             return BaselineLoadResult.Invalid(fullPath, "is a directory, not a baselines file");
-        string text;
+        var (text, readProblem) = ReadText(fullPath);
+        if (text is null)
+            return readProblem is null ? BaselineLoadResult.Missing(fullPath) : BaselineLoadResult.Invalid(fullPath, readProblem);
+        var (document, version, problem) = BaselineJson.Read(text);
+        if (document is null)
+            return BaselineLoadResult.Invalid(fullPath, problem!);
+        if (version == BaselineJson.InlineSamplesSchemaVersion)
+            return BaselineLoadResult.Loaded(fullPath, document);
+
+        var samplesPath = SamplesPathFor(fullPath);
+        if (Directory.Exists(samplesPath))
+            return BaselineLoadResult.Loaded(fullPath, document) with { SamplesStatus = BaselineLoadStatus.Invalid, SamplesError = $"{samplesPath}: is a directory, not a samples file" };
+        var (samplesText, samplesReadProblem) = ReadText(samplesPath);
+        if (samplesText is null)
+        {
+            return samplesReadProblem is null
+                ? BaselineLoadResult.Loaded(fullPath, document) with { SamplesStatus = BaselineLoadStatus.Missing }
+                : BaselineLoadResult.Loaded(fullPath, document) with { SamplesStatus = BaselineLoadStatus.Invalid, SamplesError = $"{samplesPath}: {samplesReadProblem}" };
+        }
+        var (withSamples, samplesProblem) = BaselineJson.AttachSamples(document, samplesText);
+        return withSamples is null
+            ? BaselineLoadResult.Loaded(fullPath, document) with { SamplesStatus = BaselineLoadStatus.Invalid, SamplesError = $"{samplesPath}: {samplesProblem}" }
+            : BaselineLoadResult.Loaded(fullPath, withSamples);
+    }
+
+    /// <summary>The file's text; null and null when there is no file; null and the problem when it cannot be read.</summary>
+    private static (string? Text, string? Problem) ReadText(string fullPath)
+    {
         try
         {
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = reader.ReadToEnd();
+            return (reader.ReadToEnd(), null);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return BaselineLoadResult.Missing(fullPath);
+            return (null, null);
         }
         catch (DecoderFallbackException)
         {
-            return BaselineLoadResult.Invalid(fullPath, "is not UTF-8 text");
+            return (null, "is not UTF-8 text");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return BaselineLoadResult.Invalid(fullPath, $"cannot be read: {e.Message}");
+            return (null, $"cannot be read: {e.Message}");
         }
-        var (document, problem) = BaselineJson.Parse(text);
-        return document is null
-            ? BaselineLoadResult.Invalid(fullPath, problem!)
-            : BaselineLoadResult.Loaded(fullPath, document);
+    }
+
+    /// <summary>Writes the samples file, then the baselines file, each atomically; the caller holds the lock.</summary>
+    private static void WriteBoth(string fullPath, BaselineDocument document)
+    {
+        Reporting.AtomicFile.WriteText(SamplesPathFor(fullPath), writer => writer.Write(BaselineJson.WriteSamples(document)));
+        Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(document)));
     }
 
     /// <summary>
     /// Appends one recording per trustworthy result to <paramref name="profile"/>'s part of the file at
     /// <paramref name="path"/>, keeps the newest <paramref name="keep"/> recordings of each benchmark written, and
-    /// leaves every other benchmark and profile as it was. Creates the file (and its directory) when missing.
-    /// Refuses, writing nothing, when the existing file is invalid or the lock cannot be taken.
+    /// leaves every other benchmark and profile as it was. Creates the files (and their directory) when missing.
+    /// Refuses, writing nothing, when the existing baselines or samples file is invalid or the lock cannot be taken.
     /// </summary>
     /// <param name="path">The baselines file.</param>
     /// <param name="profile">The machine profile the results were measured on.</param>
@@ -107,10 +154,12 @@ public sealed class BaselineStore
             var existing = Load(fullPath);
             if (existing.Status == BaselineLoadStatus.Invalid)
                 return new BaselineRecordResult(fullPath, [], skipped, existing.Error + "; nothing was recorded and the file was left as it is");
+            if (existing.SamplesStatus == BaselineLoadStatus.Invalid)
+                return new BaselineRecordResult(fullPath, [], skipped, existing.SamplesError + "; nothing was recorded and the files were left as they are");
             var merged = Merge(existing.DocumentOrEmpty!, profile, recordings, keep);
             try
             {
-                Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(merged)));
+                WriteBoth(fullPath, merged);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -122,9 +171,10 @@ public sealed class BaselineStore
 
     /// <summary>
     /// Replaces the document at <paramref name="path"/> by <paramref name="change"/>(document), reading, changing and
-    /// writing inside the same lock as <see cref="Record"/>, the write atomic. For deliberate maintenance such as
-    /// pruning old recordings or profiles. Refuses, writing nothing, when the file is missing or invalid, the lock
-    /// cannot be taken, or <paramref name="change"/> returns a document of another schema version.
+    /// writing both files inside the same lock as <see cref="Record"/>, each write atomic. For deliberate maintenance
+    /// such as pruning old recordings or profiles, or upgrading a schema version 1 file (the identity change). Refuses,
+    /// writing nothing, when the file is missing or invalid, its samples file is invalid, the lock cannot be taken, or
+    /// <paramref name="change"/> returns a document of another schema version.
     /// </summary>
     public BaselineRewriteResult Rewrite(string path, Func<BaselineDocument, BaselineDocument> change)
     {
@@ -141,12 +191,14 @@ public sealed class BaselineStore
             var existing = Load(fullPath);
             if (existing.Document is not { } before)
                 return new BaselineRewriteResult(fullPath, null, null, (existing.Error ?? $"{fullPath}: no baselines file there") + "; the file was left as it is");
+            if (existing.SamplesStatus == BaselineLoadStatus.Invalid)
+                return new BaselineRewriteResult(fullPath, before, null, existing.SamplesError + "; the files were left as they are");
             var after = change(before);
             if (after is null || after.SchemaVersion != BaselineDocument.CurrentSchemaVersion)
                 return new BaselineRewriteResult(fullPath, before, null, $"{fullPath}: the change produced no document of schema version {BaselineDocument.CurrentSchemaVersion}; the file was left as it is");
             try
             {
-                Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(after)));
+                WriteBoth(fullPath, after);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

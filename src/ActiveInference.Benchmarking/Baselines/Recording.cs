@@ -82,9 +82,10 @@ public sealed record Recording(
             : value;
 
     /// <summary>Why this recording cannot be stored (a non-finite number, no samples), or null when it can.</summary>
-    internal string? Problem()
+    /// <param name="samplesRequired">False for a recording read without its samples file: no samples is then no problem.</param>
+    internal string? Problem(bool samplesRequired = true)
     {
-        if (Samples.Count == 0)
+        if (Samples.Count == 0 && samplesRequired)
             return "it has no samples";
         if (!Time.IsFinite)
             return "its summary has a non-finite value or no samples";

@@ -8,8 +8,9 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <summary>
 /// The fallback gate, used when no baseline code can be had (no git, a shallow clone without the baseline commit, no
 /// commit named in the baselines file): compares a benchmark's samples with the numbers recorded in <c>baselines.json</c>,
-/// each sample against recorded samples taken in a similar machine state (<see cref="StateMatching"/>). Pure apart
-/// from the callback that re-measures a suspect in a fresh process.
+/// each sample against recorded samples (kept in the samples file next to it) taken in a similar machine state
+/// (<see cref="StateMatching"/>). Pure apart from the callback that re-measures a suspect in a fresh process. A
+/// recording read without its samples makes the verdict Inconclusive (bytes per operation are still gated).
 /// </summary>
 /// <remarks>
 /// A process whose state-matched change exceeds <see cref="GatePolicy.SuspectFraction"/> of the limit is a suspect and
@@ -56,6 +57,10 @@ public static class RegressionGate
         if (AllocationRegression(current, baseline, policy) is { } allocation)
             return Plain(Verdict.Regressed, $"{allocation} against {description}", processes: 1);
 
+        if (baseline.Recordings.Count(r => r.Samples.Count == 0) is var withoutSamples and > 0)
+            return Plain(Verdict.Inconclusive,
+                $"{withoutSamples} of the {baseline.Recordings.Count} recordings in {description} have no samples here (only their summaries), and comparing with summaries of another day would be a guess: " +
+                "the samples file next to the baselines file (baselines.samples.json) is missing, unreadable or older than baselines.json; restore it from git, or let the gate build the baseline code");
         if (current.StateSamples.Count == 0)
             return Plain(Verdict.Inconclusive, "this run has no machine-state probes to match recorded numbers with (the benchmark runs without a reference workload)");
         var probes = StateMatching.CommonProbes(current.StateSamples, baseline);

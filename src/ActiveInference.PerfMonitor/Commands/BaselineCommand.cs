@@ -7,19 +7,21 @@ using ActiveInference.Benchmarking.Reporting;
 namespace ActiveInference.PerfMonitor.Commands;
 
 /// <summary>
-/// <c>baseline update|show|prune</c>: record a results file's trustworthy results into baselines.json on purpose,
-/// show what is recorded, and drop old recordings or whole profiles. Every write goes through
+/// <c>baseline update|show|prune|upgrade</c>: record a results file's trustworthy results into baselines.json on
+/// purpose, show what is recorded, drop old recordings or whole profiles, and rewrite an older file in the current
+/// layout (summaries in baselines.json, samples in baselines.samples.json). Every write goes through
 /// <see cref="BaselineStore"/> (locked, atomic); <c>--dry-run</c> shows the change and writes nothing.
 /// </summary>
 internal sealed class BaselineCommand(CliContext context)
 {
-    /// <summary>The <c>baseline</c> command and its three subcommands.</summary>
+    /// <summary>The <c>baseline</c> command and its four subcommands.</summary>
     public static Command Create(CliContext context)
     {
         var command = new Command("baseline", "Record, show and prune baselines.json");
         command.Add(CreateUpdate(context));
         command.Add(CreateShow(context));
         command.Add(CreatePrune(context));
+        command.Add(CreateUpgrade(context));
         return command;
     }
 
@@ -75,6 +77,28 @@ internal sealed class BaselineCommand(CliContext context)
         return command;
     }
 
+    private static Command CreateUpgrade(CliContext context)
+    {
+        var baselines = BaselinesOption();
+        var command = new Command("upgrade", "Rewrite the baselines file in the current layout (summaries in it, raw samples in baselines.samples.json); the recordings stay as they are") { baselines };
+        command.SetAction(p => MonitorCommandLine.Guard(context, () => new BaselineCommand(context).Upgrade(p.GetValue(baselines))));
+        return command;
+    }
+
+    /// <summary>Rewrites the baselines file (and its samples file) in the current layout, keeping every recording.</summary>
+    public int Upgrade(string? baselinesPath)
+    {
+        var path = BaselinesPath(baselinesPath);
+        var rewritten = new BaselineStore().Rewrite(path, document => document);
+        if (!rewritten.Succeeded)
+            throw new MonitorException(rewritten.Error!);
+        var recordings = rewritten.After!.Profiles.Values.Sum(p => p.Benchmarks.Values.Sum(r => r.Count));
+        var withoutSamples = rewritten.After.Profiles.Values.Sum(p => p.Benchmarks.Values.Sum(r => r.Count(x => x.Samples.Count == 0)));
+        context.Out.WriteLine($"Wrote {path} and {BaselineStore.SamplesPathFor(path)}: {recordings} recording(s)"
+            + (withoutSamples > 0 ? $", {withoutSamples} of them without samples (none were found for them)" : ""));
+        return ExitCodes.Clean;
+    }
+
     /// <summary>Records (or with <paramref name="dryRun"/> previews) the trustworthy results of <paramref name="resultsPath"/>.</summary>
     public int Update(string resultsPath, string? baselinesPath, int keep, bool dryRun)
     {
@@ -93,7 +117,11 @@ internal sealed class BaselineCommand(CliContext context)
             scratch = Directory.CreateTempSubdirectory("perfmonitor-").FullName;
             target = Path.Combine(scratch, "baselines.json");
             if (existing.Status == BaselineLoadStatus.Loaded)
+            {
                 File.Copy(path, target);
+                if (File.Exists(BaselineStore.SamplesPathFor(path)))
+                    File.Copy(BaselineStore.SamplesPathFor(path), BaselineStore.SamplesPathFor(target));
+            }
         }
         try
         {

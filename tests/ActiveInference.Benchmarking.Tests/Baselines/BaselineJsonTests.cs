@@ -18,7 +18,60 @@ public sealed class BaselineJsonTests
     }
 
     // Line ends normalised so that a CRLF checkout of this file does not change the expected text.
-    private static readonly string SampleText = """
+    // baselines.json: what a reviewer reads, one line per recording.
+    internal static readonly string SampleText = """
+        {
+          "schemaVersion": 2,
+          "profiles": {
+            "a1f0a47dee70": {
+              "machine": {
+                "description": "AMD EPYC, 2 logical cores, Debian GNU/Linux 12 (bookworm), .NET 10.0.12, engine 1.0.0 [sample=2ms;ref=dot64]",
+                "cpuModel": "AMD EPYC",
+                "logicalCores": 2,
+                "operatingSystem": "Debian GNU/Linux 12 (bookworm)",
+                "runtimeVersion": "10.0.12",
+                "engineVersion": "1.0.0",
+                "engineSettings": "sample=2ms;ref=dot64"
+              },
+              "benchmarks": {
+                "ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)": {
+                  "recordings": [
+                    {"recordedAt":"2025-03-01T12:00:00.0000000Z","commit":"4f2c1e9","operationsPerSample":2048,"nanosecondsPerOperation":{"n":5,"mean":3012.4,"standardDeviation":41.3,"min":2969.1,"max":3071.5,"median":3008.25,"q1":2990.5,"q3":3030.75},"allocatedBytesPerOperation":24,"gc":{"gen0":2,"gen1":0,"gen2":0},"totalOperations":10240}
+                  ]
+                }
+              }
+            }
+          }
+        }
+
+        """.ReplaceLineEndings("\n");
+
+    // baselines.samples.json: the raw samples, for the fallback gate only.
+    internal static readonly string SamplesText = """
+        {
+          "schemaVersion": 2,
+          "about": "Raw samples of the recordings in the baselines file next to this one, for the fallback gate (recorded numbers). Generated; not for review.",
+          "profiles": {
+            "a1f0a47dee70": {
+              "benchmarks": {
+                "ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)": {
+                  "recordings": [
+                    {
+                      "recordedAt": "2025-03-01T12:00:00.0000000Z",
+                      "samples": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75],
+                      "normalisedSamples": [-0.41, -0.423, -0.39, -0.415, -0.402]
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        }
+
+        """.ReplaceLineEndings("\n");
+
+    // The same recording as schema version 1 wrote it: samples inline in baselines.json.
+    internal static readonly string Version1Text = """
         {
           "schemaVersion": 1,
           "profiles": {
@@ -68,6 +121,8 @@ public sealed class BaselineJsonTests
 
         """.ReplaceLineEndings("\n");
 
+    private static Recording SampleRecording() => Sample().Profiles.Single().Value.Benchmarks.Single().Value.Single();
+
     [Test]
     public void The_file_layout_is_fixed_so_that_an_update_is_a_readable_diff()
     {
@@ -75,20 +130,80 @@ public sealed class BaselineJsonTests
     }
 
     [Test]
-    public void The_sample_text_reads_back_as_the_same_document()
+    public void The_samples_file_layout_is_fixed()
     {
-        var (document, problem) = BaselineJson.Parse(SampleText);
+        Assert.That(BaselineJson.WriteSamples(Sample()), Is.EqualTo(SamplesText));
+    }
+
+    [Test]
+    public void The_sample_text_reads_back_with_summaries_only_until_the_samples_are_attached()
+    {
+        var (document, version, problem) = BaselineJson.Read(SampleText);
 
         Assert.That(problem, Is.Null);
-        Assert.That(BaselineJson.Write(document!), Is.EqualTo(SampleText));
-        var baseline = document!.Find("a1f0a47dee70", "ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)")!;
-        Assert.That(baseline.Latest, Is.EqualTo(Sample().Profiles.Single().Value.Benchmarks.Single().Value.Single()));
+        Assert.That(version, Is.EqualTo(2));
+        var summaryOnly = document!.Find("a1f0a47dee70", "ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)")!.Latest;
+        Assert.That(summaryOnly.Samples, Is.Empty);
+        Assert.That(summaryOnly.NormalisedSamples, Is.Empty);
+        Assert.That(summaryOnly, Is.EqualTo(SampleRecording() with { Samples = [], NormalisedSamples = [] }));
+
+        var (withSamples, samplesProblem) = BaselineJson.AttachSamples(document, SamplesText);
+
+        Assert.That(samplesProblem, Is.Null);
+        Assert.That(withSamples!.Profiles.Single().Value.Benchmarks.Single().Value.Single(), Is.EqualTo(SampleRecording()));
+        Assert.That(BaselineJson.Write(withSamples), Is.EqualTo(SampleText));
+        Assert.That(BaselineJson.WriteSamples(withSamples), Is.EqualTo(SamplesText));
+    }
+
+    [Test]
+    public void A_version_1_file_reads_with_its_inline_samples_and_is_written_in_the_version_2_layout()
+    {
+        var (document, version, problem) = BaselineJson.Read(Version1Text);
+
+        Assert.That(problem, Is.Null);
+        Assert.That(version, Is.EqualTo(1));
+        Assert.That(document!.SchemaVersion, Is.EqualTo(BaselineDocument.CurrentSchemaVersion), "held in memory as the current version");
+        Assert.That(document.Profiles.Single().Value.Benchmarks.Single().Value.Single(), Is.EqualTo(SampleRecording()));
+        Assert.That(BaselineJson.Write(document), Is.EqualTo(SampleText));
+        Assert.That(BaselineJson.WriteSamples(document), Is.EqualTo(SamplesText));
+    }
+
+    [Test]
+    public void A_samples_file_recording_is_matched_by_its_time_and_one_it_lacks_keeps_no_samples()
+    {
+        var later = SampleRecording() with { RecordedAt = SampleRecording().RecordedAt.AddHours(1), Commit = "5a3d2f0" };
+        var document = BaselineStore.Merge(Sample(), Sample().Profiles.Single().Value.Profile,
+            [("ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)", later)], 5);
+        var (summaries, _, _) = BaselineJson.Read(BaselineJson.Write(document));
+
+        var (attached, problem) = BaselineJson.AttachSamples(summaries!, SamplesText);
+
+        Assert.That(problem, Is.Null);
+        var recordings = attached!.Profiles.Single().Value.Benchmarks.Single().Value;
+        Assert.That(recordings.Select(r => r.Commit), Is.EqualTo(new[] { "4f2c1e9", "5a3d2f0" }));
+        Assert.That(recordings[0].Samples, Is.EqualTo(SampleRecording().Samples), "found in the samples file by recordedAt");
+        Assert.That(recordings[1].Samples, Is.Empty, "the samples file predates it");
+    }
+
+    [TestCase("\"samples\": [3008.25, ", "\"samples\": [1e999, ", "$.profiles[\"a1f0a47dee70\"].benchmarks[\"ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)\"].recordings[0].samples[0]: must be a finite number")]
+    [TestCase("\"schemaVersion\": 2", "\"schemaVersion\": 3", "schemaVersion 3 is not supported for a samples file")]
+    [TestCase("\"recordedAt\": \"2025", "\"recordedAt\": \"yesterday\", \"was\": \"2025", "recordings[0].recordedAt: 'yesterday' is not an ISO-8601 date and time")]
+    [TestCase("\"normalisedSamples\"", "\"normalised\"", "recordings[0]: missing required property 'normalisedSamples'")]
+    public void A_bad_samples_file_is_a_problem_with_its_location(string find, string replace, string expected)
+    {
+        var (document, _, _) = BaselineJson.Read(SampleText);
+        Assert.That(SamplesText, Does.Contain(find), "test setup");
+
+        var (attached, problem) = BaselineJson.AttachSamples(document!, SamplesText.Replace(find, replace, StringComparison.Ordinal));
+
+        Assert.That(attached, Is.Null);
+        Assert.That(problem, Does.Contain(expected));
     }
 
     [Test]
     public void Unknown_properties_are_ignored_on_reading()
     {
-        var text = SampleText.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"comment\": \"hand edited\",", StringComparison.Ordinal);
+        var text = SampleText.Replace("\"schemaVersion\": 2,", "\"schemaVersion\": 2, \"comment\": \"hand edited\",", StringComparison.Ordinal);
 
         var (document, problem) = BaselineJson.Parse(text);
 

@@ -42,7 +42,7 @@ public sealed class BaselineStoreTests
         yield return new TestCaseData("<<<<<<< HEAD\n{}", "not valid JSON").SetName("Merge conflict markers");
         yield return new TestCaseData("[]", "$: expected an object, found an array").SetName("Array at the top");
         yield return new TestCaseData("{\"profiles\": {}}", "missing 'schemaVersion'").SetName("No schema version");
-        yield return new TestCaseData("{\"schemaVersion\": 2, \"profiles\": {}}", "schemaVersion 2 is not supported (this framework reads 1)").SetName("Newer schema version");
+        yield return new TestCaseData("{\"schemaVersion\": 3, \"profiles\": {}}", "schemaVersion 3 is not supported (this framework reads 1 to 2)").SetName("Newer schema version");
         yield return new TestCaseData("{\"schemaVersion\": \"1\", \"profiles\": {}}", "'schemaVersion' must be an integer, found \"1\"").SetName("Schema version as a string");
         yield return new TestCaseData("{\"schemaVersion\": 1}", "$: missing required property 'profiles'").SetName("No profiles");
         yield return new TestCaseData(
@@ -66,11 +66,10 @@ public sealed class BaselineStoreTests
         Assert.That(File.ReadAllBytes(_path), Is.EqualTo(before));
     }
 
-    [TestCase("\"median\": 1234.5678901", "\"median\": \"fast\"", "nanosecondsPerOperation.median: expected a number, found \"fast\"")]
+    [TestCase("\"median\":1234.5678901", "\"median\":\"fast\"", "nanosecondsPerOperation.median: expected a number, found \"fast\"")]
     [TestCase("\"q3\":", "\"q9\":", "nanosecondsPerOperation: missing required property 'q3'")]
-    [TestCase("\"recordedAt\": \"2025", "\"recordedAt\": \"yesterday\", \"was\": \"2025", "recordedAt: 'yesterday' is not an ISO-8601 date and time")]
-    [TestCase("\"samples\": [", "\"samples\": [1e999, ", "samples[0]: must be a finite number")]
-    [TestCase("\"gen2\": 0", "\"gen2\": 0.5", "gc.gen2: must be a 32-bit integer, found 0.5")]
+    [TestCase("\"recordedAt\":\"2025", "\"recordedAt\":\"yesterday\",\"was\":\"2025", "recordedAt: 'yesterday' is not an ISO-8601 date and time")]
+    [TestCase("\"gen2\":0", "\"gen2\":0.5", "gc.gen2: must be a 32-bit integer, found 0.5")]
     public void Load_names_the_location_of_a_bad_field(string find, string replace, string expectedProblem)
     {
         Record(Result("A.B.C"));
@@ -151,8 +150,8 @@ public sealed class BaselineStoreTests
         Assert.That(WriteUnder(new CultureInfo("de-DE"), document), Is.EqualTo(invariant));
         Assert.That(WriteUnder(new CultureInfo("tr-TR"), document), Is.EqualTo(invariant));
         Assert.That(WriteUnder(new CultureInfo("ar-SA"), document), Is.EqualTo(invariant));
-        Assert.That(invariant, Does.Contain("\"allocatedBytesPerOperation\": 24,"));
-        Assert.That(invariant, Does.Match("\"median\": 0\\.0015\\d*,"));
+        Assert.That(invariant, Does.Contain("\"allocatedBytesPerOperation\":24,"));
+        Assert.That(invariant, Does.Match("\"median\":0\\.0015\\d*,"));
     }
 
     [Test]
@@ -260,7 +259,7 @@ public sealed class BaselineStoreTests
 
         var names = Directory.GetFiles(_directory).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
 
-        Assert.That(names, Is.EqualTo(new[] { "baselines.json", "baselines.json.lock" }));
+        Assert.That(names, Is.EqualTo(new[] { "baselines.json", "baselines.json.lock", "baselines.samples.json" }));
     }
 
     private static IEnumerable<TestCaseData> OddNames()
@@ -329,6 +328,7 @@ public sealed class BaselineStoreTests
     {
         Record(Result("A"));
         var before = File.ReadAllBytes(_path);
+        var samplesBefore = File.ReadAllBytes(SamplesPath);
         using var otherWriter = new FileStream(_path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
         var written = new BaselineStore(TimeSpan.FromMilliseconds(50)).Record(_path, Profile(), [Result("B")], null);
@@ -336,6 +336,7 @@ public sealed class BaselineStoreTests
         Assert.That(written.Succeeded, Is.False);
         Assert.That(written.Error, Does.Contain("another writer held the lock file").And.Contain(".lock"));
         Assert.That(File.ReadAllBytes(_path), Is.EqualTo(before));
+        Assert.That(File.ReadAllBytes(SamplesPath), Is.EqualTo(samplesBefore), "the lock covers the samples file too");
     }
 
     [Test]
@@ -345,6 +346,119 @@ public sealed class BaselineStoreTests
         using var otherWriter = new FileStream(_path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
         Assert.That(_store.Load(_path).Status, Is.EqualTo(BaselineLoadStatus.Loaded));
+    }
+
+    private string SamplesPath => Path.Combine(_directory, "baselines.samples.json");
+
+    [Test]
+    public void The_samples_file_sits_next_to_the_baselines_file()
+    {
+        Assert.That(BaselineStore.SamplesPathFor("/repo/baselines.json"), Is.EqualTo("/repo/baselines.samples.json"));
+        Assert.That(BaselineStore.SamplesPathFor("/repo/ci/perf.JSON"), Is.EqualTo("/repo/ci/perf.samples.json"));
+        Assert.That(BaselineStore.SamplesPathFor("/repo/baselines"), Is.EqualTo("/repo/baselines.samples.json"));
+    }
+
+    [Test]
+    public void Record_writes_summaries_to_the_baselines_file_and_the_raw_samples_beside_it()
+    {
+        var result = Result("Ns.A(1)") with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["probe-a"] = Enumerable.Repeat(1000.0, 9).ToArray(), ["probe-b"] = Enumerable.Repeat(2000.0, 9).ToArray() } };
+
+        Record(result);
+
+        var text = File.ReadAllText(_path);
+        Assert.That(text, Does.Not.Contain("samples").IgnoreCase, "no sample arrays in what a reviewer reads");
+        Assert.That(text, Does.Contain("\"median\":").And.Contain("\"q1\":").And.Contain("\"q3\":").And.Contain("\"allocatedBytesPerOperation\":24"));
+        var samples = File.ReadAllText(SamplesPath);
+        Assert.That(samples, Does.Contain("\"samples\": [").And.Contain("\"normalisedSamples\": [").And.Contain("\"probe-a\": [1000, "));
+        var loaded = _store.Load(_path);
+        Assert.That(loaded.SamplesStatus, Is.EqualTo(BaselineLoadStatus.Loaded), loaded.SamplesError);
+        Assert.That(loaded.Document!.Find(Profile().Id, "Ns.A(1)")!.Latest, Is.EqualTo(Recording.From(result, null)));
+    }
+
+    [Test]
+    public void A_new_recording_adds_one_line_per_benchmark_to_the_baselines_file()
+    {
+        _store.Record(_path, Profile(), [Result("A"), Result("B", median: 2000)], "c1", keep: 3);
+        var before = File.ReadAllLines(_path);
+
+        _store.Record(_path, Profile(), [Result("A", at: Start.AddHours(1)), Result("B", median: 2000, at: Start.AddHours(1))], "c2", keep: 3);
+
+        var after = File.ReadAllLines(_path);
+        var removed = before.Except(after).ToArray();
+        var added = after.Except(before).ToArray();
+        Assert.That(removed, Has.Length.EqualTo(2).And.All.Contain("\"commit\":\"c1\""), "the previous last recording of each benchmark...");
+        Assert.That(added.Where(l => !l.Contains("\"commit\":\"c2\"", StringComparison.Ordinal)), Is.EqualTo(removed.Select(l => l + ",")), "...only gains the comma");
+        Assert.That(added.Where(l => l.Contains("\"commit\":\"c2\"", StringComparison.Ordinal)), Has.Exactly(2).StartWith("            {\"recordedAt\":"));
+        Assert.That(after, Has.Length.EqualTo(before.Length + 2));
+    }
+
+    [Test]
+    public void Without_the_samples_file_the_recordings_load_with_summaries_only()
+    {
+        Record(Result("A"));
+        File.Delete(SamplesPath);
+
+        var loaded = _store.Load(_path);
+
+        Assert.That(loaded.Status, Is.EqualTo(BaselineLoadStatus.Loaded));
+        Assert.That(loaded.SamplesStatus, Is.EqualTo(BaselineLoadStatus.Missing));
+        var recording = loaded.Document!.Find(Profile().Id, "A")!.Latest;
+        Assert.That(recording.Samples, Is.Empty);
+        Assert.That(recording.Time, Is.EqualTo(RecordedSummary.From(Result("A").Time)));
+    }
+
+    [Test]
+    public void Recording_without_the_samples_file_keeps_the_old_summaries_and_writes_the_new_samples()
+    {
+        Record(Result("A"));
+        File.Delete(SamplesPath);
+
+        Record(Result("A", at: Start.AddHours(1)));
+
+        var recordings = _store.Load(_path).Document!.Find(Profile().Id, "A")!.Recordings;
+        Assert.That(recordings, Has.Count.EqualTo(2));
+        Assert.That(recordings[0].Samples, Is.Empty);
+        Assert.That(recordings[1].Samples, Has.Count.EqualTo(9));
+    }
+
+    [Test]
+    public void A_bad_samples_file_loads_the_summaries_says_why_and_is_never_overwritten()
+    {
+        Record(Result("A"));
+        File.WriteAllText(SamplesPath, "{ broken");
+        var before = File.ReadAllBytes(_path);
+
+        var loaded = _store.Load(_path);
+        var written = _store.Record(_path, Profile(), [Result("A", at: Start.AddHours(1))], null);
+        var rewritten = _store.Rewrite(_path, d => d);
+
+        Assert.That(loaded.Status, Is.EqualTo(BaselineLoadStatus.Loaded), "the paired gate needs only the commit");
+        Assert.That(loaded.SamplesStatus, Is.EqualTo(BaselineLoadStatus.Invalid));
+        Assert.That(loaded.SamplesError, Does.StartWith(SamplesPath + ": not valid JSON"));
+        Assert.That(loaded.Document!.Find(Profile().Id, "A")!.Latest.Samples, Is.Empty);
+        Assert.That(written.Succeeded, Is.False);
+        Assert.That(written.Error, Does.StartWith(SamplesPath).And.Contain("nothing was recorded"));
+        Assert.That(rewritten.Succeeded, Is.False);
+        Assert.That(File.ReadAllBytes(_path), Is.EqualTo(before));
+        Assert.That(File.ReadAllText(SamplesPath), Is.EqualTo("{ broken"));
+    }
+
+    [Test]
+    public void A_version_1_file_is_read_with_its_inline_samples_and_rewritten_in_two_files()
+    {
+        File.WriteAllText(_path, BaselineJsonTests.Version1Text);
+        var expected = BaselineJsonTests.Sample();
+
+        var loaded = _store.Load(_path);
+        var rewritten = _store.Rewrite(_path, d => d);
+
+        Assert.That(loaded.Status, Is.EqualTo(BaselineLoadStatus.Loaded), loaded.Error);
+        Assert.That(loaded.SamplesStatus, Is.EqualTo(BaselineLoadStatus.Loaded), "samples inline, no samples file needed");
+        Assert.That(loaded.Document!.Profiles.Single().Value.Benchmarks.Single().Value, Is.EqualTo(expected.Profiles.Single().Value.Benchmarks.Single().Value));
+        Assert.That(rewritten.Succeeded, Is.True, rewritten.Error);
+        Assert.That(File.ReadAllText(_path), Is.EqualTo(BaselineJsonTests.SampleText));
+        Assert.That(File.ReadAllText(SamplesPath), Is.EqualTo(BaselineJsonTests.SamplesText));
+        Assert.That(_store.Load(_path).Document!.Profiles.Single().Value.Benchmarks.Single().Value, Is.EqualTo(expected.Profiles.Single().Value.Benchmarks.Single().Value));
     }
 
     private void Record(params BenchmarkResult[] results)

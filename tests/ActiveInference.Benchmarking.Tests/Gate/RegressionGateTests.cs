@@ -6,8 +6,16 @@ using static ActiveInference.Benchmarking.Tests.Gate.StateWorld;
 namespace ActiveInference.Benchmarking.Tests.Gate;
 
 /// <summary>
-/// The fallback gate against recorded numbers, state-matched, on <see cref="StateWorld"/>'s synthetic machine: the
-/// baseline is five recordings of the unchanged benchmark (rec0…rec4, the last on 2026-11-05), each visiting states 0–2.
+/// <see cref="RegressionGate"/> is the fallback gate only: it compares with the numbers recorded in baselines.json
+/// (state-matched) when no baseline code can be built. The gate that normally runs, measuring the baseline's code
+/// beside the current code, is tested in <see cref="PairedGateTests"/> and the end-to-end tests. Here, on
+/// <see cref="StateWorld"/>'s synthetic machine, the baseline is five recordings of the unchanged benchmark (rec0…rec4,
+/// the last on 2026-11-05), each visiting states 0–2. The fallback's main decisions: regressed
+/// (<see cref="A_regression_the_fresh_processes_repeat_fails_and_is_confirmed"/>), passed
+/// (<see cref="Unchanged_code_passes_on_the_first_process_in_one_message_form"/>), improved
+/// (<see cref="A_clear_improvement_the_fresh_processes_repeat_is_improved_and_invites_no_guess"/>), inconclusive when
+/// the run's states cannot be matched (<see cref="Processes_that_all_ran_in_unseen_states_are_inconclusive_after_the_allowed_retries"/>)
+/// and when the recordings' samples are not at hand (<see cref="Recordings_read_without_their_samples_are_inconclusive_and_name_the_samples_file"/>).
 /// </summary>
 public class RegressionGateTests
 {
@@ -231,6 +239,33 @@ public class RegressionGateTests
         Assert.That(outcome.Message, Is.EqualTo($"Kernel(100) inconclusive: {Recorded} carry no machine-state probes to match against (recorded by an older version): record new baselines"));
         Assert.That(outcome.Ratio, Is.Null, "no guess at a change");
         Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void Recordings_read_without_their_samples_are_inconclusive_and_name_the_samples_file()
+    {
+        var fresh = FreshProcesses.None();
+        var baseline = StateWorld.Baseline();
+        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
+
+        var outcome = Decide(Result(3.0, 14, 0), fresh, summariesOnly);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Does.StartWith($"Kernel(100) inconclusive: 5 of the 5 recordings in {Recorded} have no samples here (only their summaries)"));
+        Assert.That(outcome.Message, Does.Contain("baselines.samples.json").And.Contain("restore it from git"));
+        Assert.That(outcome.Ratio, Is.Null, "no guess at a change from summaries of another day");
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void More_bytes_per_operation_regress_even_against_recordings_read_without_their_samples()
+    {
+        var baseline = StateWorld.Baseline();
+        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
+
+        var outcome = Decide(Result(1.0, 24, 0) with { AllocatedBytesPerOperation = 24 }, FreshProcesses.None(), summariesOnly);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed), "bytes/op are in the summaries");
     }
 
     [Test]

@@ -50,6 +50,42 @@ public sealed class BaselineCommandTests
     }
 
     [Test]
+    public void UpdateDryRunSeesTheRecordedSamplesAndLeavesBothFiles()
+    {
+        _samples.WriteBaselines("baselines.json", Run(Result("Update(10)", 1000)));
+        var samplesBefore = File.ReadAllText(_samples.PathOf("baselines.samples.json"));
+        _samples.WriteResults("results.json", Run(Result("Update(10)", 1100)) with { Timestamp = Time.AddDays(1) });
+
+        var outcome = _samples.Invoke("baseline", "update", "results.json", "--baselines", "baselines.json", "--dry-run");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(File.ReadAllText(_samples.PathOf("baselines.samples.json")), Is.EqualTo(samplesBefore));
+    }
+
+    [Test]
+    public void UpgradeRewritesAVersion1FileAsSummariesAndASamplesFileKeepingEveryRecording()
+    {
+        File.WriteAllText(_samples.PathOf("baselines.json"), Baselines.BaselineJsonTests.Version1Text);
+
+        var outcome = _samples.Invoke("baseline", "upgrade", "--baselines", "baselines.json");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Out, Does.Contain("baselines.samples.json: 1 recording(s)").And.Not.Contain("without samples"));
+        Assert.That(File.ReadAllText(_samples.PathOf("baselines.json")), Is.EqualTo(Baselines.BaselineJsonTests.SampleText));
+        Assert.That(File.ReadAllText(_samples.PathOf("baselines.samples.json")), Is.EqualTo(Baselines.BaselineJsonTests.SamplesText));
+    }
+
+    [Test]
+    public void UpgradeOfAMissingFileIsAnErrorAndWritesNothing()
+    {
+        var outcome = _samples.Invoke("baseline", "upgrade", "--baselines", "baselines.json");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("no baselines file there"));
+        Assert.That(File.Exists(_samples.PathOf("baselines.samples.json")), Is.False);
+    }
+
+    [Test]
     public void UpdateWithNothingTrustworthyIsAnError()
     {
         _samples.WriteResults("results.json", Run(Result("Debug(1)", 5, trust: ["Debug build"])));
