@@ -2,7 +2,7 @@
 # Records baselines for this machine: runs the perf suite in mode `record` N times (default 7), PAUSE seconds
 # apart (default 60), so that baselines.json holds recordings from several processes at different times: the gate
 # compares each sample with baseline samples taken in a similar machine state and needs those states seen.
-# Usage: build/record-baselines.sh [N] [PAUSE]   (builds Release first; review and commit baselines.json after)
+# Usage: build/record-baselines.sh [N] [PAUSE]   (builds Release first; review baselines.json after, commit it with baselines.samples.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"
