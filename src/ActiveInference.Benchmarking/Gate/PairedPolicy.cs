@@ -2,7 +2,7 @@ namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
 /// The numbers behind the paired gate (<see cref="PairedGate"/>). Immutable; the defaults are the ones measured with
-/// <c>build/PairedGateExperiment</c> (see its README and the README's "The gate").
+/// <c>experiments/PairedGateExperiment</c> (see its README and the README's "The gate").
 /// </summary>
 public sealed record PairedPolicy
 {

@@ -25,7 +25,7 @@ else
     var assembly = options.Assembly ?? FindAssembly();
     if (!File.Exists(assembly))
     {
-        Console.Error.WriteLine($"gate-experiment: {assembly} not found; build it first: dotnet build tests/ActiveInference.Benchmarking.Fixtures -c Release");
+        Console.Error.WriteLine($"gate-experiment: {assembly} not found; build it first: dotnet build experiments/GateExperiment/Fixtures -c Release");
         return 2;
     }
     data = new Runner(options, Path.GetFullPath(assembly)).Run();
@@ -50,8 +50,8 @@ static string FindAssembly()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
     {
-        var candidate = Path.Combine(dir.FullName, "tests", "ActiveInference.Benchmarking.Fixtures", "bin", "Release", "net10.0", "ActiveInference.Benchmarking.Fixtures.dll");
+        var candidate = Path.Combine(dir.FullName, "experiments", "GateExperiment", "Fixtures", "bin", "Release", "net10.0", "GateExperiment.Fixtures.dll");
         if (File.Exists(candidate)) return candidate;
     }
-    return Path.Combine("tests", "ActiveInference.Benchmarking.Fixtures", "bin", "Release", "net10.0", "ActiveInference.Benchmarking.Fixtures.dll");
+    return Path.Combine("experiments", "GateExperiment", "Fixtures", "bin", "Release", "net10.0", "GateExperiment.Fixtures.dll");
 }

@@ -7,7 +7,7 @@ decision rules. Where a rule wants more fresh processes than the live run starte
 the same kernel, variant and condition (quiet/hog) stand in, in time order, as in the C# replay.
 
 Needs python3 with numpy (Debian: apt-get install python3-numpy). Usage:
-  python3 build/GateExperiment/replay/state_matching_replay.py perf-results/gate-experiment-samples.json
+  python3 experiments/GateExperiment/replay/state_matching_replay.py perf-results/gate-experiment-samples.json
 """
 import json, math, sys
 from collections import defaultdict

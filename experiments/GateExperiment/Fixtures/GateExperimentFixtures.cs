@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace ActiveInference.Benchmarking.Fixtures;
 
 /// <summary>
-/// The kernels of the gate experiment (build/GateExperiment): a precision-weighted prediction error
+/// The kernels of the gate experiment (experiments/GateExperiment): a precision-weighted prediction error
 /// s = Σᵢ eᵢ·(Pᵢ,:·e), e = o − μ, in plain <c>double[]</c> loops, at three sizes that behave differently on a noisy
 /// machine, as the cases of <see cref="QuadraticForm"/>. K1 = QuadraticForm(10): a 10-dimensional form repeated 20
 /// times (a few µs, compute-bound). K2 = QuadraticForm(100): one 100-dimensional form (about 13 µs, compute-bound).

@@ -3,7 +3,7 @@
 # slowed on purpose (variants.py), against the baseline commit that baselines.json names, and keeps every run's
 # results.json. Summarise with summarize.py.
 #
-#   build/PairedGateExperiment/run.sh --out DIR [--variants aa,fe2x,slow20,slow10] [--runs N] [--hog half|none|all]
+#   experiments/PairedGateExperiment/run.sh --out DIR [--variants aa,fe2x,slow20,slow10] [--runs N] [--hog half|none|all]
 #                                     [--filter EXPR] [--working-tree] [--solution] [--first N]
 #
 # --first N numbers the runs from N (to add runs to an interrupted or finished experiment in the same --out).

@@ -4,7 +4,7 @@
 # only change the order of JIT work (the engine child ignores --bdn-job), with the runtime's perf map on, and prints per
 # process the kernel's median, the address of Form.Evaluate's Tier1 code modulo 64, the engine reference's median and
 # the reference's compiled copies' times over the fastest (they alternate between the two placements).
-# Usage: build/EngineComparison/code-placement.sh [--rounds N] [--bdn]   (build the harness first: compare-engine.sh builds it)
+# Usage: experiments/EngineComparison/code-placement.sh [--rounds N] [--bdn]   (build the harness first: compare-engine.sh builds it)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 rounds=2; bdn=0
