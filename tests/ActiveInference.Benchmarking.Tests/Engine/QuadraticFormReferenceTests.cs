@@ -30,7 +30,17 @@ public class QuadraticFormReferenceTests
         {
             Assert.That(one, Is.GreaterThan(0));
             Assert.That(reference.Sink, Is.EqualTo(10 * one).Within(1e-9).Percent);
-            Assert.That(new QuadraticFormReference().Name, Is.EqualTo(reference.Name));
+            Assert.That(SinkOfOneRun(), Is.EqualTo(one), "another instance computes the same numbers (fixed inputs)");
+            // The name is stored with every baseline (engine settings, state probe key): renaming the reference
+            // (or its fastest-copy rule) must be a deliberate change that orphans the recordings.
+            Assert.That(reference.Name, Is.EqualTo("quadratic-form-32-fastest-copy"));
         });
+    }
+
+    private static double SinkOfOneRun()
+    {
+        var reference = new QuadraticFormReference();
+        reference.Run(1);
+        return reference.Sink;
     }
 }

@@ -71,6 +71,31 @@ public class RegressionGateTests
     }
 
     [Test]
+    public void Bimodal_unchanged_run_half_in_a_state_that_slows_it_1_85x_passes()
+    {
+        var fresh = FreshProcesses.None();
+
+        var outcome = Decide(Result(1.0, 31, 0, 2), fresh);
+
+        Assert.That(outcome.CurrentMedianNanoseconds / outcome.BaselineMedianNanoseconds!.Value, Is.GreaterThan(1.1), "the raw medians alone would call it a regression (threshold 10%)");
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Passed), outcome.Message);
+        Assert.That(outcome.Ratio, Is.EqualTo(1.0).Within(0.02));
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
+    [Test]
+    public void Bimodal_run_30_percent_slower_in_both_states_regresses()
+    {
+        var fresh = FreshProcesses.Of((1.3, 0), (1.3, 2));
+
+        var outcome = Decide(Result(1.3, 32, 0, 2), fresh);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Regressed), outcome.Message);
+        Assert.That(outcome.Confirmed, Is.True);
+        Assert.That(outcome.Ratio, Is.EqualTo(1.3).Within(0.03));
+    }
+
+    [Test]
     public void The_outcome_says_how_and_against_what_it_was_measured()
     {
         var outcome = Decide(Result(1.0, 2, 0), FreshProcesses.None());
