@@ -8,9 +8,11 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// few most recent recordings; the <see cref="Baseline"/> compared against is derived from all of them.
 /// </summary>
 /// <remarks>
-/// <see cref="Time"/> is stored exactly. <see cref="Samples"/> and <see cref="NormalisedSamples"/> are rounded to
-/// <see cref="SampleSignificantDigits"/> significant digits when the recording is made (a relative error below
-/// 5·10⁻⁶, far under any timing noise) so that a baseline update is a short, readable diff.
+/// <see cref="Time"/> is stored exactly, on the recording's line of <c>baselines.json</c>. <see cref="Samples"/>,
+/// <see cref="NormalisedSamples"/> and <see cref="StateSamples"/> go to the samples file next to it
+/// (<see cref="BaselineStore.SamplesPathFor"/>), rounded to <see cref="SampleSignificantDigits"/> significant digits
+/// when the recording is made (a relative error below 5·10⁻⁶, far under any timing noise) to keep that file small; a
+/// recording read without its samples file has none.
 /// </remarks>
 /// <param name="RecordedAt">When the measurement finished, UTC.</param>
 /// <param name="Commit">Source commit the run measured, or null when unknown.</param>
