@@ -41,7 +41,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
 
     /// <summary>A benchmark with the given sample counts and time limit.</summary>
     /// <param name="iterations">Minimum number of measured samples (see <see cref="Iterations"/>).</param>
-    /// <param name="warmup">Minimum number of warm-up samples, raised to 5 when lower (see <see cref="Warmup"/>).</param>
+    /// <param name="warmup">Minimum number of warm-up samples; below 5 counts as 5 (see <see cref="Warmup"/>).</param>
     /// <param name="timeLimitSeconds">Time limit of the measurement stage in seconds (see <see cref="TimeLimit"/>).</param>
     public PerfBenchmarkAttribute(int iterations, int warmup, double timeLimitSeconds)
     {
@@ -58,9 +58,9 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public int Iterations { get; set; } = 30;
 
     /// <summary>
-    /// Minimum number of warm-up samples after the time-based pilot (default 5). The engine never takes fewer than 5:
-    /// a lower value (0 or more is valid) is raised to 5. Warm-up goes on past the minimum until the speed has settled
-    /// and the JIT has stopped compiling, for at most a quarter of <see cref="TimeLimit"/> and 2 s.
+    /// Minimum number of warm-up samples after the time-based pilot (default 5; 0 or more is valid, and a value below 5
+    /// counts as 5). Warm-up goes on past the minimum until the speed has settled and the JIT has stopped compiling.
+    /// Its budget, a quarter of <see cref="TimeLimit"/> and at most 2 s, ends it in any case, even below the minimum.
     /// </summary>
     public int Warmup { get; set; } = 5;
 

@@ -41,7 +41,7 @@ public class PairedCaseSetupFixtures
     public void Prepare(int units) => _units = units;
 
     /// <summary>A dot-product loop of the prepared units; throws when the set-up did not run.</summary>
-    [PerfBenchmark(Iterations = 40, Warmup = 3, TimeLimit = 5, WarmupTimeMilliseconds = 100, MinMeasurementTimeMilliseconds = 200, Threshold = 0.5, Setup = nameof(Prepare))]
+    [PerfBenchmark(Iterations = 10, Warmup = 1, TimeLimit = 2, WarmupTimeMilliseconds = 20, MinMeasurementTimeMilliseconds = 20, Threshold = 0.5, Setup = nameof(Prepare))]
     [TestCase(48)]
     public double Work(int units) => _units == units ? DotLoop.Repeat(_data, _units) : throw new InvalidOperationException($"not prepared for {units}");
 }
