@@ -15,10 +15,9 @@ public class ContinuousInferenceBenchmarks
     private double[] _mean = [];
     private double[] _variance = [];
 
-    [SetUp]
-    public void Prepare()
+    /// <summary>Builds one case's model and inputs for <paramref name="n"/> states (untimed, once per case).</summary>
+    public void Prepare(int n)
     {
-        var n = Inputs.Size();
         var model = ModelFactory.LinearGaussian(n, n, seed: 3);
         _observation = ModelFactory.NormalVector(n, seed: 4);
         _belief = new BeliefState(model, steps: 10);
@@ -29,7 +28,7 @@ public class ContinuousInferenceBenchmarks
     }
 
     /// <summary>One belief update: 10 predictive-coding gradient steps on F; returns F afterwards.</summary>
-    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [PerfBenchmark(Setup = nameof(Prepare))]
     [MaxAllocatedBytesPerOperation(0)]
     [TestCase(10), TestCase(100), TestCase(1000)]
     public double BeliefUpdate(int states) => _belief.Update(_observation);
@@ -39,7 +38,7 @@ public class ContinuousInferenceBenchmarks
     /// most 50 (conjugate gradients: 10 at 10 states and 37 at 100 when written). It allocates its result, so no
     /// allocation limit.
     /// </summary>
-    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [PerfBenchmark(Setup = nameof(Prepare))]
     [MetricAssertion("iterations", Max = 50)]
     [TestCase(10), TestCase(100)]
     public double VariationalInference(int states)
@@ -50,7 +49,7 @@ public class ContinuousInferenceBenchmarks
     }
 
     /// <summary>One mean-field coordinate sweep on a mean/variance pair (the seed's variational_inference_iteration).</summary>
-    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [PerfBenchmark(Setup = nameof(Prepare))]
     [MaxAllocatedBytesPerOperation(0)]
     [TestCase(50)]
     public double VariationalIteration(int states) => _iteration.Step(_observation, _mean, _variance);

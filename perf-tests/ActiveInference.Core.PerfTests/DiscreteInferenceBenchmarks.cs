@@ -14,26 +14,25 @@ public class DiscreteInferenceBenchmarks
     private Agent _agent = null!;
     private int[] _observation = [];
 
-    [SetUp]
-    public void Prepare()
+    /// <summary>Builds one case's agent for the model size <paramref name="model"/> (untimed, once per case).</summary>
+    public void Prepare(string model)
     {
-        var size = (string)TestContext.CurrentContext.Test.Arguments[0]!;
-        var model = size == "small"
+        var pomdp = model == "small"
             ? ModelFactory.Pomdp([3], [3], [3], policyLength: 1, seed: 7)
             : ModelFactory.Pomdp([10, 8], [10, 6, 4], [4, 3], policyLength: 2, seed: 7);
-        _agent = new Agent(model);
-        _observation = ModelFactory.Observation(model, seed: 8);
+        _agent = new Agent(pomdp);
+        _observation = ModelFactory.Observation(pomdp, seed: 8);
         _agent.InferStates(_observation);
     }
 
     /// <summary>Fixed-point state inference (pymdp defaults: 10 sweeps, dF tolerance 1e-3); returns the free energy.</summary>
-    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [PerfBenchmark(Setup = nameof(Prepare))]
     [MaxAllocatedBytesPerOperation(0)]
     [TestCaseSource(nameof(Sizes))]
     public double InferStates(string model) => _agent.InferStates(_observation).FreeEnergy;
 
     /// <summary>Expected free energy of every policy and the policy posterior; returns the most probable policy's probability.</summary>
-    [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+    [PerfBenchmark(Setup = nameof(Prepare))]
     [MaxAllocatedBytesPerOperation(0)]
     [TestCaseSource(nameof(Sizes))]
     public double InferPolicies(string model)

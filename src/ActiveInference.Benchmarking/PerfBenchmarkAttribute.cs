@@ -15,15 +15,18 @@ namespace ActiveInference.Benchmarking;
 /// </summary>
 /// <example>
 /// <code>
-/// [PerfBenchmark(Iterations = 30, Warmup = 5, TimeLimit = 10)]
+/// public void Prepare(int states) => _model = Model.Random(states, seed: 1);   // untimed, once per case
+///
+/// [PerfBenchmark(Setup = nameof(Prepare))]
 /// [TestCase(10), TestCase(100)]
-/// public double FreeEnergy(int states) => _models[states].FreeEnergy(_observations[states]);
+/// public double FreeEnergy(int states) => _model.FreeEnergy();
 /// </code>
 /// </example>
 /// <remarks>
 /// The method may return a value (it is consumed so the JIT cannot drop the work, and recorded as the custom
-/// metric <c>result</c> when numeric). <c>[SetUp]</c> and <c>[OneTimeSetUp]</c> run once, outside the timing; for
-/// fresh state before every sample name an untimed method in <see cref="SampleSetup"/>.
+/// metric <c>result</c> when numeric). Its arguments are loaded once and passed to every timed call. Untimed, once
+/// per case: <c>[OneTimeSetUp]</c>, <c>[SetUp]</c>, then the method <see cref="Setup"/> names, called with the
+/// case's arguments; for fresh state before every sample name an untimed method in <see cref="SampleSetup"/>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IApplyToTest, IApplyToContext, ITestAction, IWrapTestMethod
@@ -33,13 +36,13 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
 
     internal const string NonVoidReason = "Method has non-void return value, but no result is expected";
 
-    /// <summary>A benchmark with the default settings (30 iterations, 5 warmup samples, 10 s time limit).</summary>
+    /// <summary>A benchmark with the default settings (at least 30 samples, at least 5 warm-up samples, 10 s time limit).</summary>
     public PerfBenchmarkAttribute() { }
 
     /// <summary>A benchmark with the given sample counts and time limit.</summary>
-    /// <param name="iterations">Minimum number of measured samples.</param>
-    /// <param name="warmup">Minimum number of warmup samples (warmup also lasts <see cref="WarmupTimeMilliseconds"/>).</param>
-    /// <param name="timeLimitSeconds">Time limit of the measurement stage in seconds.</param>
+    /// <param name="iterations">Minimum number of measured samples (see <see cref="Iterations"/>).</param>
+    /// <param name="warmup">Minimum number of warm-up samples; below 5 counts as 5 (see <see cref="Warmup"/>).</param>
+    /// <param name="timeLimitSeconds">Time limit of the measurement stage in seconds (see <see cref="TimeLimit"/>).</param>
     public PerfBenchmarkAttribute(int iterations, int warmup, double timeLimitSeconds)
     {
         Iterations = iterations;
@@ -47,13 +50,21 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
         TimeLimit = timeLimitSeconds;
     }
 
-    /// <summary>Minimum number of measured samples (default 30). The engine keeps sampling until <see cref="MinMeasurementTimeMilliseconds"/> has passed too.</summary>
+    /// <summary>
+    /// Minimum number of measured samples (default 30, at least 1). Sampling goes on until this many samples and
+    /// <see cref="MinMeasurementTimeMilliseconds"/> have both been reached (at most 2000 samples); <see cref="TimeLimit"/>
+    /// can end it with fewer, and the result then says it stopped early.
+    /// </summary>
     public int Iterations { get; set; } = 30;
 
-    /// <summary>Minimum number of warmup samples after the time-based pilot (default 5).</summary>
+    /// <summary>
+    /// Minimum number of warm-up samples after the time-based pilot (default 5; 0 or more is valid, and a value below 5
+    /// counts as 5). Warm-up goes on past the minimum until the speed has settled and the JIT has stopped compiling.
+    /// Its budget, a quarter of <see cref="TimeLimit"/> and at most 2 s, ends it in any case, even below the minimum.
+    /// </summary>
     public int Warmup { get; set; } = 5;
 
-    /// <summary>Time limit of the measurement stage in seconds (default 10); the stage stops early there and the result says so.</summary>
+    /// <summary>Time limit of the measurement stage in seconds (default 10); the stage stops there even below <see cref="Iterations"/> samples, and the result says so.</summary>
     public double TimeLimit { get; set; } = 10;
 
     /// <summary>Shortest sample in milliseconds (default 1): the pilot picks operations per sample to reach it.</summary>
@@ -73,6 +84,13 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
 
     /// <summary>Name of a parameterless method of the fixture run before every sample, outside the timing.</summary>
     public string? SampleSetup { get; set; }
+
+    /// <summary>
+    /// Name of a method of the fixture that takes the benchmark's parameters (same types, same order) and prepares one
+    /// case: called once with the case's arguments after <c>[SetUp]</c>, before the first call, outside the timing, and
+    /// again for every copy the paired gate measures. Null (default): no per-case set-up.
+    /// </summary>
+    public string? Setup { get; set; }
 
     /// <summary>The reference workload timed next to each sample for the gate (default <see cref="ReferenceKind.Compute"/>).</summary>
     public ReferenceKind Reference { get; set; } = ReferenceKind.Compute;

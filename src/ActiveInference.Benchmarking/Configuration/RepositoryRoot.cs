@@ -5,18 +5,27 @@ public static class RepositoryRoot
 {
     /// <summary>
     /// The nearest directory at or above <paramref name="startDirectory"/> (typically the test assembly's folder)
-    /// that contains <c>baselines.json</c> or a solution file (<c>*.sln</c>, <c>*.slnx</c>); null when there is none.
+    /// that contains <c>baselines.json</c>, a solution file (<c>*.sln</c>, <c>*.slnx</c>) or <c>.git</c> (a git
+    /// repository's root); failing that, the nearest that contains a project file (<c>*.csproj</c>, <c>*.fsproj</c>,
+    /// <c>*.vbproj</c>: a project alone in a folder keeps its baselines beside it); null when there is none.
     /// </summary>
     public static string? Find(string startDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(startDirectory);
+        return Nearest(startDirectory, directory =>
+                File.Exists(Path.Combine(directory.FullName, "baselines.json"))
+                || directory.EnumerateFiles("*.sln").Any()
+                || directory.EnumerateFiles("*.slnx").Any()
+                || Directory.Exists(Path.Combine(directory.FullName, ".git"))
+                || File.Exists(Path.Combine(directory.FullName, ".git")))
+            ?? Nearest(startDirectory, directory => directory.EnumerateFiles("*.??proj").Any(f => f.Extension is ".csproj" or ".fsproj" or ".vbproj"));
+    }
+
+    private static string? Nearest(string startDirectory, Func<DirectoryInfo, bool> isRoot)
+    {
         for (var directory = new DirectoryInfo(Path.GetFullPath(startDirectory)); directory is not null; directory = directory.Parent)
         {
-            if (!directory.Exists)
-                continue;
-            if (File.Exists(Path.Combine(directory.FullName, "baselines.json"))
-                || directory.EnumerateFiles("*.sln").Any()
-                || directory.EnumerateFiles("*.slnx").Any())
+            if (directory.Exists && isRoot(directory))
                 return directory.FullName;
         }
         return null;

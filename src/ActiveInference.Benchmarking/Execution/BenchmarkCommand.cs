@@ -59,8 +59,10 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         }
         var comparisons = ComparisonPlan.None;
         Workload workload;
+        Action? caseSetup;
         try
         {
+            caseSetup = CaseSetupMethod.Bind(_attribute.Setup, method, context.TestObject, test.Arguments);
             workload = WorkloadFactory.Create(context.TestObject, method, test.Arguments, SampleSetupMethod.Bind(_attribute.SampleSetup, method, context.TestObject));
             if (session.ChildOutput is null && assertions.ComparedMethods.Count > 0)
                 comparisons = ComparisonPlan.Create(context.TestObject, method, test.Arguments, assertions.ComparedMethods, name => DeclaredCases.Of(test, name));
@@ -75,6 +77,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         EngineRun run;
         try
         {
+            caseSetup?.Invoke();
             workload.SampleSetup?.Invoke();
             var metrics = PerfMetrics.Capture(() => RecordResult(workload.Probe()));
             var reference = _attribute.Reference == ReferenceKind.Compute ? new QuadraticFormReference() : null;

@@ -12,7 +12,7 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// One copy of one benchmark case: the side's assemblies under test loaded into a load context of its own, the test
 /// found by its full name through NUnit's own builder (so <c>[TestCase]</c>, <c>[TestCaseSource]</c>, <c>[Values]</c>
 /// and fixture arguments mean what they mean in a test run), a fixture instance of its own with the
-/// <c>[SetUpFixture]</c>, <c>[OneTimeSetUp]</c> and <c>[SetUp]</c> methods run for this case, and the workload built on it.
+/// <c>[SetUpFixture]</c>, <c>[OneTimeSetUp]</c>, <c>[SetUp]</c> and <see cref="PerfBenchmarkAttribute.Setup"/> methods run for this case, and the workload built on it.
 /// </summary>
 internal sealed class BenchmarkCopy
 {
@@ -86,6 +86,7 @@ internal sealed class BenchmarkCopy
             Run<SetUpAttribute>(fixtureType, fixture);
             var method = test.Method.MethodInfo;
             var attribute = method.GetCustomAttribute<PerfBenchmarkAttribute>();
+            CaseSetupMethod.Bind(attribute?.Setup, method, fixture, test.Arguments)?.Invoke();
             var workload = WorkloadFactory.Create(method.IsStatic ? null : fixture, method, test.Arguments,
                 SampleSetupMethod.Bind(attribute?.SampleSetup, method, fixture));
             workload.SampleSetup?.Invoke();

@@ -36,6 +36,23 @@ public sealed class RepositoryRootTests
     }
 
     [Test]
+    public void A_git_repository_root_marks_the_root()
+    {
+        Directory.CreateDirectory(Path.Combine(_top, "repo", ".git"));
+        File.WriteAllText(Path.Combine(_top, "repo", "tests", "Perf.csproj"), "");
+
+        Assert.That(RepositoryRoot.Find(Path.Combine(_top, "repo", "tests", "bin", "Release")), Is.EqualTo(Path.Combine(_top, "repo")));
+    }
+
+    [Test]
+    public void Without_a_repository_or_solution_a_project_folder_is_the_root()
+    {
+        File.WriteAllText(Path.Combine(_top, "repo", "tests", "Perf.csproj"), "");
+
+        Assert.That(RepositoryRoot.Find(Path.Combine(_top, "repo", "tests", "bin", "Release")), Is.EqualTo(Path.Combine(_top, "repo", "tests")));
+    }
+
+    [Test]
     public void This_repository_is_found_from_the_test_assembly()
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory);

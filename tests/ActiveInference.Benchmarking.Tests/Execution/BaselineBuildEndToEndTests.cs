@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Xml.Linq;
 using ActiveInference.Benchmarking.Configuration;
@@ -196,24 +195,6 @@ public class BaselineBuildEndToEndTests
 
     private string Dotnet(params string[] arguments) => Run("dotnet", arguments, TimeSpan.FromMinutes(4), expectSuccess: false);
 
-    private string Run(string program, string[] arguments, TimeSpan timeout, bool expectSuccess)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _repository };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.StartsWith("PERF_", StringComparison.Ordinal)).ToArray())
-            start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', arguments)} timed out");
-        }
-        var text = stdout.Result + stderr.Result;
-        if (expectSuccess && process.ExitCode != 0) Assert.Fail($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {text}");
-        return text.Trim();
-    }
+    private string Run(string program, string[] arguments, TimeSpan timeout, bool expectSuccess) =>
+        ChildProcess.Run(program, arguments, _repository, timeout, expectSuccess);
 }

@@ -95,4 +95,38 @@ public class OutcomeEndToEndTests
             Assert.That(result.Output, Does.Contain("drained=4950"));
         });
     }
+    [Test]
+    public void A_per_case_setup_gets_the_case_arguments_once_per_case_outside_the_timing()
+    {
+        CaseSetupFixtures.SetupCalls.Clear();
+
+        var run = FixtureRun.Of(typeof(CaseSetupFixtures));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var size in new[] { 3, 5 })
+            {
+                var result = run.Case($"Length({size})");
+                Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
+                Assert.That(run.Result(result).CustomMetrics, Does.ContainKey("result").WithValue((double)size), "the benchmark got the argument the set-up prepared for");
+                Assert.That(run.Result(result).AllocatedBytesPerOperation, Is.Zero, "the set-up's allocation is not in the timed calls");
+            }
+            Assert.That(CaseSetupFixtures.SetupCalls, Is.EquivalentTo(new Dictionary<int, int> { [3] = 1, [5] = 1 }), "once per case, not per sample");
+        });
+    }
+
+    [Test]
+    public void A_per_case_setup_without_the_benchmarks_parameters_fails_the_test_naming_the_signature()
+    {
+        MismatchedCaseSetupFixtures.Calls = 0;
+
+        var result = FixtureRun.Of(typeof(MismatchedCaseSetupFixtures)).Case("Measured(3)");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(result.Message, Does.Contain("Setup = \"Prepare\"").And.Contain("Prepare(Int32)"));
+            Assert.That(MismatchedCaseSetupFixtures.Calls, Is.Zero);
+        });
+    }
 }

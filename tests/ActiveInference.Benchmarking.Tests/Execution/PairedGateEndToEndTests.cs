@@ -153,6 +153,19 @@ public class PairedGateEndToEndTests
         });
     }
 
+    [Test]
+    public void Every_copy_runs_the_per_case_setup_with_the_case_arguments()
+    {
+        var run = FixtureRun.Of(typeof(PairedCaseSetupFixtures), Session(_ => BaselineCode.At(_baseline, null, "the test baseline")));
+
+        var gate = run.Result("Work(48)").Gate!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(gate.Method, Is.EqualTo(ComparisonMethod.Paired), gate.Message);
+            Assert.That(gate.Verdict, Is.Not.EqualTo(Verdict.Inconclusive), gate.Message);
+        });
+    }
+
     private (ITestResult Result, GateOutcome Gate) Run(string? marker)
     {
         if (marker is not null) File.WriteAllText(Path.Combine(_baseline, SideFixtures.MarkerFile), marker);
