@@ -79,7 +79,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             var metrics = PerfMetrics.Capture(() => RecordResult(workload.Probe()));
             var reference = _attribute.Reference == ReferenceKind.Compute ? new QuadraticFormReference() : null;
             var probes = reference is null ? [] : StateProbes.CreateDefault();
-            run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference, comparisons.Companions, probes);
+            run = new Engine.BenchmarkEngine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference, comparisons.Companions, probes);
             workload.SampleSetup?.Invoke();
             foreach (var (name, value) in PerfMetrics.Capture(() => RecordResult(workload.Probe())))
                 metrics[name] = value;

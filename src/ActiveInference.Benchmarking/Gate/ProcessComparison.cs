@@ -22,7 +22,7 @@ internal sealed record ProcessComparison(double Change, double[] SelfChanges, do
     /// <summary>Compares the sides of one process's samples.</summary>
     public static ProcessComparison From(PairedSamples samples)
     {
-        var overhead = Median(samples.OverheadNanosecondsPerOperation);
+        var overhead = Quantile.Median(samples.OverheadNanosecondsPerOperation);
         double[][] Times(Side side) => samples.Copies.Where(c => c.Side == side).OrderBy(c => c.Index)
             .Select(c => c.NanosecondsPerOperation.Select(t => Math.Max(t - overhead, MinimumTime(t))).ToArray()).ToArray();
         var baseline = Times(Side.Baseline);
@@ -34,9 +34,9 @@ internal sealed record ProcessComparison(double Change, double[] SelfChanges, do
         foreach (var side in new[] { baseline, current })
             if (side.Length >= 2)
                 self.Add(Shift(side[..(side.Length / 2)], side[(side.Length / 2)..], rounds));
-        double Bytes(Side side) => Median(samples.Copies.Where(c => c.Side == side).Select(c => Median(c.AllocatedBytesPerOperation)).ToArray());
+        double Bytes(Side side) => Quantile.Median(samples.Copies.Where(c => c.Side == side).Select(c => Quantile.Median(c.AllocatedBytesPerOperation)).ToArray());
         return new ProcessComparison(Shift(baseline, current, rounds), [.. self],
-            Median(baseline.Select(Median).ToArray()), Median(current.Select(Median).ToArray()),
+            Quantile.Median(baseline.Select(c => Quantile.Median(c)).ToArray()), Quantile.Median(current.Select(c => Quantile.Median(c)).ToArray()),
             Bytes(Side.Baseline), Bytes(Side.Current), Math.Min(baseline.Length, current.Length), rounds);
     }
 
@@ -45,12 +45,11 @@ internal sealed record ProcessComparison(double Change, double[] SelfChanges, do
     {
         var logs = new double[rounds];
         for (var r = 0; r < rounds; r++)
-            logs[r] = Math.Log(Median(after.Select(c => c[r]).ToArray()) / Median(before.Select(c => c[r]).ToArray()));
-        return Median(logs);
+            logs[r] = Math.Log(Quantile.Median(after.Select(c => c[r]).ToArray()) / Quantile.Median(before.Select(c => c[r]).ToArray()));
+        return Quantile.Median(logs);
     }
 
     /// <summary>A sample never counts as faster than a hundredth of its raw time, so a noisy overhead cannot make it zero or negative.</summary>
     private static double MinimumTime(double raw) => Math.Max(raw * 0.01, 1e-6);
 
-    private static double Median(double[] values) => Quantile.Of(values, 0.5);
 }

@@ -159,7 +159,7 @@ public static class RegressionGate
 
     private static string? AllocationRegression(BenchmarkResult current, Baseline baseline, GatePolicy policy)
     {
-        var before = Quantile.Of(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation).ToArray(), 0.5);
+        var before = Quantile.Median(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation));
         var now = current.AllocatedBytesPerOperation;
         var allowed = before * (1 + policy.AllocationToleranceRelative) + policy.AllocationToleranceBytes;
         return now > allowed

@@ -4,6 +4,7 @@ using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.PerfMonitor.Commands;
 
@@ -99,12 +100,8 @@ internal sealed class HistoryCommand(CliContext context)
         }
     }
 
-    private static double Median(IReadOnlyList<HistoryPoint> points, int from, int to)
-    {
-        var values = points.Skip(from).Take(to - from).Select(p => p.MedianNanoseconds).Order().ToArray();
-        var middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
+    private static double Median(IReadOnlyList<HistoryPoint> points, int from, int to) =>
+        Quantile.Median(points.Skip(from).Take(to - from).Select(p => p.MedianNanoseconds));
 
     private string DatabasePath(string? given)
     {

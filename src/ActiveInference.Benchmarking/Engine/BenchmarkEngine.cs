@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Statistics;
+
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// → measurement (each sample preceded by an overhead sample and followed by a reference batch, then a batch of each companion) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
-public sealed class Engine
+public sealed class BenchmarkEngine
 {
     private readonly EngineSettings _settings;
     private readonly IClock _clock;
@@ -18,7 +20,7 @@ public sealed class Engine
     /// Count of methods the JIT has compiled so far, on any thread (default: <see cref="System.Runtime.JitInfo.GetCompiledMethodCount"/>):
     /// warmup goes on while it still rises, because tier-1 code is compiled in the background.
     /// </param>
-    public Engine(EngineSettings settings, IClock clock, Func<long>? compiledMethods = null)
+    public BenchmarkEngine(EngineSettings settings, IClock clock, Func<long>? compiledMethods = null)
     {
         _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
         var errors = settings.Validate();
@@ -28,32 +30,15 @@ public sealed class Engine
     }
 
     /// <summary>
-    /// Measures <paramref name="workload"/>. Exceptions thrown by the benchmark propagate unchanged from the first
-    /// call, before anything is timed.
-    /// </summary>
-    /// <param name="workload">The benchmark loop and its overhead twin.</param>
-    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference) => Run(workload, reference, []);
-
-    /// <summary>
-    /// Measures <paramref name="workload"/> with <paramref name="companions"/> timed after every measured sample (after
-    /// the reference), so each sample has a side-by-side time of each companion taken in the same machine state
-    /// (relative-speed assertions divide the two). Each companion gets its own calls per batch, chosen like the
-    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring;
-    /// companion times include their loop's empty-call cost (about a nanosecond per call), which is
-    /// not subtracted.
-    /// </summary>
-    /// <param name="workload">The benchmark loop and its overhead twin.</param>
-    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
-    /// <param name="companions">Workloads timed after the reference in every round, in this order; may be empty.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions) =>
-        Run(workload, reference, companions, []);
-
-    /// <summary>
-    /// Measures <paramref name="workload"/> with <paramref name="probes"/> timed right after the reference in every
-    /// round: short fixed workloads with different bottlenecks (memory, branches) whose times describe the machine's
-    /// state during that sample, so the gate can compare each sample with baseline samples taken in a similar state
-    /// (see <see cref="Gate.StateMatching"/>). Each probe batch lasts about a quarter of <see cref="EngineSettings.MinSampleTime"/>.
+    /// Measures <paramref name="workload"/>. Exceptions thrown by the benchmark propagate unchanged from the first call,
+    /// before anything is timed. After each measured sample come the reference batch, then a batch of each of
+    /// <paramref name="probes"/>: short fixed workloads with different bottlenecks (memory, branches) whose times describe
+    /// the machine's state during that sample, so a sample can be compared with baseline samples taken in a similar state.
+    /// Each probe batch lasts about a quarter of <see cref="EngineSettings.MinSampleTime"/>. Then a batch of each of
+    /// <paramref name="companions"/>, so each sample has a side-by-side time of each companion taken in the same machine
+    /// state (relative-speed assertions divide the two); each companion gets its own calls per batch, chosen like the
+    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring; companion
+    /// times include their loop's empty-call cost (about a nanosecond per call), which is not subtracted.
     /// </summary>
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
@@ -188,8 +173,8 @@ public sealed class Engine
     private static bool HasSettled(List<double> speeds)
     {
         if (speeds.Count < 6) return false;
-        var recent = Median(speeds.Skip(speeds.Count - 3));
-        var before = Median(speeds.Skip(speeds.Count - 6).Take(3));
+        var recent = Quantile.Median(speeds.Skip(speeds.Count - 3));
+        var before = Quantile.Median(speeds.Skip(speeds.Count - 6).Take(3));
         return recent >= 0.9 * before;
     }
 
@@ -222,7 +207,7 @@ public sealed class Engine
         var overheadIndex = all.Count(m => m.Stage == IterationStage.Overhead);
         var overheads = new List<double>();
         var stopped = MeasureSamples(workload, operations, reference, referenceOperations, companions, all, overheads, overheadIndex, peak);
-        var overhead = Median(overheads);
+        var overhead = Quantile.Median(overheads);
         for (var k = first; k < all.Count; k++)
         {
             if (all[k].Stage != IterationStage.Measurement) continue;
@@ -283,13 +268,6 @@ public sealed class Engine
     private double Nanoseconds(long from, long to) => (to - from) * 1e9 / _clock.Frequency;
 
     private TimeSpan Seconds(long from, long to) => TimeSpan.FromSeconds((to - from) / _clock.Frequency);
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 
     private sealed record CompanionBatch(IReferenceWorkload Workload, long Operations)
     {
