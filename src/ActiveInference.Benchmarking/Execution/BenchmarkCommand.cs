@@ -112,7 +112,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
 
     private static void WriteChildSamples(string path, BenchmarkResult measured)
     {
-        var samples = new ChildSamples([.. measured.SamplesNanosecondsPerOperation], [.. measured.NormalisedSamples], measured.AllocatedBytesPerOperation,
+        var samples = new Remeasurement([.. measured.SamplesNanosecondsPerOperation], measured.AllocatedBytesPerOperation,
             measured.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray()));
         Reporting.AtomicFile.WriteText(path, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
     }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -38,7 +37,7 @@ internal sealed class PerfSession
     /// <param name="baselineCode">The baseline's code for a perf assembly path; default: <see cref="BaselineCodeResolver"/>.</param>
     /// <param name="pairedProcess">Runs one paired process; default: a child process of the current perf assembly.</param>
     internal PerfSession(PerfOptions? options, string? problem, MachineProfile profile, string? childOutput,
-        Func<string, string, (ChildSamples?, string?)>? remeasure = null,
+        Func<string, string, (Remeasurement?, string?)>? remeasure = null,
         Func<string, BaselineCode>? baselineCode = null,
         Func<PairedRequest, (PairedChildResult?, string?)>? pairedProcess = null)
     {
@@ -77,7 +76,7 @@ internal sealed class PerfSession
     public string? ChildOutput { get; }
 
     /// <summary>Re-measures (assembly path, full test name) in a fresh process.</summary>
-    public Func<string, string, (ChildSamples?, string?)> Remeasure { get; }
+    public Func<string, string, (Remeasurement?, string?)> Remeasure { get; }
 
     /// <summary>Runs one paired process: the child's result, or why it failed.</summary>
     public Func<PairedRequest, (PairedChildResult?, string?)> PairedProcessRunner { get; }
@@ -236,11 +235,8 @@ internal sealed class PerfSession
         var testParameters = NUnit.Framework.TestContext.Parameters;
         foreach (var name in testParameters.Names)
             parameters[name] = testParameters[name];
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            environment[(string)entry.Key] = entry.Value as string;
         var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
-        var loaded = PerfOptionsLoader.Load(parameters, environment, root);
+        var loaded = PerfOptionsLoader.Load(parameters, environment: null, root);
         var profile = MachineProfile.Detect(EngineSettingsFingerprint, loaded.Options?.MachineProfile);
         return new PerfSession(loaded.Options, loaded.IsValid ? null : loaded.ErrorMessage, profile, childOutput);
     }

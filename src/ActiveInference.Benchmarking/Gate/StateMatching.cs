@@ -1,5 +1,4 @@
 using ActiveInference.Benchmarking.Baselines;
-using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
@@ -81,7 +80,7 @@ public static class StateMatching
     }
 
     /// <summary>The samples of a re-measurement on the matching scale, or empty when it carried no probe times.</summary>
-    public static StateSample[] Samples(ChildSamples child, IReadOnlyList<string> probes)
+    public static StateSample[] Samples(Remeasurement child, IReadOnlyList<string> probes)
     {
         ArgumentNullException.ThrowIfNull(child);
         if (child.StateSamples is null || probes.Any(p => !child.StateSamples.ContainsKey(p))) return [];

@@ -1,4 +1,5 @@
 using ScottPlot;
+using ActiveInference.Benchmarking.Formatting;
 
 namespace ActiveInference.Benchmarking.Reporting;
 

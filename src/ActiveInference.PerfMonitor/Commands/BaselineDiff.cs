@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.Benchmarking.Statistics;
 

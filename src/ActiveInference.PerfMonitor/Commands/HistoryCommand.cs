@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
