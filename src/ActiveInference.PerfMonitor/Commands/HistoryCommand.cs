@@ -40,7 +40,7 @@ internal sealed class HistoryCommand(CliContext context)
         if (benchmark is null)
             return List(store, names, profile);
         var fullName = BenchmarkName.Resolve(benchmark, names, path + (profile is null ? "" : $" (profile {profile})"));
-        var trend = new TrendAnalyser(EdPeltChangePointDetector.Instance).Analyse(fullName, store.Series(fullName, profile));
+        var trend = new TrendAnalyser(EdPelt.Instance).Analyse(fullName, store.Series(fullName, profile));
         Trend(trend);
         return ExitCodes.Clean;
     }
