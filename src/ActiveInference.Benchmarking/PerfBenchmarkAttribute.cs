@@ -146,7 +146,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public void AfterTest(ITest test) { }
 
     /// <inheritdoc />
-    public TestCommand Wrap(TestCommand command) => new BenchmarkCommand(command, this);
+    public TestCommand Wrap(TestCommand command) => BenchmarkCommand.For(command, this);
 
     private static void MakeRunnable(Test test)
     {
