@@ -44,8 +44,8 @@ public sealed class BenchmarkEngine
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
     /// <param name="companions">Workloads timed after the probes in every round, in this order; may be empty.</param>
     /// <param name="probes">State probes timed after the reference in every round; may be empty.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions,
-        IReadOnlyList<IReferenceWorkload> probes)
+    public EngineRun Run(Workload workload, ISideWorkload? reference, IReadOnlyList<ISideWorkload> companions,
+        IReadOnlyList<ISideWorkload> probes)
     {
         ArgumentNullException.ThrowIfNull(companions);
         ArgumentNullException.ThrowIfNull(probes);
@@ -81,7 +81,7 @@ public sealed class BenchmarkEngine
     }
 
     // Companions get one call after each pilot sample: they warm up by time too (tiered JIT), not only the benchmark.
-    private long Pilot(Workload workload, IReadOnlyList<IReferenceWorkload> companions, List<Measurement> all)
+    private long Pilot(Workload workload, IReadOnlyList<ISideWorkload> companions, List<Measurement> all)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9;
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
@@ -119,7 +119,7 @@ public sealed class BenchmarkEngine
     /// With a fixed sample size there is no pilot to warm up by time: keep running samples (setup included, not
     /// recorded) until <see cref="EngineSettings.WarmupTime"/> has passed, so tiered JIT has replaced tier-0 code.
     /// </summary>
-    private long WarmupByTime(Workload workload, long operations, IReadOnlyList<IReferenceWorkload> companions)
+    private long WarmupByTime(Workload workload, long operations, IReadOnlyList<ISideWorkload> companions)
     {
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
         var started = _clock.Timestamp();
@@ -141,7 +141,7 @@ public sealed class BenchmarkEngine
     /// compiled in the background, seconds late in a busy process). The extra time is capped at a quarter of the
     /// time limit, at most 2 s.
     /// </summary>
-    private void Warmup(Workload workload, long operations, IReferenceWorkload? reference, long referenceOperations, List<Measurement> all)
+    private void Warmup(Workload workload, long operations, ISideWorkload? reference, long referenceOperations, List<Measurement> all)
     {
         var minimum = Math.Max(_settings.WarmupIterations, 5);
         var budget = Math.Min(_settings.TimeLimit.TotalSeconds / 4, 2.0) * 1e9;
@@ -161,7 +161,7 @@ public sealed class BenchmarkEngine
         }
     }
 
-    private double ReferenceTime(IReferenceWorkload? reference, long operations)
+    private double ReferenceTime(ISideWorkload? reference, long operations)
     {
         if (reference is null) return 1;
         var t0 = _clock.Timestamp();
@@ -178,7 +178,7 @@ public sealed class BenchmarkEngine
         return recent >= 0.9 * before;
     }
 
-    private long PilotReference(IReferenceWorkload reference, int fraction = 2)
+    private long PilotReference(ISideWorkload reference, int fraction = 2)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9 / fraction;
         long n = 1;
@@ -200,7 +200,7 @@ public sealed class BenchmarkEngine
     /// in one ~10 ms window, and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns
     /// kernel by 10%).
     /// </summary>
-    private (bool Stopped, double Overhead) Measure(Workload workload, long operations, IReferenceWorkload? reference,
+    private (bool Stopped, double Overhead) Measure(Workload workload, long operations, ISideWorkload? reference,
         long referenceOperations, CompanionBatch[] companions, List<Measurement> all, PeakHeap peak)
     {
         var first = all.Count;
@@ -216,7 +216,7 @@ public sealed class BenchmarkEngine
         return (stopped, overhead);
     }
 
-    private bool MeasureSamples(Workload workload, long operations, IReferenceWorkload? reference,
+    private bool MeasureSamples(Workload workload, long operations, ISideWorkload? reference,
         long referenceOperations, CompanionBatch[] companions, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
     {
         var started = _clock.Timestamp();
@@ -269,7 +269,7 @@ public sealed class BenchmarkEngine
 
     private TimeSpan Seconds(long from, long to) => TimeSpan.FromSeconds((to - from) / _clock.Frequency);
 
-    private sealed record CompanionBatch(IReferenceWorkload Workload, long Operations)
+    private sealed record CompanionBatch(ISideWorkload Workload, long Operations)
     {
         public List<double> Times { get; } = [];
     }

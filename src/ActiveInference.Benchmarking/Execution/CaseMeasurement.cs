@@ -20,7 +20,7 @@ internal static class CaseMeasurement
 
     /// <summary>Runs the engine over <paramref name="workload"/> (and <paramref name="companions"/>) and builds the result; exceptions of the benchmark propagate.</summary>
     public static (BenchmarkResult Result, EngineRun Run) Measure(TestExecutionContext context, PerfBenchmarkAttribute attribute, Workload workload,
-        IReadOnlyList<IReferenceWorkload> companions)
+        IReadOnlyList<ISideWorkload> companions)
     {
         var test = context.CurrentTest;
         var method = test.Method!.MethodInfo;

@@ -47,6 +47,16 @@ public static class SummaryCalculator
             MedianInterval: MedianOrderStatisticInterval.OfSorted(sorted, Level));
     }
 
+    /// <summary>
+    /// The middle value of the sorted sample (for an even count the upper of the two middle values, so the answer is
+    /// always one of the values: bytes per call stay a whole sample's bytes); 0 for no values.
+    /// </summary>
+    public static double MiddleValue(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+    }
+
     // Neumaier's variant of Kahan summation: error independent of n for well-conditioned sums.
     private static double CompensatedSum(ReadOnlySpan<double> values)
     {
