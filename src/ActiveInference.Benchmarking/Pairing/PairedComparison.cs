@@ -35,7 +35,7 @@ internal static class PairedComparison
             return PairedProcessResult.Failed(Verdict.New, $"{code.Description} has no such test (its build: {code.Directory})");
         if (child.Problem is not null || child.Samples is null)
             return PairedProcessResult.Failed(Verdict.Inconclusive, child.Problem ?? "the paired process returned no samples");
-        return PairedProcessResult.Of(ProcessComparison.From(child.Samples));
+        return PairedProcessResult.Of(ProcessComparer.Compare(child.Samples));
     }
 
     internal static GateOutcome Outcome(string name, PairedGate.Decision decision, BaselineCode code, PairedPolicy policy)
