@@ -7,7 +7,7 @@ namespace EngineComparison;
 
 /// <summary>
 /// Measures one kernel with our engine exactly as the NUnit command does: WorkloadFactory.Create, one untimed
-/// probe call, then Engine.Run with default EngineSettings, the stopwatch clock, the quadratic-form reference and the
+/// probe call, then BenchmarkEngine.Run with default EngineSettings, the stopwatch clock, the quadratic-form reference and the
 /// default state probes. With <c>samplesFile</c> it also writes each sample with the state measured next to it.
 /// </summary>
 internal static class EngineTool
@@ -21,7 +21,7 @@ internal static class EngineTool
         workload.Probe();
         var reference = new QuadraticFormReference();
         var probes = StateProbes.CreateDefault();
-        var run = new Engine(new EngineSettings(), StopwatchClock.Instance).Run(workload, reference, [], probes);
+        var run = new BenchmarkEngine(new EngineSettings(), StopwatchClock.Instance).Run(workload, reference, [], probes);
         wall.Stop();
         if (samplesFile is not null) Labelled(run, reference.Name).Write(samplesFile);
 

@@ -32,13 +32,13 @@ internal sealed record StateLog(double[] Nanoseconds, Dictionary<string, double[
 /// </summary>
 internal sealed class StateRecorder
 {
-    private readonly (IReferenceWorkload Probe, long Operations)[] _probes;
+    private readonly (ISideWorkload Probe, long Operations)[] _probes;
     private readonly Dictionary<string, List<double>> _times;
 
     public StateRecorder()
     {
         var minSampleNs = new EngineSettings().MinSampleTime.TotalNanoseconds;
-        IReferenceWorkload reference = new QuadraticFormReference();
+        ISideWorkload reference = new QuadraticFormReference();
         _probes = [(reference, Pilot(reference, minSampleNs / 2)), .. StateProbes.CreateDefault().Select(p => (p, Pilot(p, minSampleNs / 4)))];
         _times = _probes.ToDictionary(p => p.Probe.Name, _ => new List<double>());
     }
@@ -61,7 +61,7 @@ internal sealed class StateRecorder
     public Dictionary<string, double[]> Last(int count) =>
         _times.ToDictionary(t => t.Key, t => t.Value.Skip(t.Value.Count - count).ToArray());
 
-    private static long Pilot(IReferenceWorkload probe, double targetNs)
+    private static long Pilot(ISideWorkload probe, double targetNs)
     {
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 200) probe.Run(64);

@@ -125,7 +125,9 @@ internal sealed class Runner
         var (samples, error) = ChildProcessMeasurer.Measure(_assembly, TestName(kernel), TimeSpan.FromMinutes(3));
         var wall = _clock.Elapsed.TotalSeconds - startedAt;
         var record = new ProcessRecord(_processes.Count, role, kernel, slowdown, hog, startedAt, wall,
-            samples?.NanosecondsPerOperation ?? [], samples?.NormalisedSamples ?? [], samples?.AllocatedBytesPerOperation ?? double.NaN, error, samples?.StateSamples);
+            samples?.NanosecondsPerOperation ?? [],
+            samples is { StateSamples: { } state } && state.TryGetValue(ActiveInference.Benchmarking.Engine.QuadraticFormReference.ReferenceName, out var reference)
+                ? samples.NanosecondsPerOperation.Zip(reference, (n, r) => Math.Log(n / r)).Where(double.IsFinite).ToArray() : [], samples?.AllocatedBytesPerOperation ?? double.NaN, error, samples?.StateSamples);
         _processes.Add(record);
         if (role != "check") Log(string.Create(CultureInfo.InvariantCulture, $"  {role} {kernel} +{slowdown * 100:0}%: {wall:0.00} s{(error is null ? "" : " ERROR " + error)}"));
         return record;
@@ -152,7 +154,7 @@ internal sealed class Runner
         StateSamples = p.State?.ToDictionary(s => s.Key, s => (IReadOnlyList<double>)s.Value) ?? new Dictionary<string, IReadOnlyList<double>>(),
     };
 
-    public static ChildSamples ToSamples(ProcessRecord p) => new(p.Nanoseconds, p.Normalised, p.AllocatedBytesPerOperation, p.State);
+    public static Remeasurement ToSamples(ProcessRecord p) => new(p.Nanoseconds, p.AllocatedBytesPerOperation, p.State);
 
     public static string Load()
     {

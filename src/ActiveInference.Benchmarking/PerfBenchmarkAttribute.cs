@@ -110,18 +110,19 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     /// <summary>The problems with the attribute's values, each naming the property and value; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
+        // The measuring rules are EngineSettings.Validate's; here only what cannot become EngineSettings, and the threshold.
         var errors = new List<string>();
-        if (Iterations < 1) errors.Add($"Iterations = {Iterations}: must be at least 1");
-        if (Warmup < 0) errors.Add($"Warmup = {Warmup}: must be 0 or more");
-        if (OperationsPerSample < 0) errors.Add($"OperationsPerSample = {OperationsPerSample}: must be 0 (the pilot chooses) or positive");
-        if (!double.IsFinite(TimeLimit) || TimeLimit <= 0)
-            errors.Add($"TimeLimit = {Invariant(TimeLimit)} s: must be a positive number of seconds");
-        if (!double.IsFinite(MinSampleTimeMilliseconds) || MinSampleTimeMilliseconds <= 0)
-            errors.Add($"MinSampleTimeMilliseconds = {Invariant(MinSampleTimeMilliseconds)}: must be positive");
-        if (!double.IsFinite(WarmupTimeMilliseconds) || WarmupTimeMilliseconds < 0)
-            errors.Add($"WarmupTimeMilliseconds = {Invariant(WarmupTimeMilliseconds)}: must be 0 or more");
-        if (!double.IsFinite(MinMeasurementTimeMilliseconds) || MinMeasurementTimeMilliseconds < 0)
-            errors.Add($"MinMeasurementTimeMilliseconds = {Invariant(MinMeasurementTimeMilliseconds)}: must be 0 or more");
+        foreach (var (name, value, unit, seconds) in new[]
+        {
+            (nameof(TimeLimit), TimeLimit, " s", TimeLimit),
+            (nameof(MinSampleTimeMilliseconds), MinSampleTimeMilliseconds, "", MinSampleTimeMilliseconds / 1000),
+            (nameof(WarmupTimeMilliseconds), WarmupTimeMilliseconds, "", WarmupTimeMilliseconds / 1000),
+            (nameof(MinMeasurementTimeMilliseconds), MinMeasurementTimeMilliseconds, "", MinMeasurementTimeMilliseconds / 1000),
+        })
+        {
+            if (!(Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds)) errors.Add($"{name} = {Invariant(value)}{unit}: must be a finite number");
+        }
+        if (errors.Count == 0) errors.AddRange(ToEngineSettings().Validate());
         if (!double.IsNaN(Threshold) && !(Threshold >= 0 && Threshold < 100))
             errors.Add($"Threshold = {Invariant(Threshold)}: must be a fraction ≥ 0 (0.10 = 10%), or unset");
         return errors;
@@ -163,7 +164,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public void AfterTest(ITest test) { }
 
     /// <inheritdoc />
-    public TestCommand Wrap(TestCommand command) => new BenchmarkCommand(command, this);
+    public TestCommand Wrap(TestCommand command) => BenchmarkCommand.For(command, this);
 
     private static void MakeRunnable(Test test)
     {

@@ -1,4 +1,4 @@
-using System.Collections;
+using ActiveInference.Benchmarking.Configuration;
 
 namespace ActiveInference.PerfMonitor;
 
@@ -16,11 +16,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Worki
     /// <summary>The console, current directory and environment of this process, with the real process runner.</summary>
     public static CliContext FromProcess()
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-            if (entry.Value is string value)
-                environment[(string)entry.Key] = value;
-        return new CliContext(Console.Out, Console.Error, System.Environment.CurrentDirectory, environment, new SystemProcessRunner());
+        return new CliContext(Console.Out, Console.Error, System.Environment.CurrentDirectory, ProcessEnvironment.Variables(), new SystemProcessRunner());
     }
 
     /// <summary>The full path of <paramref name="path"/>, relative paths taken from <see cref="WorkingDirectory"/>.</summary>

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Reporting;

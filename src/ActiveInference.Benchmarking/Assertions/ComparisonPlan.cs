@@ -19,7 +19,7 @@ public sealed class ComparisonPlan
     public static ComparisonPlan None { get; } = new([]);
 
     /// <summary>The workloads for the engine to time after every measured sample, in order.</summary>
-    public IReadOnlyList<IReferenceWorkload> Companions => _planned.Where(p => p.Companion is not null).Select(p => p.Companion!).ToArray();
+    public IReadOnlyList<ISideWorkload> Companions => _planned.Where(p => p.Companion is not null).Select(p => p.Companion!).ToArray();
 
     /// <summary>
     /// Plans the comparisons of one case: each other method runs on the same fixture instance with no arguments (when
@@ -54,7 +54,7 @@ public sealed class ComparisonPlan
                 continue;
             }
             var workload = WorkloadFactory.Create(method.IsStatic ? null : fixture, method, callWith);
-            planned.Add(new Planned(name, caseName, new WorkloadReference(caseName, workload), null));
+            planned.Add(new Planned(name, caseName, new CompanionWorkload(caseName, workload), null));
         }
         return new ComparisonPlan(planned);
     }
@@ -95,5 +95,5 @@ public sealed class ComparisonPlan
         _ => a.ToString(),
     }));
 
-    private sealed record Planned(string Method, string Case, IReferenceWorkload? Companion, string? Reason);
+    private sealed record Planned(string Method, string Case, ISideWorkload? Companion, string? Reason);
 }

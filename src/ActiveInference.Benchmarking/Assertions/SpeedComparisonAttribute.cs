@@ -78,8 +78,7 @@ public abstract class SpeedComparisonAttribute : BenchmarkAssertionAttribute
         if (sorted.Length == 0)
             return AssertionOutcome.Inconclusive($"{Description}: no paired samples of {result.Name} and {comparison.Case}");
 
-        var mid = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var median = Quantile.OfSorted(sorted, 0.5);
         var interval = MedianOrderStatisticInterval.OfSorted(sorted, IntervalLevel);
         var speed = median switch
         {

@@ -49,9 +49,6 @@ public sealed record Recording(
 
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<double>> EmptyState = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
 
-    /// <summary>Median of <see cref="NormalisedSamples"/>, or null when there are none.</summary>
-    public double? NormalisedMedian => NormalisedSamples.Count == 0 ? null : Baseline.MedianOf(NormalisedSamples);
-
     /// <summary>The recording of one run's result (samples rounded, timestamp in UTC).</summary>
     /// <param name="result">A trustworthy result of the run.</param>
     /// <param name="commit">The commit measured, or null.</param>

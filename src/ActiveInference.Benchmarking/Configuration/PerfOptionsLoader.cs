@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -66,7 +65,7 @@ public static class PerfOptionsLoader
     {
         ArgumentNullException.ThrowIfNull(runParameters);
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
-        environment ??= ProcessEnvironment();
+        environment ??= ProcessEnvironment.Variables().ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
         var errors = new List<OptionError>();
         var origins = new Dictionary<string, (OptionSource Source, string Key)>(StringComparer.OrdinalIgnoreCase);
 
@@ -288,14 +287,6 @@ public static class PerfOptionsLoader
             previous = current;
         }
         return previous[b.Length];
-    }
-
-    private static Dictionary<string, string?> ProcessEnvironment()
-    {
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            variables[(string)entry.Key] = entry.Value as string;
-        return variables;
     }
 
     /// <summary>A setting: its runsettings name and its environment name without the prefix.</summary>

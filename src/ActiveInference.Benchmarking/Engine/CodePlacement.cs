@@ -72,7 +72,7 @@ internal static class CodePlacement
                 var i = (r + k) % copies;
                 times[i][r] = time(i);
             }
-        var medians = times.Select(t => Statistics.Quantile.Of(t, 0.5)).ToArray();
+        var medians = times.Select(t => Statistics.Quantile.Median(t)).ToArray();
         return new CopyChoice(Array.IndexOf(medians, medians.Min()), medians);
     }
 

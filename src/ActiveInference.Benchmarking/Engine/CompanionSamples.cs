@@ -4,7 +4,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// The times of one companion workload, one batch right after each measured sample of the benchmark (and its
 /// reference), in the same order: element i was taken beside the i-th measured sample.
 /// </summary>
-/// <param name="Name">The companion's <see cref="IReferenceWorkload.Name"/>.</param>
+/// <param name="Name">The companion's <see cref="ISideWorkload.Name"/>.</param>
 /// <param name="OperationsPerBatch">Calls of the companion per batch.</param>
 /// <param name="NanosecondsPerOperation">Nanoseconds per call of each batch, aligned with the measured samples; the loop's empty-call cost is included.</param>
 public sealed record CompanionSamples(string Name, long OperationsPerBatch, IReadOnlyList<double> NanosecondsPerOperation);

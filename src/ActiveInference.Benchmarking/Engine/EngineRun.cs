@@ -18,7 +18,7 @@ public sealed record EngineRun(
     string? ReferenceName)
 {
     /// <summary>
-    /// The companion workloads timed after every measured sample (see <see cref="Engine.Run(Workload, IReferenceWorkload?, IReadOnlyList{IReferenceWorkload})"/>),
+    /// The companion workloads timed after every measured sample (see <see cref="BenchmarkEngine.Run"/>),
     /// each with one time per measured sample, aligned with <see cref="Measured"/>; empty when none ran.
     /// </summary>
     public IReadOnlyList<CompanionSamples> Companions { get; init; } = [];

@@ -35,18 +35,23 @@ public sealed record EngineSettings
     /// <summary>Upper bound on measured samples, whatever the time allows.</summary>
     public int MaxIterations { get; init; } = 2000;
 
-    /// <summary>The problems with these settings, each naming the setting and its value; empty when valid.</summary>
+    /// <summary>
+    /// The problems with these settings, each naming the setting as <see cref="PerfBenchmarkAttribute"/> spells it
+    /// (where a person sets it) and its value; empty when valid. The one set of rules: the attribute calls it too.
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (Iterations < 1) errors.Add($"Iterations = {Iterations}: must be at least 1");
         if (WarmupIterations < 0) errors.Add($"Warmup = {WarmupIterations}: must be 0 or more");
-        if (!(TimeLimit > TimeSpan.Zero)) errors.Add($"TimeLimit = {TimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s: must be a positive number of seconds");
-        if (!(MinSampleTime > TimeSpan.Zero)) errors.Add($"MinSampleTime = {MinSampleTime.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms: must be positive");
-        if (WarmupTime < TimeSpan.Zero) errors.Add($"WarmupTime = {WarmupTime.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms: must be 0 or more");
-        if (MinMeasurementTime < TimeSpan.Zero) errors.Add($"MinMeasurementTime = {MinMeasurementTime.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms: must be 0 or more");
-        if (OperationsPerSample < 0) errors.Add($"OperationsPerSample = {OperationsPerSample}: must be 0 (pilot chooses) or positive");
+        if (OperationsPerSample < 0) errors.Add($"OperationsPerSample = {OperationsPerSample}: must be 0 (the pilot chooses) or positive");
+        if (!(TimeLimit > TimeSpan.Zero)) errors.Add($"TimeLimit = {Invariant(TimeLimit.TotalSeconds)} s: must be a positive number of seconds");
+        if (!(MinSampleTime > TimeSpan.Zero)) errors.Add($"MinSampleTimeMilliseconds = {Invariant(MinSampleTime.TotalMilliseconds)}: must be positive");
+        if (WarmupTime < TimeSpan.Zero) errors.Add($"WarmupTimeMilliseconds = {Invariant(WarmupTime.TotalMilliseconds)}: must be 0 or more");
+        if (MinMeasurementTime < TimeSpan.Zero) errors.Add($"MinMeasurementTimeMilliseconds = {Invariant(MinMeasurementTime.TotalMilliseconds)}: must be 0 or more");
         if (MaxIterations < Iterations) errors.Add($"MaxIterations = {MaxIterations}: must be at least Iterations ({Iterations})");
         return errors;
     }
+
+    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

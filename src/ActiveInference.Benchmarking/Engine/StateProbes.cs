@@ -19,11 +19,11 @@ namespace ActiveInference.Benchmarking.Engine;
 public static class StateProbes
 {
     /// <summary>The probes timed by default, in the order they run: memory streaming, then branches.</summary>
-    public static IReadOnlyList<IReferenceWorkload> CreateDefault() => [new MemoryStreamProbe(), new BranchProbe()];
+    public static IReadOnlyList<ISideWorkload> CreateDefault() => [new MemoryStreamProbe(), new BranchProbe()];
 }
 
 /// <summary>Sums a 1 MiB array of doubles with two accumulators: bound by cache and memory bandwidth.</summary>
-public sealed class MemoryStreamProbe : IReferenceWorkload
+public sealed class MemoryStreamProbe : ISideWorkload
 {
     private const int Length = 1 << 17;
 
@@ -94,7 +94,7 @@ public sealed class MemoryStreamProbe : IReferenceWorkload
 }
 
 /// <summary>A loop over 4096 pseudo-random signs with a data-dependent branch: bound by branch prediction and the front end.</summary>
-public sealed class BranchProbe : IReferenceWorkload
+public sealed class BranchProbe : ISideWorkload
 {
     // Chosen once per process, so every sample in it is labelled by the same machine code.
     private static readonly Lazy<CodePlacement.Chosen<Func<int[], long>>> Copy = new(ChooseCopy);

@@ -9,15 +9,19 @@ using NUnit.Framework.Internal.Commands;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: validates the settings, makes the first
-/// (untimed) call, runs the engine, summarises, asks the session's gate for a verdict and sets the NUnit result
-/// from it. It replaces NUnit's single call of the method; <c>[SetUp]</c>/<c>[TearDown]</c> stay outside.
+/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: validates the settings, measures the case
+/// (<see cref="CaseMeasurement"/>), asks the session for a verdict, checks the assertions and sets the NUnit result
+/// from them. It replaces NUnit's single call of the method; <c>[SetUp]</c>/<c>[TearDown]</c> stay outside.
 /// </summary>
 internal sealed class BenchmarkCommand : DelegatingTestCommand
 {
     private readonly PerfBenchmarkAttribute _attribute;
 
     public BenchmarkCommand(TestCommand innerCommand, PerfBenchmarkAttribute attribute) : base(innerCommand) => _attribute = attribute;
+
+    /// <summary>The command for a benchmark: this one, or in a re-measuring child process the <see cref="RemeasureCommand"/>.</summary>
+    public static TestCommand For(TestCommand innerCommand, PerfBenchmarkAttribute attribute) =>
+        PerfSession.Current.ChildOutput is { } output ? new RemeasureCommand(innerCommand, attribute, output) : new BenchmarkCommand(innerCommand, attribute);
 
     public override TestResult Execute(TestExecutionContext context)
     {
@@ -44,7 +48,7 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         }
 
         var method = test.Method!.MethodInfo;
-        if (session.Options is { Mode: Configuration.PerfMode.Gate } && session.ChildOutput is null
+        if (session.Options is { Mode: Configuration.PerfMode.Gate }
             && session.BaselineCodeFor(method.DeclaringType!.Assembly.Location) is { IsConfigurationError: true } code)
         {
             result.SetResult(ResultState.Failure, code.Reason!);
@@ -62,9 +66,8 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         Action? caseSetup;
         try
         {
-            caseSetup = CaseSetupMethod.Bind(_attribute.Setup, method, context.TestObject, test.Arguments);
-            workload = WorkloadFactory.Create(context.TestObject, method, test.Arguments, SampleSetupMethod.Bind(_attribute.SampleSetup, method, context.TestObject));
-            if (session.ChildOutput is null && assertions.ComparedMethods.Count > 0)
+            (workload, caseSetup) = CaseMeasurement.Prepare(context, _attribute);
+            if (assertions.ComparedMethods.Count > 0)
                 comparisons = ComparisonPlan.Create(context.TestObject, method, test.Arguments, assertions.ComparedMethods, name => DeclaredCases.Of(test, name));
         }
         catch (ArgumentException e)
@@ -77,28 +80,11 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         EngineRun run;
         try
         {
-            caseSetup?.Invoke();
-            workload.SampleSetup?.Invoke();
-            var metrics = PerfMetrics.Capture(() => RecordResult(workload.Probe()));
-            var reference = _attribute.Reference == ReferenceKind.Compute ? new QuadraticFormReference() : null;
-            var probes = reference is null ? [] : StateProbes.CreateDefault();
-            run = new Engine.Engine(_attribute.ToEngineSettings(), StopwatchClock.Instance).Run(workload, reference, comparisons.Companions, probes);
-            workload.SampleSetup?.Invoke();
-            foreach (var (name, value) in PerfMetrics.Capture(() => RecordResult(workload.Probe())))
-                metrics[name] = value;
-            measured = ResultFactory.Create(test.FullName, test.Name, test.TypeInfo?.FullName ?? test.ClassName ?? "", run,
-                metrics, TrustCheck.Inspect(method.DeclaringType!.Assembly), DateTimeOffset.UtcNow);
+            (measured, run) = CaseMeasurement.Measure(context, _attribute, workload, caseSetup, comparisons.Companions);
         }
         catch (Exception e)
         {
             result.RecordException(e);
-            return result;
-        }
-
-        if (session.ChildOutput is { } childOutput)
-        {
-            WriteChildSamples(childOutput, measured);
-            result.SetResult(ResultState.Success);
             return result;
         }
 
@@ -111,28 +97,6 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         ApplyOutcome(result, final, session.InconclusiveAsFailure);
         AssertionOutcomes.Apply(result, checks, final.IsTrustworthy);
         return result;
-    }
-
-    private static void WriteChildSamples(string path, BenchmarkResult measured)
-    {
-        var samples = new ChildSamples([.. measured.SamplesNanosecondsPerOperation], [.. measured.NormalisedSamples], measured.AllocatedBytesPerOperation,
-            measured.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray()));
-        Reporting.AtomicFile.WriteText(path, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
-    }
-
-    private static void RecordResult(object? value)
-    {
-        if (value is null) return;
-        var number = value switch
-        {
-            double d => d,
-            float f => f,
-            int i => i,
-            long l => l,
-            decimal m => (double)m,
-            _ => double.NaN,
-        };
-        if (!double.IsNaN(number)) PerfMetrics.Record("result", number);
     }
 
     private static void ApplyOutcome(TestResult result, BenchmarkResult measured, bool inconclusiveAsFailure)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Execution;
 
@@ -10,7 +11,7 @@ public static class ChildProcessMeasurer
     /// Starts <c>dotnet &lt;assembly&gt; --perf-measure &lt;name&gt;</c> and returns its samples, or an error message
     /// (no entry point, timeout, the benchmark failed).
     /// </summary>
-    public static (ChildSamples? Samples, string? Error) Measure(string assemblyPath, string fullName, TimeSpan timeout)
+    public static (Remeasurement? Samples, string? Error) Measure(string assemblyPath, string fullName, TimeSpan timeout)
     {
         var output = Path.Combine(Path.GetTempPath(), $"perf-child-{Guid.NewGuid():N}.json");
         try
@@ -38,7 +39,7 @@ public static class ChildProcessMeasurer
             }
             if (process.ExitCode != 0 || !File.Exists(output))
                 return (null, $"child process exited with {process.ExitCode}: {stderr.Result.Trim()}");
-            var samples = JsonSerializer.Deserialize<ChildSamples>(File.ReadAllText(output));
+            var samples = JsonSerializer.Deserialize<Remeasurement>(File.ReadAllText(output));
             return samples is null ? (null, "child process wrote no samples") : (samples, null);
         }
         catch (Exception e) when (e is IOException or JsonException or System.ComponentModel.Win32Exception or InvalidOperationException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ActiveInference.Benchmarking.Formatting;
 
 namespace ActiveInference.Benchmarking.Execution;
 
@@ -24,5 +25,5 @@ internal static class OutputFormatter
         return b.ToString();
     }
 
-    public static string Time(double nanoseconds) => Reporting.ReadableTime.Format(nanoseconds);
+    public static string Time(double nanoseconds) => ReadableTime.Format(nanoseconds);
 }

@@ -3,7 +3,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>Turns an <see cref="EngineRun"/> into the run-level <see cref="BenchmarkResult"/>: statistics of the measured samples, memory, GC.</summary>
+/// <summary>Turns an <see cref="EngineRun"/> into the run-level <see cref="BenchmarkResult"/>: the measured samples' columns, summarised by <see cref="SummaryCalculator"/> (times and bytes per call), and GC totals.</summary>
 public static class ResultFactory
 {
     /// <summary>Builds the result for one benchmark case.</summary>
@@ -21,7 +21,6 @@ public static class ResultFactory
             state[run.ReferenceName] = measured.Select(m => m.ReferenceNanosecondsPerOperation).ToArray();
             foreach (var probe in run.Probes) state[probe.Name] = probe.NanosecondsPerOperation;
         }
-        var bytes = measured.Select(m => m.AllocatedBytesPerOperation).Order().ToArray();
         var gc = measured.Aggregate(GcCounts.Zero, (sum, m) => sum + m.Gc);
         return new BenchmarkResult
         {
@@ -33,7 +32,7 @@ public static class ResultFactory
             NormalisedSamples = normalised,
             StateSamples = state,
             OperationsPerSample = run.OperationsPerSample,
-            AllocatedBytesPerOperation = bytes.Length == 0 ? 0 : bytes[bytes.Length / 2],
+            AllocatedBytesPerOperation = SummaryCalculator.MiddleValue(measured.Select(m => m.AllocatedBytesPerOperation)),
             Gc = gc,
             TotalOperations = measured.Sum(m => m.Operations),
             PeakManagedHeapBytes = run.PeakManagedHeapBytes,

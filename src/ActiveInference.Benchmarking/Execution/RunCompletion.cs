@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Execution;
 
@@ -46,7 +47,7 @@ internal static class RunCompletion
         }
         var exporters = CompositeExporter.Standard(
             new DistributionChartExporter(session.BaselineSamples(), ChartFormat.Png),
-            new TrendChartExporter(history, new TrendAnalyser(EdPeltChangePointDetector.Instance), ChartFormat.Png));
+            new TrendChartExporter(history, new TrendAnalyser(EdPelt.Instance), ChartFormat.Png));
         var outcome = exporters.ExportAll(report, options.ResultsDirectory);
         messages.AddRange(outcome.Failures.Select(f => $"perf report: {f}"));
         AppendStepSummary(options.ResultsDirectory, messages);

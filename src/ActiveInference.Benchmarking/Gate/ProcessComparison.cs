@@ -1,6 +1,3 @@
-using ActiveInference.Benchmarking.Pairing;
-using ActiveInference.Benchmarking.Statistics;
-
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
@@ -17,40 +14,4 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <param name="CopiesPerSide">Copies of each side.</param>
 /// <param name="Rounds">Measured rounds.</param>
 internal sealed record ProcessComparison(double Change, double[] SelfChanges, double BaselineMedianNanoseconds, double CurrentMedianNanoseconds,
-    double BaselineBytesPerOperation, double CurrentBytesPerOperation, int CopiesPerSide, int Rounds)
-{
-    /// <summary>Compares the sides of one process's samples.</summary>
-    public static ProcessComparison From(PairedSamples samples)
-    {
-        var overhead = Median(samples.OverheadNanosecondsPerOperation);
-        double[][] Times(Side side) => samples.Copies.Where(c => c.Side == side).OrderBy(c => c.Index)
-            .Select(c => c.NanosecondsPerOperation.Select(t => Math.Max(t - overhead, MinimumTime(t))).ToArray()).ToArray();
-        var baseline = Times(Side.Baseline);
-        var current = Times(Side.Current);
-        if (baseline.Length == 0 || current.Length == 0)
-            throw new ArgumentException("a paired process needs copies of both sides", nameof(samples));
-        var rounds = samples.Rounds;
-        var self = new List<double>();
-        foreach (var side in new[] { baseline, current })
-            if (side.Length >= 2)
-                self.Add(Shift(side[..(side.Length / 2)], side[(side.Length / 2)..], rounds));
-        double Bytes(Side side) => Median(samples.Copies.Where(c => c.Side == side).Select(c => Median(c.AllocatedBytesPerOperation)).ToArray());
-        return new ProcessComparison(Shift(baseline, current, rounds), [.. self],
-            Median(baseline.Select(Median).ToArray()), Median(current.Select(Median).ToArray()),
-            Bytes(Side.Baseline), Bytes(Side.Current), Math.Min(baseline.Length, current.Length), rounds);
-    }
-
-    /// <summary>Median over rounds of ln(median of <paramref name="after"/>'s copies ÷ median of <paramref name="before"/>'s).</summary>
-    private static double Shift(double[][] before, double[][] after, int rounds)
-    {
-        var logs = new double[rounds];
-        for (var r = 0; r < rounds; r++)
-            logs[r] = Math.Log(Median(after.Select(c => c[r]).ToArray()) / Median(before.Select(c => c[r]).ToArray()));
-        return Median(logs);
-    }
-
-    /// <summary>A sample never counts as faster than a hundredth of its raw time, so a noisy overhead cannot make it zero or negative.</summary>
-    private static double MinimumTime(double raw) => Math.Max(raw * 0.01, 1e-6);
-
-    private static double Median(double[] values) => Quantile.Of(values, 0.5);
-}
+    double BaselineBytesPerOperation, double CurrentBytesPerOperation, int CopiesPerSide, int Rounds);

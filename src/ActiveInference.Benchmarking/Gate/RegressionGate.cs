@@ -1,6 +1,5 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
-using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
@@ -32,7 +31,7 @@ public static class RegressionGate
     /// <param name="confirm">Re-measures the benchmark in a fresh process: its samples, or an error message.</param>
     /// <param name="whyRecorded">Why the recorded numbers are used instead of the baseline's code, said in the message; null to say nothing.</param>
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere,
-        MachineProfile here, GatePolicy policy, Func<(ChildSamples? Samples, string? Error)> confirm, string? whyRecorded = null)
+        MachineProfile here, GatePolicy policy, Remeasure confirm, string? whyRecorded = null)
     {
         var why = whyRecorded is null ? "" : $"; compared with recorded numbers because there is no baseline code: {whyRecorded}";
         var threshold = policy.Threshold;
@@ -72,7 +71,7 @@ public static class RegressionGate
         var processes = 1;
         for (var attempt = 0; first is null && attempt < policy.UnmatchedRetries; attempt++, processes++)
         {
-            var (shift, error) = Remeasure(pool, probes, confirm);
+            var (shift, error) = MeasureAgain(pool, probes, confirm);
             if (error is not null)
                 return Plain(Verdict.Inconclusive, $"this run ran in machine states that the recordings in {description} never saw, and a fresh process to measure again failed: {error}", processes);
             first = shift;
@@ -99,14 +98,14 @@ public static class RegressionGate
     /// <see cref="GatePolicy.ConfirmationFloor"/> of it in the same direction.
     /// </summary>
     private static GateOutcome Settle(int sign, MatchedShift first, StateSample[] pool, string[] probes, Evidence evidence, GatePolicy policy,
-        Func<(ChildSamples? Samples, string? Error)> confirm)
+        Remeasure confirm)
     {
         var limit = evidence.Limit;
         var shifts = new List<double> { first.Shift };
         var unmatched = 0;
         while (shifts.Count < policy.Confirmations + 1)
         {
-            var (again, error) = Remeasure(pool, probes, confirm);
+            var (again, error) = MeasureAgain(pool, probes, confirm);
             if (error is not null)
                 return evidence.Outcome(Verdict.Inconclusive, first.Shift, $"; could not re-measure it in a fresh process: {error}", evidence.Processes + shifts.Count - 1 + unmatched);
             if (again is null)
@@ -132,7 +131,7 @@ public static class RegressionGate
 
     private static string Describe(Baseline baseline) => $"the recorded numbers of {baseline.Latest.RecordedAt.UtcDateTime:yyyy-MM-dd}";
 
-    private static (MatchedShift? Shift, string? Error) Remeasure(StateSample[] pool, string[] probes, Func<(ChildSamples? Samples, string? Error)> confirm)
+    private static (MatchedShift? Shift, string? Error) MeasureAgain(StateSample[] pool, string[] probes, Remeasure confirm)
     {
         var (child, error) = confirm();
         return child is null ? (null, error ?? "no samples") : (StateMatching.Estimate(pool, StateMatching.Samples(child, probes)), null);
@@ -164,7 +163,7 @@ public static class RegressionGate
 
     private static string? AllocationRegression(BenchmarkResult current, Baseline baseline, GatePolicy policy)
     {
-        var before = Quantile.Of(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation).ToArray(), 0.5);
+        var before = Quantile.Median(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation));
         var now = current.AllocatedBytesPerOperation;
         var allowed = before * (1 + policy.AllocationToleranceRelative) + policy.AllocationToleranceBytes;
         return now > allowed

@@ -1,5 +1,5 @@
 using ActiveInference.Benchmarking.Baselines;
-using ActiveInference.Benchmarking.Execution;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
 
@@ -80,7 +80,7 @@ public static class StateMatching
     }
 
     /// <summary>The samples of a re-measurement on the matching scale, or empty when it carried no probe times.</summary>
-    public static StateSample[] Samples(ChildSamples child, IReadOnlyList<string> probes)
+    public static StateSample[] Samples(Remeasurement child, IReadOnlyList<string> probes)
     {
         ArgumentNullException.ThrowIfNull(child);
         if (child.StateSamples is null || probes.Any(p => !child.StateSamples.ContainsKey(p))) return [];
@@ -90,10 +90,6 @@ public static class StateMatching
     /// <summary>The samples of each recording of <paramref name="baseline"/>, recording by recording.</summary>
     public static StateSample[][] SamplesByRecording(Baseline baseline, IReadOnlyList<string> probes) =>
         [.. baseline.Recordings.Select(r => Samples(r.Samples, r.StateSamples, probes))];
-
-    /// <summary>All samples of all recordings of <paramref name="baseline"/>, pooled.</summary>
-    public static StateSample[] Samples(Baseline baseline, IReadOnlyList<string> probes) =>
-        [.. SamplesByRecording(baseline, probes).SelectMany(r => r)];
 
     /// <summary>
     /// The state-matched shift of <paramref name="current"/> against the pooled <paramref name="baseline"/> samples,
@@ -123,11 +119,11 @@ public static class StateMatching
             Array.Sort(distances, order);
             if (distances[Neighbours - 1] > Radius) continue;
             for (var k = 0; k < Neighbours; k++) nearest[k] = baseline[order[k]].LogTime;
-            residuals.Add(sample.LogTime - Median(nearest));
+            residuals.Add(sample.LogTime - Quantile.Median(nearest));
         }
         if (residuals.Count < MinMatched || residuals.Count < MinMatchedFraction * current.Count) return null;
         var values = residuals.ToArray();
-        return new MatchedShift(Median(values), values, current.Count);
+        return new MatchedShift(Quantile.Median(values), values, current.Count);
     }
 
     /// <summary>
@@ -150,9 +146,7 @@ public static class StateMatching
             if (Estimate(others, recordings[i]) is { } shift) shifts.Add(shift.Shift);
         }
         if (shifts.Count < 5) return 0;
-        var values = shifts.ToArray();
-        var centre = Median(values);
-        return multiplier * 1.4826 * Median(values.Select(v => Math.Abs(v - centre)).ToArray());
+        return Quantile.RobustSpread(shifts, multiplier);
     }
 
     private static double Distance(double[] a, double[] b)
@@ -161,6 +155,4 @@ public static class StateMatching
         for (var i = 0; i < a.Length; i++) d = Math.Max(d, Math.Abs(a[i] - b[i]));
         return d;
     }
-
-    private static double Median(double[] values) => Statistics.Quantile.Of(values, 0.5);
 }

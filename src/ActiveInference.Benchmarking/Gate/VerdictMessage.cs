@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
@@ -43,7 +44,7 @@ internal static class VerdictMessage
                 ? Invariant($", noise floor ±{f * 100:0.0}% ({floorSource}; wider than the threshold, so only larger changes can be called)")
                 : Invariant($", noise floor ±{f * 100:0.0}%")
             : "";
-        var raw = baselineRaw is { } b ? $"; raw medians {Reporting.ReadableTime.Format(b)} → {Reporting.ReadableTime.Format(currentRaw)}" : "";
+        var raw = baselineRaw is { } b ? $"; raw medians {ReadableTime.Format(b)} → {ReadableTime.Format(currentRaw)}" : "";
         return Invariant($"{name} {Verb(verdict)}: {Percent(ratio)}{range} against {baseline} ({method}), threshold {threshold * 100:0.#}%{floor}{raw}{detail}");
     }
 

@@ -185,7 +185,7 @@ public sealed class HistoryStore
         command.Parameters.AddWithValue("$level", Real(time.MedianInterval.Level));
         command.Parameters.AddWithValue("$n", time.N);
         command.Parameters.AddWithValue("$bytes", Real(result.AllocatedBytesPerOperation));
-        command.Parameters.AddWithValue("$normalised", result.NormalisedSamples.Count > 0 ? Real(Quantiles.Median(result.NormalisedSamples)) : DBNull.Value);
+        command.Parameters.AddWithValue("$normalised", result.NormalisedSamples.Count > 0 ? Real(Quantile.MedianOrNaN(result.NormalisedSamples)) : DBNull.Value);
         command.Parameters.AddWithValue("$verdict", (object?)result.Gate?.Verdict.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$ratio", result.Gate?.Ratio is { } ratio ? Real(ratio) : DBNull.Value);
         command.Parameters.AddWithValue("$trusted", result.IsTrustworthy ? 1 : 0);

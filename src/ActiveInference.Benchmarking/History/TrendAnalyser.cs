@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Statistics;
+
 namespace ActiveInference.Benchmarking.History;
 
 /// <summary>

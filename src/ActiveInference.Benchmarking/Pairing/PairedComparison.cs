@@ -35,7 +35,7 @@ internal static class PairedComparison
             return PairedProcessResult.Failed(Verdict.New, $"{code.Description} has no such test (its build: {code.Directory})");
         if (child.Problem is not null || child.Samples is null)
             return PairedProcessResult.Failed(Verdict.Inconclusive, child.Problem ?? "the paired process returned no samples");
-        return PairedProcessResult.Of(ProcessComparison.From(child.Samples));
+        return PairedProcessResult.Of(ProcessComparer.Compare(child.Samples));
     }
 
     internal static GateOutcome Outcome(string name, PairedGate.Decision decision, BaselineCode code, PairedPolicy policy)
@@ -43,8 +43,8 @@ internal static class PairedComparison
         var processes = decision.Processes;
         var copies = processes.Count > 0 ? processes[0].CopiesPerSide : policy.CopiesPerSide;
         var method = VerdictMessage.Paired(processes.Count, copies);
-        double? baselineRaw = processes.Count > 0 ? Median(processes.Select(p => p.BaselineMedianNanoseconds)) : null;
-        var currentRaw = processes.Count > 0 ? Median(processes.Select(p => p.CurrentMedianNanoseconds)) : double.NaN;
+        double? baselineRaw = processes.Count > 0 ? Quantile.Median(processes.Select(p => p.BaselineMedianNanoseconds)) : null;
+        var currentRaw = processes.Count > 0 ? Quantile.Median(processes.Select(p => p.CurrentMedianNanoseconds)) : double.NaN;
         GateOutcome Make(string message, double? ratio, ConfidenceInterval? interval, double? floor) =>
             new(decision.Verdict, message, ratio, interval, null, policy.Threshold, baselineRaw, currentRaw)
             {
@@ -77,5 +77,4 @@ internal static class PairedComparison
         return Make(message, ratio, interval, floor);
     }
 
-    private static double Median(IEnumerable<double> values) => Quantile.Of(values.ToArray(), 0.5);
 }

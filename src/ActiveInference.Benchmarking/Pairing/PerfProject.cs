@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>Finds the project file a perf test assembly was built from, so the baseline's version of it can be built.</summary>
@@ -19,7 +17,4 @@ internal static class PerfProject
         }
         return null;
     }
-
-    /// <summary>The perf test assembly's file name for <paramref name="assembly"/>.</summary>
-    public static string EntryFileName(Assembly assembly) => Path.GetFileName(assembly.Location);
 }

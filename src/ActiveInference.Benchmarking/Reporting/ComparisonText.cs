@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;

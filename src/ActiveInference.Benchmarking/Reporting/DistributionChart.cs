@@ -1,4 +1,5 @@
 using ScottPlot;
+using ActiveInference.Benchmarking.Formatting;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -27,7 +28,7 @@ public static class DistributionChart
         ChartImage.CheckSize(width, height);
         var current = Finite(result.SamplesNanosecondsPerOperation);
         var baseline = Finite(baselineSamples ?? []);
-        var unit = TimeUnit.For(current.Length > 0 ? Quantiles.Of(current, 0.5) : Quantiles.Of(baseline, 0.5));
+        var unit = TimeUnit.For(current.Length > 0 ? Statistics.Quantile.OfSortedOrNaN(current, 0.5) : Statistics.Quantile.OfSortedOrNaN(baseline, 0.5));
 
         var plot = new Plot();
         var groups = new List<(string Label, double[] Samples, Color Color)>();
@@ -49,9 +50,9 @@ public static class DistributionChart
             var box = plot.Add.Box(new Box
             {
                 Position = position,
-                BoxMin = Quantiles.Of(scaled, 0.25),
-                BoxMax = Quantiles.Of(scaled, 0.75),
-                BoxMiddle = Quantiles.Of(scaled, 0.5),
+                BoxMin = Statistics.Quantile.OfSortedOrNaN(scaled, 0.25),
+                BoxMax = Statistics.Quantile.OfSortedOrNaN(scaled, 0.75),
+                BoxMiddle = Statistics.Quantile.OfSortedOrNaN(scaled, 0.5),
                 WhiskerMin = scaled[0],
                 WhiskerMax = scaled[^1],
             });

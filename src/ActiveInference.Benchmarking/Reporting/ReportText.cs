@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Engine;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;

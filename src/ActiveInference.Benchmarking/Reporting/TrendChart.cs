@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.History;
 using ScottPlot;
 
@@ -28,7 +29,7 @@ public static class TrendChart
         ArgumentNullException.ThrowIfNull(trend);
         ChartImage.CheckSize(width, height);
         var points = trend.Points;
-        var unit = TimeUnit.For(points.Count > 0 ? Quantiles.Median(points.Select(p => p.MedianNanoseconds)) : 0);
+        var unit = TimeUnit.For(points.Count > 0 ? Statistics.Quantile.MedianOrNaN(points.Select(p => p.MedianNanoseconds)) : 0);
         var xs = Enumerable.Range(0, points.Count).Select(i => (double)i).ToArray();
         var medians = points.Select(p => p.MedianNanoseconds / unit.Nanoseconds).ToArray();
 
@@ -48,7 +49,7 @@ public static class TrendChart
         var starts = new[] { 0 }.Concat(trend.ChangePoints).Append(points.Count).ToArray();
         for (var s = 0; s + 1 < starts.Length; s++)
         {
-            var level = Quantiles.Median(medians[starts[s]..starts[s + 1]]);
+            var level = Statistics.Quantile.MedianOrNaN(medians[starts[s]..starts[s + 1]]);
             var segment = plot.Add.Line(starts[s] - 0.4, level, starts[s + 1] - 0.6, level);
             segment.LineColor = Colors.DarkGreen;
             segment.LineWidth = 2;

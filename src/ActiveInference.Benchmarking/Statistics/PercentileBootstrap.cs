@@ -10,6 +10,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// to [0, size) by the multiply-high method (Lemire 2019), so the output depends only on the inputs and the seed, on
 /// every platform and runtime. The inner loop allocates nothing and finds medians by quickselect: 400 + 400 values ×
 /// 2000 resamples take a few milliseconds.
+/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the fallback gate needs a bootstrap whose index stream is fixed by this file, so a verdict replays bit for bit.</para>
 /// <para>Efron, B. and Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman &amp; Hall.
 /// https://doi.org/10.1201/9780429246593</para>
 /// <para>Steele, G. L., Lea, D. and Flood, C. H. (2014). "Fast splittable pseudorandom number generators." OOPSLA '14.

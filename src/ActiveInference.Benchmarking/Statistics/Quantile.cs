@@ -7,7 +7,9 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <remarks>
 /// For sorted values x₍₁₎ ≤ … ≤ x₍ₙ₎ and probability p, with h = (n − 1)·p (0-based), the estimate is
 /// x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎). It returns the minimum at p = 0, the maximum at p = 1 and the
-/// usual median at p = 0.5.
+/// usual median at p = 0.5. The one median of the framework (<see cref="Median(ReadOnlySpan{double})"/>): the gate, the
+/// engine, the baselines and the reports all call it.
+/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): this is twenty lines, and its checks name the offending value.</para>
 /// <para>Hyndman, R. J. and Fan, Y. (1996). "Sample quantiles in statistical packages."
 /// The American Statistician 50(4): 361–365. https://doi.org/10.1080/00031305.1996.10473566</para>
 /// </remarks>
@@ -30,10 +32,43 @@ public static class Quantile
         int lower = (int)Math.Floor(h);
         if (lower >= sorted.Length - 1)
             return sorted[^1];
-        double fraction = h - lower;
-        // Written as a step from the lower neighbour so that equal neighbours give exactly that value.
-        return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower]);
+        return Between(sorted[lower], sorted[lower + 1], h - lower);
     }
+
+    /// <summary>The median (the 0.5 quantile) of unsorted values; the input is not changed.</summary>
+    /// <exception cref="ArgumentException">The sample is empty or contains NaN or ±Infinity.</exception>
+    public static double Median(ReadOnlySpan<double> values) => Of(values, 0.5);
+
+    /// <summary>The median of values in any order (see <see cref="Median(ReadOnlySpan{double})"/>).</summary>
+    /// <exception cref="ArgumentException">The sample is empty or contains NaN or ±Infinity.</exception>
+    public static double Median(IEnumerable<double> values) => Of(values.ToArray(), 0.5);
+
+    /// <summary>
+    /// The <paramref name="probability"/> quantile of sorted values, NaN when there are none: for drawing and storing
+    /// summaries where an empty series is normal (values are not checked for NaN).
+    /// </summary>
+    public static double OfSortedOrNaN(IReadOnlyList<double> sorted, double probability) =>
+        sorted.Count == 0 ? double.NaN : OfSorted(sorted as double[] ?? [.. sorted], probability);
+
+    /// <summary>The median of values in any order, NaN when there are none (values are not checked for NaN).</summary>
+    public static double MedianOrNaN(IEnumerable<double> values) => OfSortedOrNaN(values.Order().ToArray(), 0.5);
+
+    /// <summary>
+    /// <paramref name="multiplier"/> robust standard deviations of <paramref name="values"/>: 1.4826 × the median
+    /// absolute deviation from the median (consistent with the standard deviation for normal data).
+    /// </summary>
+    /// <exception cref="ArgumentException">The sample is empty or contains NaN or ±Infinity.</exception>
+    public static double RobustSpread(IReadOnlyList<double> values, double multiplier = 1)
+    {
+        var centre = Median(values);
+        return multiplier * 1.4826 * Median(values.Select(v => Math.Abs(v - centre)));
+    }
+
+    /// <summary>
+    /// The point <paramref name="fraction"/> of the way from <paramref name="lower"/> to <paramref name="upper"/>, written
+    /// as a step from the lower neighbour so that equal neighbours give exactly that value.
+    /// </summary>
+    internal static double Between(double lower, double upper, double fraction) => lower + fraction * (upper - lower);
 
     /// <summary>
     /// The <paramref name="probability"/> quantile of unsorted values (a sorted copy is made; the input is not changed).

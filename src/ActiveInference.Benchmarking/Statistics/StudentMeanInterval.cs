@@ -9,6 +9,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <remarks>
 /// Exact for normal data and asymptotically right for any finite-variance data (central limit theorem); for skewed
 /// timing samples prefer <see cref="MedianOrderStatisticInterval"/>.
+/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): one line over MathNet's Student t distribution, which the framework already uses.</para>
 /// <para>Student (1908). "The probable error of a mean." Biometrika 6(1): 1–25. https://doi.org/10.1093/biomet/6.1.1</para>
 /// </remarks>
 public static class StudentMeanInterval

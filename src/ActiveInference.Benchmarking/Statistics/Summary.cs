@@ -24,11 +24,4 @@ public sealed record Summary(
     double Q1,
     double Q3,
     ConfidenceInterval MeanInterval,
-    ConfidenceInterval MedianInterval)
-{
-    /// <summary>Standard deviation over mean; 0 when the mean is 0.</summary>
-    public double CoefficientOfVariation => Mean == 0 ? 0 : StandardDeviation / Mean;
-
-    /// <summary>Interquartile range, Q3 − Q1.</summary>
-    public double InterquartileRange => Q3 - Q1;
-}
+    ConfidenceInterval MedianInterval);

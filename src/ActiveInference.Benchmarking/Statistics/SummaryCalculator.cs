@@ -8,6 +8,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// computed with compensated (Neumaier) summation and the standard deviation in two passes, so large offsets such as
 /// 1e9 ns ± 1 ns do not lose precision. The mean interval is <see cref="StudentMeanInterval"/>; the median interval is
 /// <see cref="MedianOrderStatisticInterval"/>, which for n ≤ 5 falls back to [min, max] with a lower reported level.
+/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the summary's fields are the ones results.json and baselines.json keep, computed from one sorted copy.</para>
 /// </remarks>
 public static class SummaryCalculator
 {
@@ -44,6 +45,16 @@ public static class SummaryCalculator
             Q3: Quantile.OfSorted(sorted, 0.75),
             MeanInterval: StudentMeanInterval.Compute(mean, standardDeviation, n, Level),
             MedianInterval: MedianOrderStatisticInterval.OfSorted(sorted, Level));
+    }
+
+    /// <summary>
+    /// The middle value of the sorted sample (for an even count the upper of the two middle values, so the answer is
+    /// always one of the values: bytes per call stay a whole sample's bytes); 0 for no values.
+    /// </summary>
+    public static double MiddleValue(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     // Neumaier's variant of Kahan summation: error independent of n for well-conditioned sums.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.PerfMonitor.Commands;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.PerfMonitor.Commands;
 
@@ -44,9 +46,6 @@ internal static class BaselineDiff
 
     private static string Centre(IReadOnlyList<Recording> recordings)
     {
-        var medians = recordings.Select(r => r.Time.Median).Order().ToArray();
-        var middle = medians.Length / 2;
-        var centre = medians.Length % 2 == 1 ? medians[middle] : (medians[middle - 1] + medians[middle]) / 2;
-        return ReadableTime.Format(centre);
+        return ReadableTime.Format(Quantile.Median(recordings.Select(r => r.Time.Median)));
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.PerfMonitor.Commands;
 
@@ -38,7 +40,7 @@ internal sealed class HistoryCommand(CliContext context)
         if (benchmark is null)
             return List(store, names, profile);
         var fullName = BenchmarkName.Resolve(benchmark, names, path + (profile is null ? "" : $" (profile {profile})"));
-        var trend = new TrendAnalyser(EdPeltChangePointDetector.Instance).Analyse(fullName, store.Series(fullName, profile));
+        var trend = new TrendAnalyser(EdPelt.Instance).Analyse(fullName, store.Series(fullName, profile));
         Trend(trend);
         return ExitCodes.Clean;
     }
@@ -99,12 +101,8 @@ internal sealed class HistoryCommand(CliContext context)
         }
     }
 
-    private static double Median(IReadOnlyList<HistoryPoint> points, int from, int to)
-    {
-        var values = points.Skip(from).Take(to - from).Select(p => p.MedianNanoseconds).Order().ToArray();
-        var middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
+    private static double Median(IReadOnlyList<HistoryPoint> points, int from, int to) =>
+        Quantile.Median(points.Skip(from).Take(to - from).Select(p => p.MedianNanoseconds));
 
     private string DatabasePath(string? given)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking;
 using ActiveInference.Benchmarking.Baselines;
-using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.PerfMonitor.Commands;
@@ -28,7 +27,7 @@ internal static class OfflineGate
         var outcome = RegressionGate.Decide(current, baseline, elsewhere, here, policy with { UnmatchedRetries = 0 }, () =>
         {
             confirmedOffline = true;
-            return (new ChildSamples([.. current.SamplesNanosecondsPerOperation], [.. current.NormalisedSamples], current.AllocatedBytesPerOperation,
+            return (new Remeasurement([.. current.SamplesNanosecondsPerOperation], current.AllocatedBytesPerOperation,
                 current.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray())), null);
         });
         return confirmedOffline

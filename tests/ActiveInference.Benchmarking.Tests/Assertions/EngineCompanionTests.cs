@@ -15,8 +15,8 @@ public sealed class EngineCompanionTests
         var log = new List<string>();
         var bench = new LoggedWorkload("bench", clock, 100, log);
         var workload = new Workload(bench.Run, _ => { });
-        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(workload, new LoggedWorkload("reference", clock, 50, log),
-            [new LoggedWorkload("slow", clock, 400, log), new LoggedWorkload("fast", clock, 25, log)]);
+        var run = new Benchmarking.Engine.BenchmarkEngine(LoggedWorkload.FastSettings, clock).Run(workload, new LoggedWorkload("reference", clock, 50, log),
+            [new LoggedWorkload("slow", clock, 400, log), new LoggedWorkload("fast", clock, 25, log)], []);
 
         Assert.That(run.Companions.Select(c => c.Name), Is.EqualTo(new[] { "slow", "fast" }));
         Assert.That(run.Companions[0].NanosecondsPerOperation, Has.Count.EqualTo(run.Measured.Count).And.All.EqualTo(400.0));
@@ -33,7 +33,7 @@ public sealed class EngineCompanionTests
         var clock = new FakeClock();
         var log = new List<string>();
         var bench = new LoggedWorkload("bench", clock, 100, log);
-        new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log), [new LoggedWorkload("slow", clock, 400, log)]);
+        new Benchmarking.Engine.BenchmarkEngine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log), [new LoggedWorkload("slow", clock, 400, log)], []);
         Assert.That(log.Take(9), Is.EqualTo(new[] { "bench", "reference", "slow", "bench", "slow", "bench", "slow", "bench", "slow" }));
     }
 
@@ -43,7 +43,7 @@ public sealed class EngineCompanionTests
         var clock = new FakeClock();
         var log = new List<string>();
         var bench = new LoggedWorkload("bench", clock, 100, log);
-        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), null);
+        var run = new Benchmarking.Engine.BenchmarkEngine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), null, [], []);
         Assert.That(run.Companions, Is.Empty);
         Assert.That(log, Is.All.EqualTo("bench"));
     }

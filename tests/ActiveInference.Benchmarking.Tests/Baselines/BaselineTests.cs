@@ -28,18 +28,6 @@ public sealed class BaselineTests
     }
 
     [Test]
-    public void The_normalised_center_uses_only_recordings_with_normalised_samples()
-    {
-        var baseline = new Baseline("A", SampleResults.Profile(),
-            [Make(100, 0.1, 0.2, 0.9), Make(100), Make(100, 0.4, 0.5, 0.6), Make(100, 0.25)]);
-
-        Assert.That(baseline.Recordings[0].NormalisedMedian, Is.EqualTo(0.2));
-        Assert.That(baseline.Recordings[1].NormalisedMedian, Is.Null);
-        Assert.That(baseline.CenterNormalised, Is.EqualTo(0.25));
-        Assert.That(new Baseline("A", SampleResults.Profile(), [Make(100)]).CenterNormalised, Is.Null);
-    }
-
-    [Test]
     public void Stored_samples_are_rounded_to_six_significant_digits_and_the_summary_is_exact()
     {
         var result = SampleResults.Result("A", median: 1234.5678901);

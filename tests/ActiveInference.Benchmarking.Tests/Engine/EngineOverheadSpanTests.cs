@@ -29,7 +29,7 @@ public sealed class EngineOverheadSpanTests
             Run: n => clock.Ticks += n * ((long)payload + CallCost()),
             Overhead: n => clock.Ticks += n * CallCost());
 
-        var run = new ActiveInference.Benchmarking.Engine.Engine(new EngineSettings(), clock).Run(workload, reference: null);
+        var run = new ActiveInference.Benchmarking.Engine.BenchmarkEngine(new EngineSettings(), clock).Run(workload, reference: null, [], []);
 
         var perCall = run.Measured.Select(m => m.NanosecondsPerOperation).Order().ToArray();
         Assert.That(perCall[perCall.Length / 2], Is.EqualTo(payload).Within(0.5));

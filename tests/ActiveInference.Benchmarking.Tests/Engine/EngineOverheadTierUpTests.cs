@@ -33,7 +33,7 @@ public sealed class EngineOverheadTierUpTests
                 clock.Ticks += 2 * n;
             });
 
-        new ActiveInference.Benchmarking.Engine.Engine(new EngineSettings(), clock).Run(workload, reference: null);
+        new ActiveInference.Benchmarking.Engine.BenchmarkEngine(new EngineSettings(), clock).Run(workload, reference: null, [], []);
 
         Assert.That(overheadCallsEarly, Is.GreaterThanOrEqualTo(30));
     }

@@ -34,7 +34,7 @@ public sealed class EnginePilotInterferenceTests
             Overhead: n => clock.Ticks += n);
         var settings = new EngineSettings { MinSampleTime = TimeSpan.FromMilliseconds(1) };
 
-        var run = new ActiveInference.Benchmarking.Engine.Engine(settings, clock).Run(workload, reference: null);
+        var run = new ActiveInference.Benchmarking.Engine.BenchmarkEngine(settings, clock).Run(workload, reference: null, [], []);
 
         Assert.That(run.OperationsPerSample, Is.GreaterThanOrEqualTo(1_000_000 / perCall));
     }

@@ -13,7 +13,7 @@ public sealed class EngineProbeTests
         var clock = new FakeClock();
         var log = new List<string>();
         var bench = new LoggedWorkload("bench", clock, 100, log);
-        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log),
+        var run = new Benchmarking.Engine.BenchmarkEngine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log),
             [new LoggedWorkload("companion", clock, 40, log)], [new LoggedWorkload("memory", clock, 300, log), new LoggedWorkload("branch", clock, 7, log)]);
 
         Assert.That(run.Probes.Select(p => p.Name), Is.EqualTo(new[] { "memory", "branch" }));
@@ -31,7 +31,7 @@ public sealed class EngineProbeTests
         var clock = new FakeClock();
         var log = new List<string>();
         var bench = new LoggedWorkload("bench", clock, 100, log);
-        var run = new Benchmarking.Engine.Engine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log), []);
+        var run = new Benchmarking.Engine.BenchmarkEngine(LoggedWorkload.FastSettings, clock).Run(new Workload(bench.Run, _ => { }), new LoggedWorkload("reference", clock, 50, log), [], []);
 
         Assert.That(run.Probes, Is.Empty);
     }

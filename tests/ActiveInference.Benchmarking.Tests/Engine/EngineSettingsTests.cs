@@ -15,9 +15,9 @@ public class EngineSettingsTests
         yield return new TestCaseData(d with { WarmupIterations = -1 }, "Warmup = -1").SetName("Warmup negative");
         yield return new TestCaseData(d with { TimeLimit = TimeSpan.Zero }, "TimeLimit = 0 s").SetName("TimeLimit zero");
         yield return new TestCaseData(d with { TimeLimit = TimeSpan.FromSeconds(-1.5) }, "TimeLimit = -1.5 s").SetName("TimeLimit negative");
-        yield return new TestCaseData(d with { MinSampleTime = TimeSpan.Zero }, "MinSampleTime = 0 ms").SetName("MinSampleTime zero");
-        yield return new TestCaseData(d with { WarmupTime = TimeSpan.FromMilliseconds(-2) }, "WarmupTime = -2 ms").SetName("WarmupTime negative");
-        yield return new TestCaseData(d with { MinMeasurementTime = TimeSpan.FromMilliseconds(-1) }, "MinMeasurementTime = -1 ms").SetName("MinMeasurementTime negative");
+        yield return new TestCaseData(d with { MinSampleTime = TimeSpan.Zero }, "MinSampleTimeMilliseconds = 0").SetName("MinSampleTime zero");
+        yield return new TestCaseData(d with { WarmupTime = TimeSpan.FromMilliseconds(-2) }, "WarmupTimeMilliseconds = -2").SetName("WarmupTime negative");
+        yield return new TestCaseData(d with { MinMeasurementTime = TimeSpan.FromMilliseconds(-1) }, "MinMeasurementTimeMilliseconds = -1").SetName("MinMeasurementTime negative");
         yield return new TestCaseData(d with { OperationsPerSample = -5 }, "OperationsPerSample = -5").SetName("OperationsPerSample negative");
         yield return new TestCaseData(d with { Iterations = 50, MaxIterations = 10 }, "MaxIterations = 10").SetName("MaxIterations below Iterations");
     }

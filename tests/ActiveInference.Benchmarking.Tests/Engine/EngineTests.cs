@@ -1,6 +1,6 @@
 using ActiveInference.Benchmarking.Engine;
 using NUnit.Framework;
-using EngineUnderTest = ActiveInference.Benchmarking.Engine.Engine;
+using EngineUnderTest = ActiveInference.Benchmarking.Engine.BenchmarkEngine;
 
 namespace ActiveInference.Benchmarking.Tests.Engine;
 
@@ -21,7 +21,7 @@ public class EngineTests
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, cost);
 
-        var run = new EngineUnderTest(Defaults, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(Defaults, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         var minSample = Defaults.MinSampleTime.TotalSeconds * 1e9;
         Assert.Multiple(() =>
@@ -40,7 +40,7 @@ public class EngineTests
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 100) { TieredNanosecondsPerOperation = 10, TierUpAtNanoseconds = (long)(100 * Millisecond) };
 
-        var run = new EngineUnderTest(Defaults, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(Defaults, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -59,7 +59,7 @@ public class EngineTests
         // The JIT keeps compiling in the background until the tier-up lands.
         var compiledMethods = () => Math.Min(clock.Now, tierUpAt) / 1_000_000;
 
-        var run = new EngineUnderTest(settings, clock, compiledMethods).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock, compiledMethods).Run(benchmark.ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -75,7 +75,7 @@ public class EngineTests
         var settings = Defaults with { TimeLimit = TimeSpan.FromSeconds(2) };
         var benchmark = new FakeBenchmark(clock, 1_000) { TieredNanosecondsPerOperation = 10, TierUpAtNanoseconds = long.MaxValue };
 
-        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         var warmupNanoseconds = run.Measurements.Where(m => m.Stage is IterationStage.Warmup or IterationStage.Overhead).Sum(m => m.Nanoseconds);
         Assert.That(warmupNanoseconds, Is.LessThanOrEqualTo(0.5e9 + 2e6), "a quarter of the 2 s limit, plus the last sample");
@@ -90,7 +90,7 @@ public class EngineTests
         var benchmark = new FakeBenchmark(clock, 10_000);
         var settings = Defaults with { OperationsPerSample = operationsPerSample };
 
-        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         var benchmarkTimeBeforeMeasuring = benchmark.BusyNanoseconds - run.Measured.Sum(m => m.Nanoseconds);
         Assert.Multiple(() =>
@@ -108,7 +108,7 @@ public class EngineTests
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10_000) { TieredNanosecondsPerOperation = 1_000, TierUpAtNanoseconds = (long)(100 * Millisecond) };
 
-        var run = new EngineUnderTest(Defaults with { OperationsPerSample = operationsPerSample }, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(Defaults with { OperationsPerSample = operationsPerSample }, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         Assert.That(run.Measured.Select(m => m.NanosecondsPerOperation), Has.All.EqualTo(1_000).Within(1e-9).Percent);
     }
@@ -120,7 +120,7 @@ public class EngineTests
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10) { OverheadNanosecondsPerOperation = 3 };
 
-        var run = new EngineUnderTest(Defaults with { OperationsPerSample = operationsPerSample }, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(Defaults with { OperationsPerSample = operationsPerSample }, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -136,7 +136,7 @@ public class EngineTests
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 50, MinMeasurementTime = TimeSpan.Zero };
 
-        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10).ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10).ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -152,7 +152,7 @@ public class EngineTests
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 5, MinMeasurementTime = TimeSpan.FromMilliseconds(400) };
 
-        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10 * Millisecond).ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10 * Millisecond).ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -168,7 +168,7 @@ public class EngineTests
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 100, TimeLimit = TimeSpan.FromMilliseconds(200) };
 
-        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10 * Millisecond).ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10 * Millisecond).ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -183,7 +183,7 @@ public class EngineTests
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 5, MinMeasurementTime = TimeSpan.FromSeconds(10), TimeLimit = TimeSpan.FromMilliseconds(200) };
 
-        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10 * Millisecond).ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(new FakeBenchmark(clock, 10 * Millisecond).ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -198,7 +198,7 @@ public class EngineTests
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10_000);
 
-        var run = new EngineUnderTest(Defaults with { OperationsPerSample = 7 }, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(Defaults with { OperationsPerSample = 7 }, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -217,7 +217,7 @@ public class EngineTests
         var benchmark = new FakeBenchmark(clock, 10) { SetupNanoseconds = 50 * Millisecond };
         var settings = Defaults with { OperationsPerSample = operationsPerSample, TimeLimit = TimeSpan.FromHours(1) };
 
-        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null);
+        var run = new EngineUnderTest(settings, clock).Run(benchmark.ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -234,7 +234,7 @@ public class EngineTests
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10);
 
-        var run = new EngineUnderTest(Defaults, clock).Run(benchmark.ToWorkload(), new FakeReference(clock, 40));
+        var run = new EngineUnderTest(Defaults, clock).Run(benchmark.ToWorkload(), new FakeReference(clock, 40), [], []);
 
         Assert.Multiple(() =>
         {
@@ -250,7 +250,7 @@ public class EngineTests
     {
         var clock = new FakeClock();
 
-        var run = new EngineUnderTest(Defaults, clock).Run(new FakeBenchmark(clock, 10).ToWorkload(), null);
+        var run = new EngineUnderTest(Defaults, clock).Run(new FakeBenchmark(clock, 10).ToWorkload(), null, [], []);
 
         Assert.Multiple(() =>
         {
@@ -265,7 +265,7 @@ public class EngineTests
     {
         var clock = new FakeClock();
 
-        var run = new EngineUnderTest(Defaults, clock).Run(new FakeBenchmark(clock, 10).ToWorkload(), new FakeReference(clock, 40));
+        var run = new EngineUnderTest(Defaults, clock).Run(new FakeBenchmark(clock, 10).ToWorkload(), new FakeReference(clock, 40), [], []);
 
         Assert.That(run.Elapsed.TotalSeconds * 1e9, Is.EqualTo((double)clock.Now).Within(100), "to TimeSpan's 100 ns tick");
     }
@@ -278,7 +278,7 @@ public class EngineTests
         var benchmark = new FakeBenchmark(clock, 10) { FirstCallThrows = failure };
         var engine = new EngineUnderTest(Defaults, clock);
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => engine.Run(benchmark.ToWorkload(), null));
+        var thrown = Assert.Throws<InvalidOperationException>(() => engine.Run(benchmark.ToWorkload(), null, [], []));
 
         Assert.Multiple(() =>
         {

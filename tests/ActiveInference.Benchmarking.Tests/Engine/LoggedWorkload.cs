@@ -6,7 +6,7 @@ namespace ActiveInference.Benchmarking.Tests.Engine;
 /// A workload of known cost on a <see cref="FakeClock"/> that logs its name on every batch, so tests can check the
 /// order in which the engine times the benchmark, reference, probes and companions.
 /// </summary>
-internal sealed class LoggedWorkload(string name, FakeClock clock, long nanosecondsPerCall, List<string> log) : IReferenceWorkload
+internal sealed class LoggedWorkload(string name, FakeClock clock, long nanosecondsPerCall, List<string> log) : ISideWorkload
 {
     /// <summary>Settings that keep an engine run on a fake clock short: a few samples of 0.1 ms.</summary>
     public static readonly EngineSettings FastSettings = new()

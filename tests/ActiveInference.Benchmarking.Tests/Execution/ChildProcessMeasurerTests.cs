@@ -1,5 +1,6 @@
 using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Fixtures;
+using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Execution;
@@ -22,7 +23,8 @@ public class ChildProcessMeasurerTests
         {
             Assert.That(samples!.NanosecondsPerOperation, Has.Length.GreaterThanOrEqualTo(20));
             Assert.That(samples.NanosecondsPerOperation, Has.All.GreaterThan(0));
-            Assert.That(samples.NormalisedSamples, Has.Length.EqualTo(samples.NanosecondsPerOperation.Length));
+            Assert.That(samples.StateSamples!.Values, Has.All.Length.EqualTo(samples.NanosecondsPerOperation.Length));
+            Assert.That(samples.StateSamples, Has.Count.GreaterThanOrEqualTo(2));
         });
     }
 
@@ -31,7 +33,7 @@ public class ChildProcessMeasurerTests
     {
         const string name = "ActiveInference.Benchmarking.Fixtures.CostFixtures.NoSuchBenchmark";
 
-        (ChildSamples? Samples, string? Error) outcome = default;
+        (Remeasurement? Samples, string? Error) outcome = default;
         Assert.DoesNotThrow(() => outcome = ChildProcessMeasurer.Measure(FixturesPath, name, Timeout));
 
         Assert.Multiple(() =>

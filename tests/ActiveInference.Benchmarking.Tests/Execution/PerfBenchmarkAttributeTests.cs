@@ -22,6 +22,8 @@ public class PerfBenchmarkAttributeTests
         yield return new TestCaseData(new PerfBenchmarkAttribute { Threshold = -0.1 }, "Threshold = -0.1").SetName("Threshold negative");
         yield return new TestCaseData(new PerfBenchmarkAttribute { Threshold = double.PositiveInfinity }, "Threshold = Infinity").SetName("Threshold infinite");
         yield return new TestCaseData(new PerfBenchmarkAttribute { Threshold = 100 }, "Threshold = 100").SetName("Threshold 100");
+        yield return new TestCaseData(new PerfBenchmarkAttribute { Iterations = 5000 }, "MaxIterations = 2000").SetName("Iterations above the engine's maximum");
+        yield return new TestCaseData(new PerfBenchmarkAttribute { TimeLimit = 1e300 }, "TimeLimit = 1E+300 s").SetName("TimeLimit beyond a TimeSpan");
     }
 
     [TestCaseSource(nameof(InvalidAttributes))]

@@ -1,4 +1,4 @@
-using ActiveInference.Benchmarking.Execution;
+using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Gate;
@@ -9,9 +9,9 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 /// </summary>
 internal sealed class FreshProcesses
 {
-    private readonly Func<int, (ChildSamples?, string?)>[] _script;
+    private readonly Func<int, (Remeasurement?, string?)>[] _script;
 
-    private FreshProcesses(Func<int, (ChildSamples?, string?)>[] script) => _script = script;
+    private FreshProcesses(Func<int, (Remeasurement?, string?)>[] script) => _script = script;
 
     /// <summary>Re-measurements asked for so far.</summary>
     public int Calls { get; private set; }
@@ -21,13 +21,13 @@ internal sealed class FreshProcesses
 
     /// <summary>Fresh processes of 200 samples, each with its change and the one state it runs in.</summary>
     public static FreshProcesses Of(params (double Change, int State)[] processes) =>
-        new([.. processes.Select(p => (Func<int, (ChildSamples?, string?)>)(call => Measured(p.Change, p.State, call)))]);
+        new([.. processes.Select(p => (Func<int, (Remeasurement?, string?)>)(call => Measured(p.Change, p.State, call)))]);
 
     /// <summary>Every fresh process fails with <paramref name="error"/> (up to three are allowed).</summary>
-    public static FreshProcesses Failing(string error) => new([.. Enumerable.Repeat<Func<int, (ChildSamples?, string?)>>(_ => (null, error), 3)]);
+    public static FreshProcesses Failing(string error) => new([.. Enumerable.Repeat<Func<int, (Remeasurement?, string?)>>(_ => (null, error), 3)]);
 
     /// <summary>The callback handed to the gate.</summary>
-    public (ChildSamples?, string?) Measure()
+    public (Remeasurement?, string?) Measure()
     {
         if (Calls >= _script.Length)
             Assert.Fail($"the gate asked for fresh process {Calls + 1}; the test expected {_script.Length}");
@@ -35,9 +35,9 @@ internal sealed class FreshProcesses
         return _script[call](call);
     }
 
-    private static (ChildSamples?, string?) Measured(double change, int state, int call)
+    private static (Remeasurement?, string?) Measured(double change, int state, int call)
     {
         var (ns, probes) = StateWorld.Process(change, 200, 900 + call, state);
-        return (new ChildSamples(ns, [], 0, probes), null);
+        return (new Remeasurement(ns, 0, probes), null);
     }
 }

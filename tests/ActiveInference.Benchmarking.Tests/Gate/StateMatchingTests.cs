@@ -7,11 +7,13 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 
 public class StateMatchingTests
 {
+    private static StateSample[] Pooled(Baseline baseline, string[] probes) => [.. StateMatching.SamplesByRecording(baseline, probes).SelectMany(r => r)];
+
     private static double Shift(BenchmarkResult current)
     {
         var baseline = StateWorld.Baseline();
         var probes = StateMatching.CommonProbes(current.StateSamples, baseline);
-        var estimate = StateMatching.Estimate(StateMatching.Samples(baseline, probes),
+        var estimate = StateMatching.Estimate(Pooled(baseline, probes),
             StateMatching.Samples(current.SamplesNanosecondsPerOperation, current.StateSamples, probes));
         Assert.That(estimate, Is.Not.Null);
         return estimate!.Shift;
@@ -51,7 +53,7 @@ public class StateMatchingTests
         state["quadratic-form-32"] = state["quadratic-form-32"].Select(v => v * 3).ToArray();
         var probes = StateMatching.CommonProbes(state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value), baseline);
 
-        var estimate = StateMatching.Estimate(StateMatching.Samples(baseline, probes),
+        var estimate = StateMatching.Estimate(Pooled(baseline, probes),
             StateMatching.Samples(ns, state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value), probes));
 
         Assert.That(estimate, Is.Null);
@@ -66,7 +68,7 @@ public class StateMatchingTests
         var view = state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value);
         var probes = StateMatching.CommonProbes(view, baseline);
 
-        var estimate = StateMatching.Estimate(StateMatching.Samples(baseline, probes), StateMatching.Samples(ns, view, probes))!;
+        var estimate = StateMatching.Estimate(Pooled(baseline, probes), StateMatching.Samples(ns, view, probes))!;
 
         Assert.That(estimate.Total, Is.EqualTo(200));
         Assert.That(estimate.Matched, Is.EqualTo(150));
@@ -81,7 +83,7 @@ public class StateMatchingTests
         var view = state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value);
         var probes = StateMatching.CommonProbes(view, baseline);
 
-        Assert.That(StateMatching.Estimate(StateMatching.Samples(baseline, probes), StateMatching.Samples(ns, view, probes)), Is.Null);
+        Assert.That(StateMatching.Estimate(Pooled(baseline, probes), StateMatching.Samples(ns, view, probes)), Is.Null);
     }
 
     [Test]
@@ -152,4 +154,5 @@ public class StateMatchingNoiseFloorTests
 
         Assert.That(StateMatching.CommonProbes(Result(1.0, 9, 0).StateSamples, partial), Is.EqualTo(new[] { Probes[0], Probes[2] }));
     }
+
 }

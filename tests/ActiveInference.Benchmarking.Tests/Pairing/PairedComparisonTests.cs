@@ -124,7 +124,7 @@ public class PairedComparisonTests
     [Test]
     public void An_allocation_regression_reads_its_bytes_and_the_change_measured()
     {
-        var process = ProcessComparison.From(Of([100, 100], [90, 90])) with { BaselineBytesPerOperation = 0, CurrentBytesPerOperation = 32 };
+        var process = ProcessComparer.Compare(Of([100, 100], [90, 90])) with { BaselineBytesPerOperation = 0, CurrentBytesPerOperation = 32 };
         var decision = new PairedGate.Decision(Verdict.Regressed, process.Change, double.NaN, Math.Log(1.1), [process], "allocates more: 0 B/op → 32 B/op (allowed up to 0.5 B/op)");
 
         var outcome = PairedComparison.Outcome("Kernel(10)", decision, Code, Policy);
@@ -138,7 +138,7 @@ public class PairedComparisonTests
     [Test]
     public void A_decision_stopped_after_some_processes_has_no_ratio()
     {
-        var process = ProcessComparison.From(Of([100, 100], [120, 120]));
+        var process = ProcessComparer.Compare(Of([100, 100], [120, 120]));
         var decision = new PairedGate.Decision(Verdict.Inconclusive, double.NaN, double.NaN, Math.Log(1.1), [process], "a paired process failed: timed out");
 
         var outcome = PairedComparison.Outcome("Kernel(10)", decision, Code, Policy);

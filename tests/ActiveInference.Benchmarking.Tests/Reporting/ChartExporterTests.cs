@@ -1,5 +1,6 @@
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
 using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Reporting;

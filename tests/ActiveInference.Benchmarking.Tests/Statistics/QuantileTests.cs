@@ -55,4 +55,29 @@ public class QuantileTests
         Assert.That(() => Quantile.Of([1.0], 1.5), Throws.InstanceOf<ArgumentOutOfRangeException>());
         Assert.That(() => Quantile.Of([1.0], double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
+
+    [Test]
+    public void TheMedianIsTheMiddleValueOrTheMeanOfTheMiddleTwo()
+    {
+        Assert.That(Quantile.Median([5.0, 1, 3]), Is.EqualTo(3));
+        Assert.That(Quantile.Median(new List<double> { 4, 1, 3, 2 }), Is.EqualTo(2.5));
+        Assert.That(() => Quantile.Median([]), Throws.ArgumentException.With.Message.Contains("empty"));
+    }
+
+    [Test]
+    public void TheLenientFormsGiveNaNForNoValues()
+    {
+        Assert.That(Quantile.MedianOrNaN([]), Is.NaN);
+        Assert.That(Quantile.OfSortedOrNaN([], 0.25), Is.NaN);
+        Assert.That(Quantile.MedianOrNaN([3.0, 1, 2]), Is.EqualTo(2));
+        Assert.That(Quantile.OfSortedOrNaN(new List<double> { 10, 20 }, 0.25), Is.EqualTo(12.5).Within(Tolerance));
+    }
+
+    [Test]
+    public void TheRobustSpreadIs1Point4826TimesTheMedianAbsoluteDeviation()
+    {
+        // R: mad(c(1, 2, 3, 4, 100)) = 1.4826
+        Assert.That(Quantile.RobustSpread([1.0, 2, 3, 4, 100]), Is.EqualTo(1.4826).Within(Tolerance));
+        Assert.That(Quantile.RobustSpread([1.0, 2, 3, 4, 100], multiplier: 3), Is.EqualTo(3 * 1.4826).Within(Tolerance));
+    }
 }

@@ -117,4 +117,12 @@ public class SummaryCalculatorTests
     public void RejectsNonFiniteValuesNamingTheIndex(double bad, string expected) =>
         Assert.That(() => SummaryCalculator.Summarise([1, 2, bad, 4]),
             Throws.ArgumentException.With.Message.Contains(expected));
+
+    [Test]
+    public void TheMiddleValueIsOneOfTheValuesTheUpperMiddleForAnEvenCount()
+    {
+        Assert.That(SummaryCalculator.MiddleValue([]), Is.EqualTo(0));
+        Assert.That(SummaryCalculator.MiddleValue([3.0, 1, 2]), Is.EqualTo(2));
+        Assert.That(SummaryCalculator.MiddleValue([0.0, 0, 8, 8]), Is.EqualTo(8));
+    }
 }

@@ -1,4 +1,4 @@
-namespace ActiveInference.Benchmarking.Reporting;
+namespace ActiveInference.Benchmarking.Formatting;
 
 /// <summary>A unit of time for display: its symbol and how many nanoseconds one unit holds.</summary>
 /// <param name="Symbol">Symbol shown after a value: <c>ns</c>, <c>µs</c>, <c>ms</c> or <c>s</c>.</param>

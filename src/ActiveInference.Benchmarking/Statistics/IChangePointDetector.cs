@@ -1,8 +1,8 @@
-namespace ActiveInference.Benchmarking.History;
+namespace ActiveInference.Benchmarking.Statistics;
 
 /// <summary>
 /// Finds the points where the level of a series changes (e.g. a benchmark's median over the run history).
-/// Kept as an interface here so the history does not depend on one method; <c>Statistics.ChangePointDetector</c>
+/// An interface so the history's trends do not depend on one method (tests pass fixed answers); <see cref="EdPelt"/>
 /// is the production implementation.
 /// </summary>
 public interface IChangePointDetector

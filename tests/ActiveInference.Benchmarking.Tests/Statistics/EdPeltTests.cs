@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Statistics;
 
-public class ChangePointDetectorTests
+public class EdPeltTests
 {
     // Deterministic "noise": a fixed pseudo-random stream, uniform in [-amplitude, amplitude].
     private static double[] Noise(int count, double amplitude, int seed)
@@ -27,21 +27,21 @@ public class ChangePointDetectorTests
     public void FindsOneStep()
     {
         double[] series = Steps(0.5, 1, (30, 10), (30, 20));
-        Assert.That(ChangePointDetector.Detect(series, 3), Is.EqualTo(new[] { 30 }));
+        Assert.That(EdPelt.Detect(series, 3), Is.EqualTo(new[] { 30 }));
     }
 
     [Test]
     public void FindsTwoSteps()
     {
         double[] series = Steps(0.5, 2, (25, 10), (20, 14), (35, 9));
-        Assert.That(ChangePointDetector.Detect(series, 3), Is.EqualTo(new[] { 25, 45 }));
+        Assert.That(EdPelt.Detect(series, 3), Is.EqualTo(new[] { 25, 45 }));
     }
 
     [Test]
     public void FindsAStepWithoutNoise()
     {
         double[] series = [.. Enumerable.Repeat(1.0, 10), .. Enumerable.Repeat(2.0, 10)];
-        Assert.That(ChangePointDetector.Detect(series, 1), Is.EqualTo(new[] { 10 }));
+        Assert.That(EdPelt.Detect(series, 1), Is.EqualTo(new[] { 10 }));
     }
 
     [TestCase(1)]
@@ -50,19 +50,19 @@ public class ChangePointDetectorTests
     public void NoisyConstantHasNoChange(int seed)
     {
         double[] series = Steps(1.0, seed, (80, 100));
-        Assert.That(ChangePointDetector.Detect(series, 3), Is.Empty);
+        Assert.That(EdPelt.Detect(series, 3), Is.Empty);
     }
 
     [Test]
     public void ConstantHasNoChange() =>
-        Assert.That(ChangePointDetector.Detect(Enumerable.Repeat(4.2, 50).ToArray(), 1), Is.Empty);
+        Assert.That(EdPelt.Detect(Enumerable.Repeat(4.2, 50).ToArray(), 1), Is.Empty);
 
     [Test]
     public void SingleOutlierIsNotALevelWhenSegmentsMustBeLong()
     {
         double[] series = Steps(0.5, 4, (40, 10));
         series[20] = 50;
-        Assert.That(ChangePointDetector.Detect(series, 3), Is.Empty);
+        Assert.That(EdPelt.Detect(series, 3), Is.Empty);
     }
 
     [Test]
@@ -70,7 +70,7 @@ public class ChangePointDetectorTests
     {
         // A real two-value blip; with minDistance 5 no segment may be that short.
         double[] series = [.. Enumerable.Repeat(1.0, 20), 9, 9, .. Enumerable.Repeat(1.0, 20)];
-        IReadOnlyList<int> changes = ChangePointDetector.Detect(series, 5);
+        IReadOnlyList<int> changes = EdPelt.Detect(series, 5);
         int[] bounds = [0, .. changes, series.Length];
         for (int i = 1; i < bounds.Length; i++)
             Assert.That(bounds[i] - bounds[i - 1], Is.GreaterThanOrEqualTo(5));
@@ -80,9 +80,9 @@ public class ChangePointDetectorTests
     public void LargerPenaltyFindsFewerChanges()
     {
         double[] series = Steps(0.5, 5, (20, 10), (20, 11.5), (20, 10));
-        Assert.That(ChangePointDetector.Detect(series, 3, penalty: 0).Count,
-            Is.GreaterThanOrEqualTo(ChangePointDetector.Detect(series, 3).Count));
-        Assert.That(ChangePointDetector.Detect(series, 3, penalty: 1e6), Is.Empty);
+        Assert.That(EdPelt.Detect(series, 3, penalty: 0).Count,
+            Is.GreaterThanOrEqualTo(EdPelt.Detect(series, 3).Count));
+        Assert.That(EdPelt.Detect(series, 3, penalty: 1e6), Is.Empty);
     }
 
     [TestCase(0)]
@@ -92,23 +92,23 @@ public class ChangePointDetectorTests
     public void ShortSeriesHaveNoChange(int length)
     {
         double[] series = Enumerable.Range(0, length).Select(i => (double)(i * i)).ToArray();
-        Assert.That(ChangePointDetector.Detect(series, 3), Is.Empty);
+        Assert.That(EdPelt.Detect(series, 3), Is.Empty);
     }
 
     [Test]
     public void ShortestSeriesThatCanSplit()
     {
-        Assert.That(ChangePointDetector.Detect([1.0, 1.0, 1.0, 5.0, 5.0, 5.0], 3), Is.EqualTo(new[] { 3 }));
-        Assert.That(ChangePointDetector.Detect([1.0, 5.0, 5.0, 5.0, 5.0, 1.0], 4), Is.Empty);
+        Assert.That(EdPelt.Detect([1.0, 1.0, 1.0, 5.0, 5.0, 5.0], 3), Is.EqualTo(new[] { 3 }));
+        Assert.That(EdPelt.Detect([1.0, 5.0, 5.0, 5.0, 5.0, 1.0], 4), Is.Empty);
     }
 
     [Test]
     public void RejectsBadArguments()
     {
-        Assert.That(() => ChangePointDetector.Detect(null!, 1), Throws.ArgumentNullException);
-        Assert.That(() => ChangePointDetector.Detect([1.0, 2.0], 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
-        Assert.That(() => ChangePointDetector.Detect([1.0, double.NaN, 2.0], 1),
+        Assert.That(() => EdPelt.Detect(null!, 1), Throws.ArgumentNullException);
+        Assert.That(() => EdPelt.Detect([1.0, 2.0], 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => EdPelt.Detect([1.0, double.NaN, 2.0], 1),
             Throws.ArgumentException.With.Message.Contains("NaN at index 1").And.Property("ParamName").EqualTo("series"));
-        Assert.That(() => ChangePointDetector.Detect([1.0, 2.0], 1, penalty: -1), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => EdPelt.Detect([1.0, 2.0], 1, penalty: -1), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 }

@@ -16,9 +16,18 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// change points that can no longer win: O(K·n) when changes are spread through the series (the paper's setting), O(K·n²)
 /// at worst. In practice a 200-run history takes a few milliseconds, a 1000-point series with three changes ~0.15 s.
 /// The default penalty β = 3 log n is a little above BIC (2 log n); a larger β finds fewer changes.</para>
+/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the history's trends need only this detector, with the penalty as a parameter and finite-value checks.</para>
 /// </remarks>
-public static class ChangePointDetector
+public sealed class EdPelt : IChangePointDetector
 {
+    /// <summary>The detector with the default penalty, for those that take an <see cref="IChangePointDetector"/> (the history's trends); it has no state.</summary>
+    public static EdPelt Instance { get; } = new();
+
+    private EdPelt() { }
+
+    /// <inheritdoc />
+    int[] IChangePointDetector.Detect(IReadOnlyList<double> series, int minDistance) => [.. Detect(series, minDistance)];
+
     /// <summary>
     /// Indexes at which a new segment starts: for a returned index i, series[i − 1] is the last value of one level
     /// and series[i] the first value of the next. Sorted ascending; empty when no change is found (always when the

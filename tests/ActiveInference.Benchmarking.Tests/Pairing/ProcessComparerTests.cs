@@ -3,17 +3,17 @@ using ActiveInference.Benchmarking.Pairing;
 using NUnit.Framework;
 using static ActiveInference.Benchmarking.Tests.Paired.SyntheticSamples;
 
-namespace ActiveInference.Benchmarking.Tests.Gate;
+namespace ActiveInference.Benchmarking.Tests.Paired;
 
 /// <summary>One paired process's comparison, from synthetic samples with known ratios.</summary>
-public class ProcessComparisonTests
+public class ProcessComparerTests
 {
     private const double Tolerance = 1e-12;
 
     [Test]
     public void Current_copies_exactly_1_2_times_slower_give_a_change_of_ln_1_2()
     {
-        var comparison = ProcessComparison.From(Of([100, 100, 100, 100], [120, 120, 120, 120]));
+        var comparison = ProcessComparer.Compare(Of([100, 100, 100, 100], [120, 120, 120, 120]));
 
         Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
         Assert.That(comparison.BaselineMedianNanoseconds, Is.EqualTo(100).Within(Tolerance));
@@ -26,7 +26,7 @@ public class ProcessComparisonTests
     public void The_empty_loop_cost_is_subtracted_before_the_ratio()
     {
         // Raw 110 and 130 ns/op with a 10 ns/op loop: 100 → 120, not 110 → 130 (+18.2%).
-        var comparison = ProcessComparison.From(Of([110, 110], [130, 130], overhead: 10));
+        var comparison = ProcessComparer.Compare(Of([110, 110], [130, 130], overhead: 10));
 
         Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
         Assert.That(comparison.BaselineMedianNanoseconds, Is.EqualTo(100).Within(Tolerance));
@@ -40,13 +40,13 @@ public class ProcessComparisonTests
         overhead[7] = 95;
         var samples = Of([Copy(Side.Baseline, 0, Repeat(110)), Copy(Side.Current, 0, Repeat(130))], overhead);
 
-        Assert.That(ProcessComparison.From(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+        Assert.That(ProcessComparer.Compare(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
     }
 
     [Test]
     public void An_overhead_larger_than_a_sample_never_makes_a_time_zero_or_negative()
     {
-        var comparison = ProcessComparison.From(Of([40, 40], [48, 48], overhead: 50));
+        var comparison = ProcessComparer.Compare(Of([40, 40], [48, 48], overhead: 50));
 
         Assert.That(double.IsFinite(comparison.Change), Is.True);
         Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance), "each time floored at 1% of its raw value");
@@ -60,14 +60,14 @@ public class ProcessComparisonTests
         slowRound[3] = 600;
         var samples = Of([Copy(Side.Baseline, 0, Repeat(100)), Copy(Side.Current, 0, slowRound)], Repeat(0));
 
-        Assert.That(ProcessComparison.From(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+        Assert.That(ProcessComparer.Compare(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
     }
 
     [Test]
     public void Each_round_compares_the_median_copies_so_one_badly_placed_copy_does_not_move_it()
     {
         // A mean over copies would read 180 / 100.
-        var comparison = ProcessComparison.From(Of([100, 100, 100, 100], [120, 360, 120, 120]));
+        var comparison = ProcessComparer.Compare(Of([100, 100, 100, 100], [120, 360, 120, 120]));
 
         Assert.That(comparison.Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
     }
@@ -81,7 +81,7 @@ public class ProcessComparisonTests
             [Copy(Side.Baseline, 0, speed.Select(s => 100 * s).ToArray()), Copy(Side.Current, 0, speed.Select(s => 120 * s).ToArray())],
             Repeat(0));
 
-        Assert.That(ProcessComparison.From(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
+        Assert.That(ProcessComparer.Compare(samples).Change, Is.EqualTo(Math.Log(1.2)).Within(Tolerance));
     }
 
     [Test]
@@ -95,7 +95,7 @@ public class ProcessComparisonTests
             Copy(Side.Baseline, 1, Repeat(100)), Copy(Side.Current, 1, Repeat(120)),
         ], Repeat(0));
 
-        var comparison = ProcessComparison.From(samples);
+        var comparison = ProcessComparer.Compare(samples);
 
         Assert.That(comparison.SelfChanges, Has.Length.EqualTo(2));
         Assert.That(comparison.SelfChanges[0], Is.EqualTo(Math.Log(1.1)).Within(Tolerance), "baseline: copies 2-3 against 0-1");
@@ -106,7 +106,7 @@ public class ProcessComparisonTests
     [Test]
     public void An_odd_number_of_copies_puts_the_extra_copy_in_the_second_half()
     {
-        var comparison = ProcessComparison.From(Of([100, 150, 150], [100, 100, 100]));
+        var comparison = ProcessComparer.Compare(Of([100, 150, 150], [100, 100, 100]));
 
         Assert.That(comparison.SelfChanges[0], Is.EqualTo(Math.Log(1.5)).Within(Tolerance));
     }
@@ -114,7 +114,7 @@ public class ProcessComparisonTests
     [Test]
     public void One_copy_per_side_gives_no_self_changes()
     {
-        var comparison = ProcessComparison.From(Of([100], [120]));
+        var comparison = ProcessComparer.Compare(Of([100], [120]));
 
         Assert.That(comparison.SelfChanges, Is.Empty);
         Assert.That(comparison.CopiesPerSide, Is.EqualTo(1));
@@ -129,7 +129,7 @@ public class ProcessComparisonTests
             Copy(Side.Current, 0, Repeat(100), bytes: 48), Copy(Side.Current, 1, Repeat(100), bytes: 48), Copy(Side.Current, 2, Repeat(100), bytes: 0),
         ], Repeat(0));
 
-        var comparison = ProcessComparison.From(samples);
+        var comparison = ProcessComparer.Compare(samples);
 
         Assert.That(comparison.BaselineBytesPerOperation, Is.EqualTo(24));
         Assert.That(comparison.CurrentBytesPerOperation, Is.EqualTo(48));
@@ -140,7 +140,7 @@ public class ProcessComparisonTests
     {
         var samples = Of([Copy(Side.Current, 0, Repeat(100)), Copy(Side.Current, 1, Repeat(100))], Repeat(0));
 
-        Assert.That(() => ProcessComparison.From(samples), Throws.ArgumentException.With.Message.Contains("both sides"));
+        Assert.That(() => ProcessComparer.Compare(samples), Throws.ArgumentException.With.Message.Contains("both sides"));
     }
 
     private static double[] Repeat(double value) => Enumerable.Repeat(value, 20).ToArray();

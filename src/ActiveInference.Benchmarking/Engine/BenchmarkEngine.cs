@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Statistics;
+
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// → measurement (each sample preceded by an overhead sample and followed by a reference batch, then a batch of each companion) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
-public sealed class Engine
+public sealed class BenchmarkEngine
 {
     private readonly EngineSettings _settings;
     private readonly IClock _clock;
@@ -18,7 +20,7 @@ public sealed class Engine
     /// Count of methods the JIT has compiled so far, on any thread (default: <see cref="System.Runtime.JitInfo.GetCompiledMethodCount"/>):
     /// warmup goes on while it still rises, because tier-1 code is compiled in the background.
     /// </param>
-    public Engine(EngineSettings settings, IClock clock, Func<long>? compiledMethods = null)
+    public BenchmarkEngine(EngineSettings settings, IClock clock, Func<long>? compiledMethods = null)
     {
         _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
         var errors = settings.Validate();
@@ -28,39 +30,22 @@ public sealed class Engine
     }
 
     /// <summary>
-    /// Measures <paramref name="workload"/>. Exceptions thrown by the benchmark propagate unchanged from the first
-    /// call, before anything is timed.
-    /// </summary>
-    /// <param name="workload">The benchmark loop and its overhead twin.</param>
-    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference) => Run(workload, reference, []);
-
-    /// <summary>
-    /// Measures <paramref name="workload"/> with <paramref name="companions"/> timed after every measured sample (after
-    /// the reference), so each sample has a side-by-side time of each companion taken in the same machine state
-    /// (relative-speed assertions divide the two). Each companion gets its own calls per batch, chosen like the
-    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring;
-    /// companion times include their loop's empty-call cost (about a nanosecond per call), which is
-    /// not subtracted.
-    /// </summary>
-    /// <param name="workload">The benchmark loop and its overhead twin.</param>
-    /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
-    /// <param name="companions">Workloads timed after the reference in every round, in this order; may be empty.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions) =>
-        Run(workload, reference, companions, []);
-
-    /// <summary>
-    /// Measures <paramref name="workload"/> with <paramref name="probes"/> timed right after the reference in every
-    /// round: short fixed workloads with different bottlenecks (memory, branches) whose times describe the machine's
-    /// state during that sample, so the gate can compare each sample with baseline samples taken in a similar state
-    /// (see <see cref="Gate.StateMatching"/>). Each probe batch lasts about a quarter of <see cref="EngineSettings.MinSampleTime"/>.
+    /// Measures <paramref name="workload"/>. Exceptions thrown by the benchmark propagate unchanged from the first call,
+    /// before anything is timed. After each measured sample come the reference batch, then a batch of each of
+    /// <paramref name="probes"/>: short fixed workloads with different bottlenecks (memory, branches) whose times describe
+    /// the machine's state during that sample, so a sample can be compared with baseline samples taken in a similar state.
+    /// Each probe batch lasts about a quarter of <see cref="EngineSettings.MinSampleTime"/>. Then a batch of each of
+    /// <paramref name="companions"/>, so each sample has a side-by-side time of each companion taken in the same machine
+    /// state (relative-speed assertions divide the two); each companion gets its own calls per batch, chosen like the
+    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring; companion
+    /// times include their loop's empty-call cost (about a nanosecond per call), which is not subtracted.
     /// </summary>
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
     /// <param name="companions">Workloads timed after the probes in every round, in this order; may be empty.</param>
     /// <param name="probes">State probes timed after the reference in every round; may be empty.</param>
-    public EngineRun Run(Workload workload, IReferenceWorkload? reference, IReadOnlyList<IReferenceWorkload> companions,
-        IReadOnlyList<IReferenceWorkload> probes)
+    public EngineRun Run(Workload workload, ISideWorkload? reference, IReadOnlyList<ISideWorkload> companions,
+        IReadOnlyList<ISideWorkload> probes)
     {
         ArgumentNullException.ThrowIfNull(companions);
         ArgumentNullException.ThrowIfNull(probes);
@@ -96,7 +81,7 @@ public sealed class Engine
     }
 
     // Companions get one call after each pilot sample: they warm up by time too (tiered JIT), not only the benchmark.
-    private long Pilot(Workload workload, IReadOnlyList<IReferenceWorkload> companions, List<Measurement> all)
+    private long Pilot(Workload workload, IReadOnlyList<ISideWorkload> companions, List<Measurement> all)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9;
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
@@ -134,7 +119,7 @@ public sealed class Engine
     /// With a fixed sample size there is no pilot to warm up by time: keep running samples (setup included, not
     /// recorded) until <see cref="EngineSettings.WarmupTime"/> has passed, so tiered JIT has replaced tier-0 code.
     /// </summary>
-    private long WarmupByTime(Workload workload, long operations, IReadOnlyList<IReferenceWorkload> companions)
+    private long WarmupByTime(Workload workload, long operations, IReadOnlyList<ISideWorkload> companions)
     {
         var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
         var started = _clock.Timestamp();
@@ -156,7 +141,7 @@ public sealed class Engine
     /// compiled in the background, seconds late in a busy process). The extra time is capped at a quarter of the
     /// time limit, at most 2 s.
     /// </summary>
-    private void Warmup(Workload workload, long operations, IReferenceWorkload? reference, long referenceOperations, List<Measurement> all)
+    private void Warmup(Workload workload, long operations, ISideWorkload? reference, long referenceOperations, List<Measurement> all)
     {
         var minimum = Math.Max(_settings.WarmupIterations, 5);
         var budget = Math.Min(_settings.TimeLimit.TotalSeconds / 4, 2.0) * 1e9;
@@ -176,7 +161,7 @@ public sealed class Engine
         }
     }
 
-    private double ReferenceTime(IReferenceWorkload? reference, long operations)
+    private double ReferenceTime(ISideWorkload? reference, long operations)
     {
         if (reference is null) return 1;
         var t0 = _clock.Timestamp();
@@ -188,12 +173,12 @@ public sealed class Engine
     private static bool HasSettled(List<double> speeds)
     {
         if (speeds.Count < 6) return false;
-        var recent = Median(speeds.Skip(speeds.Count - 3));
-        var before = Median(speeds.Skip(speeds.Count - 6).Take(3));
+        var recent = Quantile.Median(speeds.Skip(speeds.Count - 3));
+        var before = Quantile.Median(speeds.Skip(speeds.Count - 6).Take(3));
         return recent >= 0.9 * before;
     }
 
-    private long PilotReference(IReferenceWorkload reference, int fraction = 2)
+    private long PilotReference(ISideWorkload reference, int fraction = 2)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9 / fraction;
         long n = 1;
@@ -215,14 +200,14 @@ public sealed class Engine
     /// in one ~10 ms window, and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns
     /// kernel by 10%).
     /// </summary>
-    private (bool Stopped, double Overhead) Measure(Workload workload, long operations, IReferenceWorkload? reference,
+    private (bool Stopped, double Overhead) Measure(Workload workload, long operations, ISideWorkload? reference,
         long referenceOperations, CompanionBatch[] companions, List<Measurement> all, PeakHeap peak)
     {
         var first = all.Count;
         var overheadIndex = all.Count(m => m.Stage == IterationStage.Overhead);
         var overheads = new List<double>();
         var stopped = MeasureSamples(workload, operations, reference, referenceOperations, companions, all, overheads, overheadIndex, peak);
-        var overhead = Median(overheads);
+        var overhead = Quantile.Median(overheads);
         for (var k = first; k < all.Count; k++)
         {
             if (all[k].Stage != IterationStage.Measurement) continue;
@@ -231,7 +216,7 @@ public sealed class Engine
         return (stopped, overhead);
     }
 
-    private bool MeasureSamples(Workload workload, long operations, IReferenceWorkload? reference,
+    private bool MeasureSamples(Workload workload, long operations, ISideWorkload? reference,
         long referenceOperations, CompanionBatch[] companions, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
     {
         var started = _clock.Timestamp();
@@ -284,14 +269,7 @@ public sealed class Engine
 
     private TimeSpan Seconds(long from, long to) => TimeSpan.FromSeconds((to - from) / _clock.Frequency);
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private sealed record CompanionBatch(IReferenceWorkload Workload, long Operations)
+    private sealed record CompanionBatch(ISideWorkload Workload, long Operations)
     {
         public List<double> Times { get; } = [];
     }

@@ -1,7 +1,7 @@
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Formatting;
 using NUnit.Framework;
 
-namespace ActiveInference.Benchmarking.Tests.Reporting;
+namespace ActiveInference.Benchmarking.Tests.Formatting;
 
 public class ReadableTimeTests
 {

@@ -1,0 +1,56 @@
+using ActiveInference.Benchmarking.Gate;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>
+/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/> in a re-measuring child process (started through
+/// <see cref="ChildProcessEntry"/> with <c>--perf-measure</c>): measures the case and writes its samples (a
+/// <see cref="Remeasurement"/>) to the file the parent named; no gate, no assertions, no reports.
+/// </summary>
+internal sealed class RemeasureCommand(TestCommand innerCommand, PerfBenchmarkAttribute attribute, string output) : DelegatingTestCommand(innerCommand)
+{
+    public override TestResult Execute(TestExecutionContext context)
+    {
+        var result = context.CurrentResult;
+        var errors = attribute.Validate();
+        if (errors.Count > 0)
+        {
+            result.SetResult(ResultState.Failure, $"Invalid [PerfBenchmark] on {context.CurrentTest.Name}: {string.Join("; ", errors)}");
+            return result;
+        }
+        if (PerfSession.Current.Problem is { } problem)
+        {
+            result.SetResult(ResultState.Failure, problem);
+            return result;
+        }
+        Engine.Workload workload;
+        Action? caseSetup;
+        try
+        {
+            (workload, caseSetup) = CaseMeasurement.Prepare(context, attribute);
+        }
+        catch (ArgumentException e)
+        {
+            result.SetResult(ResultState.Failure, e.Message);
+            return result;
+        }
+        BenchmarkResult measured;
+        try
+        {
+            (measured, _) = CaseMeasurement.Measure(context, attribute, workload, caseSetup, []);
+        }
+        catch (Exception e)
+        {
+            result.RecordException(e);
+            return result;
+        }
+        var samples = new Remeasurement([.. measured.SamplesNanosecondsPerOperation], measured.AllocatedBytesPerOperation,
+            measured.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray()));
+        Reporting.AtomicFile.WriteText(output, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
+        result.SetResult(ResultState.Success);
+        return result;
+    }
+}

@@ -1,0 +1,35 @@
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>What CI or git says about the code a run measures: the commit, the branch, and whether the working tree differs from the commit.</summary>
+/// <param name="directory">Where git runs: the folder of the baselines file (or the current directory without options).</param>
+/// <param name="commitSetting">The <c>commit</c> setting, which wins over everything else; null when unset.</param>
+internal sealed class RepositoryProbe(string directory, string? commitSetting)
+{
+    /// <summary>The commit the run measured: the setting, else GITHUB_SHA, else git, else null.</summary>
+    public string? Commit => commitSetting ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? Git("rev-parse", "HEAD");
+
+    /// <summary>The branch, from GITHUB_REF_NAME or git, or null.</summary>
+    public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? Git("rev-parse", "--abbrev-ref", "HEAD");
+
+    /// <summary>
+    /// Recordings name the commit they measured, and the paired gate later builds that commit as the baseline: when the
+    /// working tree differs from it (other than the baselines file at <paramref name="baselinePath"/>), what was measured
+    /// is not what will be built. A note to append to the record message, or empty.
+    /// </summary>
+    public string DirtyTreeNote(string baselinePath)
+    {
+        var status = Pairing.Git.Run(directory, "status", "--porcelain", "--untracked-files=no", "--no-renames");
+        if (!status.Succeeded || Commit is not { } commit) return "";
+        var baselines = Path.GetRelativePath(Git("rev-parse", "--show-toplevel") ?? directory, Path.GetFullPath(baselinePath)).Replace('\\', '/');
+        var changed = status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.Length < 4 || line[3..].Trim('"') != baselines).ToArray();
+        return changed.Length == 0
+            ? ""
+            : $"; note: the recordings name commit {Pairing.BaselineCode.Short(commit)}, but the working tree has uncommitted changes ({changed.Length} file(s)), so the gate will build that commit, not what was measured: commit the change, then record";
+    }
+
+    private string? Git(params string[] arguments)
+    {
+        var result = Pairing.Git.Run(directory, TimeSpan.FromSeconds(10), arguments);
+        return result.Succeeded && result.Output.Length > 0 ? result.Output : null;
+    }
+}

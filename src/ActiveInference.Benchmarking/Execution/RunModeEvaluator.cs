@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Pairing;
+
+namespace ActiveInference.Benchmarking.Execution;
+
+/// <summary>
+/// Applies the run's mode to one measured benchmark: <c>measure</c> (nothing), <c>record</c> (into the baselines
+/// file) or <c>gate</c> (paired with the baseline's code, else the recorded numbers), and returns the verdict.
+/// </summary>
+internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profile, RunBaselines baselines, BaselineCodeCache baselineCode,
+    ChildProcesses children, RepositoryProbe repository)
+{
+    private readonly Lazy<string> _dirtyNote = new(() => repository.DirtyTreeNote(options.BaselinePath));
+
+    /// <summary>The verdict for <paramref name="result"/> of the perf assembly at <paramref name="assemblyPath"/>.</summary>
+    /// <param name="result">The measured benchmark.</param>
+    /// <param name="thresholdOverride">The benchmark's own threshold, or NaN for the run's.</param>
+    /// <param name="assemblyPath">The perf assembly (the paired processes load it and its baseline build).</param>
+    public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath)
+    {
+        var threshold = double.IsNaN(thresholdOverride) ? options.Threshold : thresholdOverride;
+        var median = result.Time.Median;
+        switch (options.Mode)
+        {
+            case PerfMode.Measure:
+                return new GateOutcome(Verdict.NotCompared, $"{result.Name}: measured only (mode measure)", null, null, null, threshold, null, median);
+            case PerfMode.Record:
+                return Record(result, threshold);
+        }
+        if (!result.IsTrustworthy)
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, $"not trustworthy, not gated: {string.Join("; ", result.TrustIssues)}"),
+                null, null, null, threshold, null, median);
+        var code = baselineCode.For(assemblyPath);
+        if (code.IsAvailable)
+            return PairedComparison.Decide(result, code, assemblyPath, new PairedPolicy { Threshold = threshold }, children.Paired);
+        if (code.IsConfigurationError || code.IsBuildFailure)
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median)
+            {
+                Baseline = code.Description,
+                BaselineCommit = code.Commit,
+            };
+
+        var loaded = baselines.Loaded;
+        if (loaded.Status == BaselineLoadStatus.Missing)
+            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive,
+                $"nothing to compare with: there is no baseline code ({code.Reason}) and no baselines file at {options.BaselinePath}"), null, null, null, threshold, null, median);
+        var document = loaded.DocumentOrEmpty ?? BaselineDocument.Empty;
+        var started = Stopwatch.GetTimestamp();
+        var outcome = RegressionGate.Decide(result, document.Find(profile.Id, result.FullName), document.FindOnOtherProfiles(profile.Id, result.FullName),
+            profile, new GatePolicy { Threshold = threshold }, () => children.Remeasure(assemblyPath, result.FullName), code.Reason);
+        return outcome with { ComparisonSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
+    }
+
+    private GateOutcome Record(BenchmarkResult result, double threshold)
+    {
+        var median = result.Time.Median;
+        if (!result.IsTrustworthy)
+            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded, not trustworthy: {string.Join("; ", result.TrustIssues)}", null, null, null, threshold, null, median);
+        var recorded = baselines.Record(profile, result, repository.Commit, options.KeepRecordings);
+        if (!recorded.Succeeded)
+            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded: {recorded.Error}", null, null, null, threshold, null, median);
+        var count = baselines.RecordingsKept(profile.Id, result.FullName);
+        return new GateOutcome(Verdict.NotCompared,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{result.Name}: recorded in {options.BaselinePath} for profile {profile.Id} ({count} recording(s) kept){_dirtyNote.Value}; the gate measures the code of the recordings' commit beside the current code, and falls back to these numbers only when that commit cannot be had (no git, a shallow clone)"),
+            null, null, null, threshold, null, median);
+    }
+}

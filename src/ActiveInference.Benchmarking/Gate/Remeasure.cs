@@ -1,0 +1,7 @@
+namespace ActiveInference.Benchmarking.Gate;
+
+/// <summary>
+/// Measures the benchmark being gated again in a fresh process (the recorded-numbers fallback confirms a suspect with
+/// it): its samples, or why there are none. Implemented outside the gate (a child process; stored samples offline).
+/// </summary>
+public delegate (Remeasurement? Samples, string? Error) Remeasure();
