@@ -26,14 +26,14 @@ public sealed record BenchmarkResult
     public required IReadOnlyList<double> SamplesNanosecondsPerOperation { get; init; }
 
     /// <summary>Each measured sample's ln(benchmark ns/op ÷ reference ns/op); empty when the engine ran without a reference workload.</summary>
-    public IReadOnlyList<double> NormalisedSamples { get; init; } = [];
+    internal IReadOnlyList<double> NormalisedSamples { get; init; } = [];
 
     /// <summary>
     /// Per state probe (the reference workload and the state probes, by name), the probe's ns/op timed right after
     /// each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>; empty without probes.
     /// Describes the machine's state during each sample (see <see cref="Gate.StateMatching"/>).
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
+    internal IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
 
     /// <summary>Calls of the benchmark in each measured sample (chosen by the pilot stage).</summary>
     public required long OperationsPerSample { get; init; }
@@ -66,7 +66,7 @@ public sealed record BenchmarkResult
     public IReadOnlyList<string> TrustIssues { get; init; } = [];
 
     /// <summary>The gate's decision, or null when no gate ran.</summary>
-    public GateOutcome? Gate { get; init; }
+    internal GateOutcome? Gate { get; init; }
 
     /// <summary>When the measurement finished.</summary>
     public required DateTimeOffset Timestamp { get; init; }

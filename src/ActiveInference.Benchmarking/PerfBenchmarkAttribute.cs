@@ -96,7 +96,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public ReferenceKind Reference { get; set; } = ReferenceKind.Compute;
 
     /// <summary>The engine settings these properties describe; call only after <see cref="Validate"/> found no problem.</summary>
-    public EngineSettings ToEngineSettings() => new()
+    internal EngineSettings ToEngineSettings() => new()
     {
         Iterations = Iterations,
         WarmupIterations = Warmup,
@@ -108,7 +108,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     };
 
     /// <summary>The problems with the attribute's values, each naming the property and value; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    internal IReadOnlyList<string> Validate()
     {
         // The measuring rules are EngineSettings.Validate's; here only what cannot become EngineSettings, and the threshold.
         var errors = new List<string>();

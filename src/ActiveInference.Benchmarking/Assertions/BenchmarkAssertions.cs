@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>The assertions declared on one benchmark method: every attribute on it that is an <see cref="IBenchmarkAssertion"/>.</summary>
-public sealed class BenchmarkAssertions
+internal sealed class BenchmarkAssertions
 {
     private readonly MethodInfo _method;
 

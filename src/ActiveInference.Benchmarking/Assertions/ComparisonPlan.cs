@@ -9,7 +9,7 @@ namespace ActiveInference.Benchmarking.Assertions;
 /// Which other benchmark methods run beside one benchmark case for its relative-speed assertions, as companion
 /// workloads of the engine, and how their times pair up with the benchmark's samples afterwards.
 /// </summary>
-public sealed class ComparisonPlan
+internal sealed class ComparisonPlan
 {
     private readonly IReadOnlyList<Planned> _planned;
 

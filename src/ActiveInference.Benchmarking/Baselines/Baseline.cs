@@ -14,7 +14,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="FullName">The benchmark's full NUnit name.</param>
 /// <param name="Profile">The machine profile the recordings were made on.</param>
 /// <param name="Recordings">The stored recordings, oldest first; never empty.</param>
-public sealed record Baseline(string FullName, MachineProfile Profile, IReadOnlyList<Recording> Recordings)
+internal sealed record Baseline(string FullName, MachineProfile Profile, IReadOnlyList<Recording> Recordings)
 {
     /// <summary>Median over recordings of each recording's median ns/op.</summary>
     public double CenterNanosecondsPerOperation => Quantile.Median(Recordings.Select(r => r.Time.Median));

@@ -9,7 +9,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="SchemaVersion">Version of the file format; this framework writes <see cref="CurrentSchemaVersion"/> (and reads 1, whose
 /// samples were inline, as a document of the current version).</param>
 /// <param name="Profiles">Profiles by id, sorted by ordinal id.</param>
-public sealed record BaselineDocument(int SchemaVersion, IReadOnlyDictionary<string, ProfileBaselines> Profiles)
+internal sealed record BaselineDocument(int SchemaVersion, IReadOnlyDictionary<string, ProfileBaselines> Profiles)
 {
     /// <summary>The schema version this framework writes: summaries in <c>baselines.json</c>, raw samples in its samples file.</summary>
     public const int CurrentSchemaVersion = 2;

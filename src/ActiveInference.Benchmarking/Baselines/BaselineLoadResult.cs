@@ -9,7 +9,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="Document">The document when <see cref="Status"/> is Loaded; otherwise null.</param>
 /// <param name="Error">When Invalid: one line naming the file and the problem, e.g.
 /// <c>/repo/baselines.json: schemaVersion 3 is not supported (this framework reads 1 to 2)</c>; otherwise null.</param>
-public sealed record BaselineLoadResult(BaselineLoadStatus Status, string Path, BaselineDocument? Document, string? Error)
+internal sealed record BaselineLoadResult(BaselineLoadStatus Status, string Path, BaselineDocument? Document, string? Error)
 {
     /// <summary>
     /// How reading the samples file (<see cref="BaselineStore.SamplesPathFor"/>) went: Loaded when the recordings have

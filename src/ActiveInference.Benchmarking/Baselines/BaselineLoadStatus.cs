@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Baselines;
 
 /// <summary>How reading <c>baselines.json</c> went.</summary>
-public enum BaselineLoadStatus
+internal enum BaselineLoadStatus
 {
     /// <summary>The file was read and is valid.</summary>
     Loaded,

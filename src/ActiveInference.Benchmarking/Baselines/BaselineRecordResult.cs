@@ -8,7 +8,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="Recorded">Full names of the benchmarks that got a new recording, in the order given.</param>
 /// <param name="Skipped">Results that were not recorded, with the reason.</param>
 /// <param name="Error">One line naming the file and the problem when nothing could be written; otherwise null.</param>
-public sealed record BaselineRecordResult(string Path, IReadOnlyList<string> Recorded, IReadOnlyList<SkippedRecording> Skipped, string? Error)
+internal sealed record BaselineRecordResult(string Path, IReadOnlyList<string> Recorded, IReadOnlyList<SkippedRecording> Skipped, string? Error)
 {
     /// <summary>True when the file was written (or there was nothing to write) without error.</summary>
     public bool Succeeded => Error is null;

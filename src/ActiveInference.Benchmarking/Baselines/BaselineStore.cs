@@ -15,7 +15,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <c>baselines.json</c> as it was (extra samples are ignored on reading). Two processes recording at once
 /// therefore both land, one after the other. A corrupt baselines or samples file is never overwritten.
 /// </remarks>
-public sealed class BaselineStore
+internal sealed class BaselineStore
 {
     /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>
     public const int DefaultKeep = 7;

@@ -16,7 +16,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// same machine and settings always get the same id. CI runners that want to share one set of baselines set a
 /// machine profile override (configuration <c>machineProfile</c>), which replaces only the id.
 /// </remarks>
-public sealed record MachineProfile
+internal sealed record MachineProfile
 {
     /// <summary>Characters of the SHA-256 hex digest kept as the id.</summary>
     public const int IdLength = 12;

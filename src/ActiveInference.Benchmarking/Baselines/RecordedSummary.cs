@@ -15,7 +15,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="Median">Median, ns/op.</param>
 /// <param name="Q1">First quartile, ns/op.</param>
 /// <param name="Q3">Third quartile, ns/op.</param>
-public sealed record RecordedSummary(int N, double Mean, double StandardDeviation, double Min, double Max, double Median, double Q1, double Q3)
+internal sealed record RecordedSummary(int N, double Mean, double StandardDeviation, double Min, double Max, double Median, double Q1, double Q3)
 {
     /// <summary>The stored part of a run's <see cref="Summary"/>.</summary>
     public static RecordedSummary From(Summary summary)

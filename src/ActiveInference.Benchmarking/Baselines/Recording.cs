@@ -23,7 +23,7 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="AllocatedBytesPerOperation">Managed bytes allocated per call over the measurement stage.</param>
 /// <param name="Gc">Garbage collections during the measurement stage.</param>
 /// <param name="TotalOperations">Calls of the benchmark during the measurement stage.</param>
-public sealed record Recording(
+internal sealed record Recording(
     DateTimeOffset RecordedAt,
     string? Commit,
     long OperationsPerSample,

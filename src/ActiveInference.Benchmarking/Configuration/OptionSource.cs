@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>The configuration layer a setting came from, lowest precedence first.</summary>
-public enum OptionSource
+internal enum OptionSource
 {
     /// <summary>The built-in default.</summary>
     Default,

@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>What a perf run does with its measurements (configuration key <c>mode</c>, environment <c>PERF_MODE</c>).</summary>
-public enum PerfMode
+internal enum PerfMode
 {
     /// <summary>Compare with the baselines and fail a test that regressed (the default).</summary>
     Gate,

@@ -19,7 +19,7 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// <c>baselineRef</c>/<c>PERF_BASELINE_REF</c> none (the commit that recorded the baselines).
 /// Relative paths are resolved against the repository root.
 /// </remarks>
-public sealed record PerfOptions
+internal sealed record PerfOptions
 {
     /// <summary>Default relative threshold: 10%, the seed's.</summary>
     public const double DefaultThreshold = 0.10;

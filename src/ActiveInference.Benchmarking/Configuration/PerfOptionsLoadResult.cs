@@ -3,7 +3,7 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// <summary>The outcome of <see cref="PerfOptionsLoader.Load"/>: valid options, or every error found (never both).</summary>
 /// <param name="Options">The options when there is no error; otherwise null.</param>
 /// <param name="Errors">Every invalid setting; empty when <see cref="Options"/> is set.</param>
-public sealed record PerfOptionsLoadResult(PerfOptions? Options, IReadOnlyList<OptionError> Errors)
+internal sealed record PerfOptionsLoadResult(PerfOptions? Options, IReadOnlyList<OptionError> Errors)
 {
     /// <summary>True when the configuration is valid.</summary>
     public bool IsValid => Options is not null;

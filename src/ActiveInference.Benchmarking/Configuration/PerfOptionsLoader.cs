@@ -20,7 +20,7 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// the variables of the Linux <c>perf</c> profiler (<c>PERF_EXEC_PATH</c>, <c>PERF_PAGER</c>, <c>PERF_CONFIG</c>,
 /// <c>PERF_BUILDID_DIR</c>), which share the prefix.</para>
 /// </remarks>
-public static class PerfOptionsLoader
+internal static class PerfOptionsLoader
 {
     /// <summary>Prefix of the environment variables read.</summary>
     public const string EnvironmentPrefix = "PERF_";

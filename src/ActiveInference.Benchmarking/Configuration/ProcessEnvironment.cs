@@ -3,7 +3,7 @@ using System.Collections;
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>The process's environment variables as a dictionary (name → value, ordinal names): the one copy the options loader and the monitor read.</summary>
-public static class ProcessEnvironment
+internal static class ProcessEnvironment
 {
     /// <summary>The variables set in this process now.</summary>
     public static IReadOnlyDictionary<string, string> Variables()

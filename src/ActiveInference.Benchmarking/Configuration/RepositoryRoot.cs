@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>Finds the repository root that relative perf paths are resolved against.</summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     /// <summary>
     /// The nearest directory at or above <paramref name="startDirectory"/> (typically the test assembly's folder)

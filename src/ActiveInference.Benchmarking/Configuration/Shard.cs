@@ -18,7 +18,7 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// </remarks>
 /// <param name="Index">This shard, 1 to <see cref="Count"/>.</param>
 /// <param name="Count">Number of shards, at least 1.</param>
-public sealed record Shard(int Index, int Count)
+internal sealed record Shard(int Index, int Count)
 {
     /// <summary>Largest number of shards accepted (a sanity bound, far above any CI matrix).</summary>
     public const int MaxCount = 1000;

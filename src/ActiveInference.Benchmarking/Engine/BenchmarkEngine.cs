@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// → measurement (each sample preceded by an overhead sample and followed by a reference batch, then a batch of each companion) and returns every sample. Knows nothing of NUnit;
 /// the stages are small policies and the engine owns the loop.
 /// </summary>
-public sealed class BenchmarkEngine
+internal sealed class BenchmarkEngine
 {
     private readonly EngineSettings _settings;
     private readonly IClock _clock;

@@ -7,4 +7,4 @@ namespace ActiveInference.Benchmarking.Engine;
 /// <param name="Name">The companion's <see cref="ISideWorkload.Name"/>.</param>
 /// <param name="OperationsPerBatch">Calls of the companion per batch.</param>
 /// <param name="NanosecondsPerOperation">Nanoseconds per call of each batch, aligned with the measured samples; the loop's empty-call cost is included.</param>
-public sealed record CompanionSamples(string Name, long OperationsPerBatch, IReadOnlyList<double> NanosecondsPerOperation);
+internal sealed record CompanionSamples(string Name, long OperationsPerBatch, IReadOnlyList<double> NanosecondsPerOperation);

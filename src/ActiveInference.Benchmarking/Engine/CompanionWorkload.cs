@@ -6,7 +6,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// </summary>
 /// <param name="name">A name for the workload, e.g. <c>FreeEnergyAllocating(10)</c>.</param>
 /// <param name="workload">The loop that calls the method; its per-sample setup is not run.</param>
-public sealed class CompanionWorkload(string name, Workload workload) : ISideWorkload
+internal sealed class CompanionWorkload(string name, Workload workload) : ISideWorkload
 {
     /// <inheritdoc />
     public string Name { get; } = name;

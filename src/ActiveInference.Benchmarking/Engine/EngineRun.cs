@@ -8,7 +8,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// <param name="Elapsed">Wall time of all stages.</param>
 /// <param name="PeakManagedHeapBytes">Largest managed heap seen between samples.</param>
 /// <param name="ReferenceName">Name of the reference workload, or null when none ran.</param>
-public sealed record EngineRun(
+internal sealed record EngineRun(
     IReadOnlyList<Measurement> Measurements,
     long OperationsPerSample,
     double OverheadNanosecondsPerOperation,

@@ -4,7 +4,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// How the engine measures one benchmark. Immutable; built from <see cref="PerfBenchmarkAttribute"/> and validated
 /// by <see cref="Validate"/> before anything runs.
 /// </summary>
-public sealed record EngineSettings
+internal sealed record EngineSettings
 {
     /// <summary>Minimum number of measured samples.</summary>
     public int Iterations { get; init; } = 30;

@@ -7,10 +7,10 @@ namespace ActiveInference.Benchmarking.Engine;
 public readonly record struct GcCounts(int Gen0, int Gen1, int Gen2)
 {
     /// <summary>No collections.</summary>
-    public static GcCounts Zero => default;
+    internal static GcCounts Zero => default;
 
     /// <summary>The collections counted by the runtime since the process started.</summary>
-    public static GcCounts Current() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    internal static GcCounts Current() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     /// <summary>Adds two counts generation by generation.</summary>
     public static GcCounts operator +(GcCounts a, GcCounts b) => new(a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2);

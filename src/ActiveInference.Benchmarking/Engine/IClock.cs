@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>A monotonic clock in ticks; the engine reads time only through it, so tests can drive it synthetically.</summary>
-public interface IClock
+internal interface IClock
 {
     /// <summary>Current reading in ticks.</summary>
     long Timestamp();

@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// apart, switching every 0.1–1 s) slow the benchmark and its neighbours alike, so their ratio is far steadier across
 /// processes than either time alone, when they share the benchmark's bottleneck.
 /// </summary>
-public interface ISideWorkload
+internal interface ISideWorkload
 {
     /// <summary>A stable name, stored with baselines: ratios against different references are not comparable.</summary>
     string Name { get; }

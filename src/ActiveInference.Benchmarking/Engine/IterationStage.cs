@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>The stage of the engine a <see cref="Measurement"/> was taken in, in the order the engine runs them.</summary>
-public enum IterationStage
+internal enum IterationStage
 {
     /// <summary>The first call: compiles the method (tier 0) and surfaces exceptions before anything is timed.</summary>
     Jitting,

@@ -15,7 +15,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// engine ran without a reference. The gate compares benchmark time over reference time, which cancels the
 /// machine's speed states.
 /// </param>
-public readonly record struct Measurement(
+internal readonly record struct Measurement(
     IterationStage Stage,
     int Index,
     long Operations,

@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// The form is compiled as several copies and every instance in a process uses the one that was fastest in it
 /// (<see cref="CodePlacement"/>): one placement of this loop ran 1.5x slower than another.
 /// </summary>
-public sealed class QuadraticFormReference : ISideWorkload
+internal sealed class QuadraticFormReference : ISideWorkload
 {
     /// <summary>The reference's <see cref="Name"/>, stored with baselines.</summary>
     /// <remarks>Names the fastest-copy rule too: times from before it (one placement, 1.5x apart) are not comparable.</remarks>

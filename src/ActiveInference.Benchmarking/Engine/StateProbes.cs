@@ -16,14 +16,14 @@ namespace ActiveInference.Benchmarking.Engine;
 /// Every probe is optimised from its first call so that it never changes speed by tiering, and runs the fastest of
 /// several compiled copies of its loop so that it does not change speed with where the JIT put it (<see cref="CodePlacement"/>).
 /// </remarks>
-public static class StateProbes
+internal static class StateProbes
 {
     /// <summary>The probes timed by default, in the order they run: memory streaming, then branches.</summary>
     public static IReadOnlyList<ISideWorkload> CreateDefault() => [new MemoryStreamProbe(), new BranchProbe()];
 }
 
 /// <summary>Sums a 1 MiB array of doubles with two accumulators: bound by cache and memory bandwidth.</summary>
-public sealed class MemoryStreamProbe : ISideWorkload
+internal sealed class MemoryStreamProbe : ISideWorkload
 {
     private const int Length = 1 << 17;
 
@@ -94,7 +94,7 @@ public sealed class MemoryStreamProbe : ISideWorkload
 }
 
 /// <summary>A loop over 4096 pseudo-random signs with a data-dependent branch: bound by branch prediction and the front end.</summary>
-public sealed class BranchProbe : ISideWorkload
+internal sealed class BranchProbe : ISideWorkload
 {
     // Chosen once per process, so every sample in it is labelled by the same machine code.
     private static readonly Lazy<CodePlacement.Chosen<Func<int[], long>>> Copy = new(ChooseCopy);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>The high-resolution <see cref="Stopwatch"/> clock.</summary>
-public sealed class StopwatchClock : IClock
+internal sealed class StopwatchClock : IClock
 {
     /// <summary>The one instance; the clock has no state.</summary>
     public static StopwatchClock Instance { get; } = new();

@@ -8,7 +8,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// <param name="Run">Calls the benchmark <c>n</c> times back to back.</param>
 /// <param name="Overhead">Calls an empty method of the same shape <c>n</c> times.</param>
 /// <param name="SampleSetup">Untimed preparation before each sample (fresh state), or null.</param>
-public sealed record Workload(Action<long> Run, Action<long> Overhead, Action? SampleSetup = null)
+internal sealed record Workload(Action<long> Run, Action<long> Overhead, Action? SampleSetup = null)
 {
     /// <summary>One untimed call that returns the benchmark's result (null for void), for the first call and custom metrics.</summary>
     public Func<object?> Probe { get; init; } = () => { Run(1); return null; };

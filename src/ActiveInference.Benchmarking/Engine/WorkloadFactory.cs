@@ -17,7 +17,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// for the same reason). Why locals: loaded inside the loop, each call paid a closure-array load and a type check
 /// the overhead loop did not, which cost a 10 ns kernel 10–15% extra whenever the other hardware thread was busy.
 /// </remarks>
-public static class WorkloadFactory
+internal static class WorkloadFactory
 {
     /// <summary>Creates the workload, or throws <see cref="ArgumentException"/> naming why the method cannot be benchmarked.</summary>
     /// <param name="target">The fixture instance, or null for a static method.</param>

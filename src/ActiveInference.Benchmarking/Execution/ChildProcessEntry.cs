@@ -9,12 +9,14 @@ namespace ActiveInference.Benchmarking.Execution;
 /// The entry point of a perf test assembly started as a child process: runs one benchmark through the real NUnit
 /// engine (fixture set-up included) in measure-only mode and writes its samples to a file. The gate uses it to
 /// re-measure a suspect in a fresh process, because most false alarms on a noisy machine come from a whole process
-/// running slow.
+/// running slow. Public only because the package compiles a <c>Main</c> calling it into every perf project; not for
+/// benchmark authors.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ChildProcessEntry
 {
     /// <summary>Environment variable through which the child's benchmark command learns where to write its samples.</summary>
-    public const string OutputVariable = "ACTIVEINFERENCE_PERF_CHILD_OUTPUT";
+    internal const string OutputVariable = "ACTIVEINFERENCE_PERF_CHILD_OUTPUT";
 
     /// <summary>
     /// Runs <c>--perf-measure &lt;full test name&gt; --output &lt;file&gt;</c>; returns 0 when the samples were written,

@@ -5,7 +5,7 @@ using ActiveInference.Benchmarking.Gate;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>Re-measures one benchmark in a fresh process started from its own test assembly (see <see cref="ChildProcessEntry"/>).</summary>
-public static class ChildProcessMeasurer
+internal static class ChildProcessMeasurer
 {
     /// <summary>
     /// Starts <c>dotnet &lt;assembly&gt; --perf-measure &lt;name&gt;</c> and returns its samples, or an error message

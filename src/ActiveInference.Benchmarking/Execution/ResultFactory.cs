@@ -4,7 +4,7 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>Turns an <see cref="EngineRun"/> into the run-level <see cref="BenchmarkResult"/>: the measured samples' columns, summarised by <see cref="SummaryCalculator"/> (times and bytes per call), and GC totals.</summary>
-public static class ResultFactory
+internal static class ResultFactory
 {
     /// <summary>Builds the result for one benchmark case.</summary>
     public static BenchmarkResult Create(string fullName, string name, string suite, EngineRun run,

@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Execution;
 /// Finds what makes a measurement untrustworthy: a debugger attached, or the benchmark's assembly (or a
 /// project assembly beside it) compiled without optimisation. Such numbers are reported, never gated.
 /// </summary>
-public static class TrustCheck
+internal static class TrustCheck
 {
     /// <summary>The reasons not to trust a measurement of code in <paramref name="benchmarkAssembly"/>; empty when there are none.</summary>
     public static IReadOnlyList<string> Inspect(Assembly benchmarkAssembly, bool debuggerAttached)

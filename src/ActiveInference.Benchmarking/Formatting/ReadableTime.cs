@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Formatting;
 /// significant digits, always in the invariant culture: <c>3.634 µs</c>, <c>12.93 µs</c>, <c>1.512 ms</c>.
 /// Used by the gate's messages, the text and markdown reports, the charts and the NUnit output line.
 /// </summary>
-public static class ReadableTime
+internal static class ReadableTime
 {
     /// <summary>Formats <paramref name="nanoseconds"/> with its unit; <c>n/a</c> for NaN or infinity.</summary>
     public static string Format(double nanoseconds) => Format(nanoseconds, TimeUnit.For(nanoseconds));

@@ -3,7 +3,7 @@ namespace ActiveInference.Benchmarking.Formatting;
 /// <summary>A unit of time for display: its symbol and how many nanoseconds one unit holds.</summary>
 /// <param name="Symbol">Symbol shown after a value: <c>ns</c>, <c>µs</c>, <c>ms</c> or <c>s</c>.</param>
 /// <param name="Nanoseconds">Nanoseconds in one unit (1, 1e3, 1e6, 1e9).</param>
-public sealed record TimeUnit(string Symbol, double Nanoseconds)
+internal sealed record TimeUnit(string Symbol, double Nanoseconds)
 {
     /// <summary>Nanoseconds.</summary>
     public static TimeUnit Nanosecond { get; } = new("ns", 1);

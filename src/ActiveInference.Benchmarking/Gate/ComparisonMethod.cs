@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>How a verdict's change was measured.</summary>
-public enum ComparisonMethod
+internal enum ComparisonMethod
 {
     /// <summary>No comparison (measure or record mode, a new benchmark, a failure before comparing).</summary>
     None,

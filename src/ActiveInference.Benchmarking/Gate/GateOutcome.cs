@@ -15,7 +15,7 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <param name="BaselineMedianNanoseconds">Raw baseline median ns/op (paired: the baseline's copies in this run; recorded: the recordings'), or null without a baseline.</param>
 /// <param name="CurrentMedianNanoseconds">Raw current median ns/op (paired: the current copies in the paired processes).</param>
 /// <param name="Confirmed">True when a suspect was re-measured in a fresh process and still flagged; false when it was re-measured and cleared; null when no re-measurement ran.</param>
-public sealed record GateOutcome(
+internal sealed record GateOutcome(
     Verdict Verdict,
     string Message,
     double? Ratio,

@@ -4,7 +4,7 @@ namespace ActiveInference.Benchmarking.Gate;
 /// The numbers behind the paired gate (<see cref="PairedGate"/>). Immutable; the defaults are the ones measured with
 /// <c>experiments/PairedGateExperiment</c> (see its README and the README's "The gate").
 /// </summary>
-public sealed record PairedPolicy
+internal sealed record PairedPolicy
 {
     /// <summary>Relative slow-down that counts as a regression (0.10 = 10%).</summary>
     public double Threshold { get; init; } = 0.10;

@@ -20,7 +20,7 @@ namespace ActiveInference.Benchmarking.Gate;
 /// when the run's samples cannot be matched to recorded states the verdict is Inconclusive, never a guess. Bytes per
 /// operation are gated directly.
 /// </remarks>
-public static class RegressionGate
+internal static class RegressionGate
 {
     /// <summary>Decides the verdict for <paramref name="current"/>.</summary>
     /// <param name="current">The measured result (its trust issues are not looked at here).</param>

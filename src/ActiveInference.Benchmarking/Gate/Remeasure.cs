@@ -4,4 +4,4 @@ namespace ActiveInference.Benchmarking.Gate;
 /// Measures the benchmark being gated again in a fresh process (the recorded-numbers fallback confirms a suspect with
 /// it): its samples, or why there are none. Implemented outside the gate (a child process; stored samples offline).
 /// </summary>
-public delegate (Remeasurement? Samples, string? Error) Remeasure();
+internal delegate (Remeasurement? Samples, string? Error) Remeasure();

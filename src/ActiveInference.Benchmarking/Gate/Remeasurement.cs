@@ -4,4 +4,4 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <param name="NanosecondsPerOperation">Each measured sample's ns/op.</param>
 /// <param name="AllocatedBytesPerOperation">Bytes allocated per call (the middle sample's).</param>
 /// <param name="StateSamples">Per state probe (the reference workload included), its ns/op next to each sample (see <see cref="BenchmarkResult.StateSamples"/>); null or empty without probes.</param>
-public sealed record Remeasurement(double[] NanosecondsPerOperation, double AllocatedBytesPerOperation, Dictionary<string, double[]>? StateSamples = null);
+internal sealed record Remeasurement(double[] NanosecondsPerOperation, double AllocatedBytesPerOperation, Dictionary<string, double[]>? StateSamples = null);

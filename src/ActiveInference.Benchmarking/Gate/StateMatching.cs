@@ -6,13 +6,13 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <summary>One sample on the gate's scale: ln(benchmark ns/op) and the ln(ns/op) of each state probe timed next to it.</summary>
 /// <param name="LogTime">ln of the benchmark's nanoseconds per operation.</param>
 /// <param name="LogState">ln of each probe's nanoseconds per operation, in the order of the probe names used.</param>
-public sealed record StateSample(double LogTime, double[] LogState);
+internal sealed record StateSample(double LogTime, double[] LogState);
 
 /// <summary>How a process compares with the baseline once each sample is set against baseline samples of a similar machine state.</summary>
 /// <param name="Shift">Median over the matched samples of ln(sample ÷ its state-matched baseline time); ln units (0.0953 = +10%).</param>
 /// <param name="Residuals">Each matched sample's ln(sample ÷ its state-matched baseline time).</param>
 /// <param name="Total">Samples offered.</param>
-public sealed record MatchedShift(double Shift, double[] Residuals, int Total)
+internal sealed record MatchedShift(double Shift, double[] Residuals, int Total)
 {
     /// <summary>Samples that found enough baseline samples in a similar state.</summary>
     public int Matched => Residuals.Length;
@@ -30,7 +30,7 @@ public sealed record MatchedShift(double Shift, double[] Residuals, int Total)
 /// ln(sample ÷ expected) over the samples that found such neighbours. A sample in a state the baseline never saw is
 /// left out instead of guessed; a process with too few matched samples gives no estimate.
 /// </remarks>
-public static class StateMatching
+internal static class StateMatching
 {
     /// <summary>Baseline samples that set each sample's expected time.</summary>
     public const int Neighbours = 15;

@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>What the gate concluded about one benchmark against its baseline.</summary>
-public enum Verdict
+internal enum Verdict
 {
     /// <summary>No change beyond the threshold (or beyond the noise floor, where that is wider) could be shown.</summary>
     Passed,

@@ -4,4 +4,4 @@ namespace ActiveInference.Benchmarking.History;
 /// <param name="FullName">The benchmark's full NUnit name.</param>
 /// <param name="Points">Its points, oldest first (only those with a finite median).</param>
 /// <param name="ChangePoints">Indexes into <paramref name="Points"/> where a new level starts, ascending.</param>
-public sealed record BenchmarkTrend(string FullName, IReadOnlyList<HistoryPoint> Points, IReadOnlyList<int> ChangePoints);
+internal sealed record BenchmarkTrend(string FullName, IReadOnlyList<HistoryPoint> Points, IReadOnlyList<int> ChangePoints);

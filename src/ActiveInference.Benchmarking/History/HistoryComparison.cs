@@ -17,7 +17,7 @@ namespace ActiveInference.Benchmarking.History;
 /// <param name="RatioInterval">The interval of current ÷ baseline time, or null.</param>
 /// <param name="BaselineRawMedianNanoseconds">The baseline side's raw median (paired: measured in the same processes), or null.</param>
 /// <param name="CurrentRawMedianNanoseconds">The current side's raw median as the gate saw it (NaN when unknown).</param>
-public sealed record HistoryComparison(
+internal sealed record HistoryComparison(
     ComparisonMethod Method,
     string? Baseline,
     string? BaselineCommit,

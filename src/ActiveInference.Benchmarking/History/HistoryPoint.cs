@@ -20,7 +20,7 @@ namespace ActiveInference.Benchmarking.History;
 /// <param name="Verdict">The gate's verdict in that run, or null when no gate ran.</param>
 /// <param name="Ratio">The gate's current ÷ baseline ratio, or null.</param>
 /// <param name="IsTrustworthy">False when the run flagged the numbers as untrustworthy (e.g. unoptimised build).</param>
-public sealed record HistoryPoint(
+internal sealed record HistoryPoint(
     long RunId,
     DateTimeOffset Timestamp,
     string? Commit,

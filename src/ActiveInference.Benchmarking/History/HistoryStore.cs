@@ -14,7 +14,7 @@ namespace ActiveInference.Benchmarking.History;
 /// own connection and writes in one transaction, so several processes may append at once and a failed append
 /// leaves nothing half-written.
 /// </summary>
-public sealed class HistoryStore
+internal sealed class HistoryStore
 {
     private readonly string _connectionString;
     private readonly IReadOnlyList<string> _migrations;

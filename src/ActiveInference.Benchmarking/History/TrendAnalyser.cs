@@ -6,7 +6,7 @@ namespace ActiveInference.Benchmarking.History;
 /// Turns a benchmark's history into a <see cref="BenchmarkTrend"/>: the points with a finite median, and the
 /// change points an <see cref="IChangePointDetector"/> finds in the series of medians (ns/op).
 /// </summary>
-public sealed class TrendAnalyser
+internal sealed class TrendAnalyser
 {
     private readonly IChangePointDetector _detector;
     private readonly int _minDistance;

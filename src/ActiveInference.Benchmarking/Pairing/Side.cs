@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>Which build a copy of the code under test comes from.</summary>
-public enum Side
+internal enum Side
 {
     /// <summary>The baseline's build (the commit <c>baselines.json</c> names, or <c>baselineRef</c>).</summary>
     Baseline,

@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// file: the content goes to a temporary file in the same directory, which is then renamed over the target.
 /// A failure leaves the old file untouched and removes the temporary one.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>UTF-8 without a byte-order mark: what every text report is written in.</summary>
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

@@ -8,7 +8,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// name reduced to letters, digits, <c>.</c>, <c>-</c> and <c>_</c> (at most 80 of them), then the first 8 hex
 /// digits of the SHA-256 of the full name, so two names that sanitise alike still get different files.
 /// </summary>
-public static class ChartFileName
+internal static class ChartFileName
 {
     private const int MaxReadableLength = 80;
 

@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>The image format of a chart.</summary>
-public enum ChartFormat
+internal enum ChartFormat
 {
     /// <summary>PNG raster image (rendered by SkiaSharp).</summary>
     Png,

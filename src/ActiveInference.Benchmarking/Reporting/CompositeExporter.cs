@@ -5,7 +5,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// recorded in the <see cref="ExportOutcome"/> and the remaining exporters still run: one broken report must not
 /// cost the others.
 /// </summary>
-public sealed class CompositeExporter
+internal sealed class CompositeExporter
 {
     private readonly IReadOnlyList<IExporter> _exporters;
 

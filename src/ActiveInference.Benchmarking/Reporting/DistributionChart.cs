@@ -8,7 +8,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// first to the third quartile with the median line and whiskers to min and max, over a strip of the samples
 /// themselves. The unit (ns, µs, ms, s) is chosen from the current median.
 /// </summary>
-public static class DistributionChart
+internal static class DistributionChart
 {
     /// <summary>Legend text of the current run's samples (followed by the sample count).</summary>
     public const string CurrentLabel = "current";

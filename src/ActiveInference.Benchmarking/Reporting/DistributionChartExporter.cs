@@ -4,7 +4,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// Writes a <see cref="DistributionChart"/> per benchmark of the run into <c>charts/</c> under the results
 /// directory, named by <see cref="ChartFileName"/> with kind <c>distribution</c>.
 /// </summary>
-public sealed class DistributionChartExporter : IExporter
+internal sealed class DistributionChartExporter : IExporter
 {
     /// <summary>Subdirectory of the results directory that holds the charts.</summary>
     public const string Subdirectory = "charts";

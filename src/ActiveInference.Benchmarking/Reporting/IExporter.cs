@@ -5,7 +5,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// charts). Exporters hold no state between runs; <see cref="CompositeExporter"/> runs several and keeps one
 /// failure from stopping the others.
 /// </summary>
-public interface IExporter
+internal interface IExporter
 {
     /// <summary>A short name for messages, e.g. <c>results.json</c> or <c>distribution charts</c>.</summary>
     string Name { get; }

@@ -11,7 +11,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// method, raw medians). Every name and message goes through <see cref="MarkdownText.Escape"/>, so no benchmark
 /// name can break the page. Suitable for <c>GITHUB_STEP_SUMMARY</c>.
 /// </summary>
-public sealed class MarkdownReportExporter : TextExporter
+internal sealed class MarkdownReportExporter : TextExporter
 {
     /// <summary>The file name, <c>performance_report.md</c>.</summary>
     public const string DefaultFileName = "performance_report.md";

@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// punctuation is backslash-escaped, <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> become entities (no HTML, no
 /// autolinks), pipes cannot split a table cell, and line breaks become spaces so a row stays one row.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     // CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can open or close markup
     // in the middle of a line (GitHub adds ~ for strike-through and $ for math). Line-start markup (#, -, 1.) cannot

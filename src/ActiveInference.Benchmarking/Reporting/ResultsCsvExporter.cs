@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// quote or line break are quoted with quotes doubled. Numbers are invariant and round-trip; NaN and missing values
 /// are empty fields.
 /// </summary>
-public sealed class ResultsCsvExporter : TextExporter
+internal sealed class ResultsCsvExporter : TextExporter
 {
     /// <summary>The file name, <c>results.csv</c>.</summary>
     public const string DefaultFileName = "results.csv";

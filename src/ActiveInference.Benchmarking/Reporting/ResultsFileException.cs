@@ -4,7 +4,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// A results file that cannot be read: missing, not JSON, or not in the shape <see cref="ResultsJsonExporter"/>
 /// writes. The message names the file and, where known, the JSON path and line of the problem.
 /// </summary>
-public sealed class ResultsFileException : Exception
+internal sealed class ResultsFileException : Exception
 {
     /// <summary>Creates the exception for <paramref name="source"/> (a path or a description of the input).</summary>
     public ResultsFileException(string source, string problem, Exception? inner = null)

@@ -12,7 +12,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// nanoseconds per operation in fields ending <c>_ns</c>; <c>iterations</c> is the number of measured samples.
 /// NaN and infinity are written as null (JSON has neither).
 /// </summary>
-public sealed class ResultsJsonExporter : TextExporter
+internal sealed class ResultsJsonExporter : TextExporter
 {
     /// <summary>The file name, <c>results.json</c>.</summary>
     public const string DefaultFileName = "results.json";

@@ -12,7 +12,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// <see cref="ResultsFileException"/> naming the file and the place of the problem; nothing is guessed.
 /// Values written as null (NaN in the run) read back as NaN.
 /// </summary>
-public static class ResultsJsonReader
+internal static class ResultsJsonReader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     /// <exception cref="ResultsFileException">The file is missing, unreadable, or not a results file of a known schema version.</exception>

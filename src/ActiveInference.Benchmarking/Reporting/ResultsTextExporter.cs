@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// (<see cref="ReadableTime"/>); ± is the half-width of the median's 95% interval; "Samples × Ops" is measured
 /// samples times calls per sample. Names are kept on one line.
 /// </summary>
-public sealed class ResultsTextExporter : TextExporter
+internal sealed class ResultsTextExporter : TextExporter
 {
     /// <summary>The file name, <c>results.txt</c>.</summary>
     public const string DefaultFileName = "results.txt";

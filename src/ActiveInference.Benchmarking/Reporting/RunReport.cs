@@ -5,7 +5,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// settings, and every benchmark's result. An immutable value; <see cref="ResultsJsonReader"/> reads it back from
 /// <c>results.json</c>.
 /// </summary>
-public sealed record RunReport
+internal sealed record RunReport
 {
     /// <summary>Name of the suite (usually the perf test assembly), e.g. <c>ActiveInference.Core.PerfTests</c>: the seed's <c>benchmark_suite</c>.</summary>
     public required string Suite { get; init; }

@@ -6,7 +6,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// Content is always written in the invariant culture and with <c>\n</c> line ends unless the format demands
 /// otherwise (CSV uses CRLF).
 /// </summary>
-public abstract class TextExporter : IExporter
+internal abstract class TextExporter : IExporter
 {
     /// <summary>The file name written in the results directory, e.g. <c>results.json</c>.</summary>
     public abstract string FileName { get; }

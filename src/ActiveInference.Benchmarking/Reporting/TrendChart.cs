@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// date), the band of the median's confidence interval, dashed vertical lines where the level changed, and the
 /// level of each segment between change points.
 /// </summary>
-public static class TrendChart
+internal static class TrendChart
 {
     /// <summary>Legend text of the medians.</summary>
     public const string MedianLabel = "median";

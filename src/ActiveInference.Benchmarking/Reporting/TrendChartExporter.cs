@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// machine profile (append the run to the <see cref="HistoryStore"/> first so it is the last point). Benchmarks
 /// with fewer than two recorded runs get no chart.
 /// </summary>
-public sealed class TrendChartExporter : IExporter
+internal sealed class TrendChartExporter : IExporter
 {
     /// <summary>The chart kind in file names.</summary>
     public const string Kind = "trend";

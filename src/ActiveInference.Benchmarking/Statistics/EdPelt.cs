@@ -18,7 +18,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// The default penalty β = 3 log n is a little above BIC (2 log n); a larger β finds fewer changes.</para>
 /// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the history's trends need only this detector, with the penalty as a parameter and finite-value checks.</para>
 /// </remarks>
-public sealed class EdPelt : IChangePointDetector
+internal sealed class EdPelt : IChangePointDetector
 {
     /// <summary>The detector with the default penalty, for those that take an <see cref="IChangePointDetector"/> (the history's trends); it has no state.</summary>
     public static EdPelt Instance { get; } = new();

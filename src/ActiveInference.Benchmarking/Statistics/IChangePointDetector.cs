@@ -5,7 +5,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// An interface so the history's trends do not depend on one method (tests pass fixed answers); <see cref="EdPelt"/>
 /// is the production implementation.
 /// </summary>
-public interface IChangePointDetector
+internal interface IChangePointDetector
 {
     /// <summary>
     /// Indexes into <paramref name="series"/> where a new level starts, ascending, each in 1..Count−1, with at

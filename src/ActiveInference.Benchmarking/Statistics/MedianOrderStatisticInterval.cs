@@ -17,7 +17,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <para>Conover, W. J. (1999). Practical Nonparametric Statistics, 3rd ed., Wiley, §3.2 (confidence interval for
 /// a quantile). See also Hahn, G. J. and Meeker, W. Q. (1991). Statistical Intervals, Wiley, §5.2.</para>
 /// </remarks>
-public static class MedianOrderStatisticInterval
+internal static class MedianOrderStatisticInterval
 {
     /// <summary>
     /// The two-sided interval of the median of values already sorted ascending (not checked), in their unit.

@@ -17,7 +17,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// https://doi.org/10.1145/2660193.2660195 ; Lemire, D. (2019). "Fast random integer generation in an interval."
 /// ACM TOMACS 29(1). https://doi.org/10.1145/3230636</para>
 /// </remarks>
-public static class PercentileBootstrap
+internal static class PercentileBootstrap
 {
     /// <summary>Default number of resamples.</summary>
     public const int DefaultResamples = 2000;

@@ -13,7 +13,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <para>Hyndman, R. J. and Fan, Y. (1996). "Sample quantiles in statistical packages."
 /// The American Statistician 50(4): 361–365. https://doi.org/10.1080/00031305.1996.10473566</para>
 /// </remarks>
-public static class Quantile
+internal static class Quantile
 {
     /// <summary>
     /// The <paramref name="probability"/> quantile of values that are already sorted ascending (not checked,

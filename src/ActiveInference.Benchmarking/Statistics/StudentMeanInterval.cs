@@ -12,7 +12,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): one line over MathNet's Student t distribution, which the framework already uses.</para>
 /// <para>Student (1908). "The probable error of a mean." Biometrika 6(1): 1–25. https://doi.org/10.1093/biomet/6.1.1</para>
 /// </remarks>
-public static class StudentMeanInterval
+internal static class StudentMeanInterval
 {
     /// <summary>
     /// The two-sided <paramref name="level"/> interval of the mean, in the unit of the values.

@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <see cref="MedianOrderStatisticInterval"/>, which for n ≤ 5 falls back to [min, max] with a lower reported level.
 /// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the summary's fields are the ones results.json and baselines.json keep, computed from one sorted copy.</para>
 /// </remarks>
-public static class SummaryCalculator
+internal static class SummaryCalculator
 {
     /// <summary>The confidence level of both intervals in a <see cref="Summary"/>.</summary>
     public const double Level = 0.95;

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace ActiveInference.Benchmarking.Tests.Engine;
 
 [TestFixture]
-public class EngineSettingsTests
+internal class EngineSettingsTests
 {
     private static IEnumerable<TestCaseData> InvalidSettings()
     {

@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 /// The paired gate's sequential decision, fed synthetic process comparisons (changes in ln units). With the default
 /// policy the limit is ln 1.10 ≈ 0.0953, the interval is the mean ± 3 noise / √n, and 2 to 8 processes run.
 /// </summary>
-public class PairedGateTests
+internal class PairedGateTests
 {
     private static readonly PairedPolicy Policy = new();
     private static readonly double Limit = Math.Log(1.10);

@@ -17,7 +17,7 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 /// the run's states cannot be matched (<see cref="Processes_that_all_ran_in_unseen_states_are_inconclusive_after_the_allowed_retries"/>)
 /// and when the recordings' samples are not at hand (<see cref="Recordings_read_without_their_samples_are_inconclusive_and_name_the_samples_file"/>).
 /// </summary>
-public class RegressionGateTests
+internal class RegressionGateTests
 {
     private const string Recorded = "the recorded numbers of 2026-11-05";
 

@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace ActiveInference.Benchmarking.Tests.Gate;
 
 /// <summary>The one formatter of verdict messages: its verbs, numbers and wording, in any culture.</summary>
-public class VerdictMessageTests
+internal class VerdictMessageTests
 {
     private const string Regression =
         "Kernel(10) regressed: +23.4% [+20.0%, +27.0%] against commit 1b56a1b (paired: 3 processes × 4 copies per side), "

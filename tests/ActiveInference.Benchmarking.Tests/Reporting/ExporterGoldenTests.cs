@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Reporting;
 
-public class ExporterGoldenTests
+internal class ExporterGoldenTests
 {
     private static IEnumerable<TestCaseData> Exporters()
     {
