@@ -61,7 +61,7 @@ internal static class Guard
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNotFinite(ReadOnlySpan<double> values, string name)
     {
-        for (int i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (double.IsNaN(values[i]))
             {
@@ -82,9 +82,9 @@ internal static class Guard
     /// <summary>Throws when an entry is negative or not finite.</summary>
     public static void Probabilities(ReadOnlySpan<double> values, string name)
     {
-        for (int i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            double v = values[i];
+            var v = values[i];
             if (double.IsNaN(v) || double.IsInfinity(v))
             {
                 throw new ArgumentException(
@@ -104,7 +104,7 @@ internal static class Guard
     {
         Probabilities(values, name);
         double sum = 0;
-        foreach (double v in values)
+        foreach (var v in values)
         {
             sum += v;
         }

@@ -21,14 +21,14 @@ public static class ModelFactory
         Guard.Positive(stateCount, nameof(stateCount));
         Guard.Positive(observationCount, nameof(observationCount));
         var random = new Random(seed);
-        int n = stateCount;
-        int m = observationCount;
-        Matrix<double> w = Matrix<double>.Build.Dense(m, n, (_, _) => Normal(random) / Math.Sqrt(n));
-        Vector<double> eta = Vector<double>.Build.Dense(n, _ => Normal(random));
-        Matrix<double> g = Matrix<double>.Build.Dense(n, n, (_, _) => Normal(random));
-        Matrix<double> h = Matrix<double>.Build.Dense(m, m, (_, _) => Normal(random));
-        Matrix<double> piX = Matrix<double>.Build.DenseIdentity(n) + (g.TransposeAndMultiply(g) * (0.5 / n));
-        Matrix<double> piO = (2.0 * Matrix<double>.Build.DenseIdentity(m)) + (h.TransposeAndMultiply(h) * (0.5 / m));
+        var n = stateCount;
+        var m = observationCount;
+        var w = Matrix<double>.Build.Dense(m, n, (_, _) => Normal(random) / Math.Sqrt(n));
+        var eta = Vector<double>.Build.Dense(n, _ => Normal(random));
+        var g = Matrix<double>.Build.Dense(n, n, (_, _) => Normal(random));
+        var h = Matrix<double>.Build.Dense(m, m, (_, _) => Normal(random));
+        var piX = Matrix<double>.Build.DenseIdentity(n) + (g.TransposeAndMultiply(g) * (0.5 / n));
+        var piO = (2.0 * Matrix<double>.Build.DenseIdentity(m)) + (h.TransposeAndMultiply(h) * (0.5 / m));
         return new LinearGaussianModel(w, eta, Symmetrise(piX), Symmetrise(piO));
     }
 
@@ -38,7 +38,7 @@ public static class ModelFactory
         Guard.Positive(length, nameof(length));
         var random = new Random(seed);
         var result = new double[length];
-        for (int i = 0; i < length; i++)
+        for (var i = 0; i < length; i++)
         {
             result[i] = Normal(random);
         }
@@ -72,29 +72,29 @@ public static class ModelFactory
         ArgumentNullException.ThrowIfNull(numObservations);
         ArgumentNullException.ThrowIfNull(numControls);
         var random = new Random(seed);
-        int s = 1;
-        foreach (int n in numStates)
+        var s = 1;
+        foreach (var n in numStates)
         {
             Guard.Positive(n, nameof(numStates));
             s *= n;
         }
 
         var a = new double[numObservations.Length][];
-        for (int m = 0; m < a.Length; m++)
+        for (var m = 0; m < a.Length; m++)
         {
-            int o = numObservations[m];
+            var o = numObservations[m];
             a[m] = new double[o * s];
-            for (int col = 0; col < s; col++)
+            for (var col = 0; col < s; col++)
             {
                 double sum = 0;
-                for (int r = 0; r < o; r++)
+                for (var r = 0; r < o; r++)
                 {
-                    double v = random.NextDouble() + (r == col % o ? 2.0 : 0.0);
+                    var v = random.NextDouble() + (r == col % o ? 2.0 : 0.0);
                     a[m][(r * s) + col] = v;
                     sum += v;
                 }
 
-                for (int r = 0; r < o; r++)
+                for (var r = 0; r < o; r++)
                 {
                     a[m][(r * s) + col] /= sum;
                 }
@@ -102,25 +102,25 @@ public static class ModelFactory
         }
 
         var b = new double[numStates.Length][];
-        for (int f = 0; f < b.Length; f++)
+        for (var f = 0; f < b.Length; f++)
         {
-            int n = numStates[f];
-            int u = numControls[f];
+            var n = numStates[f];
+            var u = numControls[f];
             b[f] = new double[n * n * u];
-            for (int k = 0; k < u; k++)
+            for (var k = 0; k < u; k++)
             {
-                for (int prev = 0; prev < n; prev++)
+                for (var prev = 0; prev < n; prev++)
                 {
                     double sum = 0;
-                    int target = (prev + k) % n;
-                    for (int next = 0; next < n; next++)
+                    var target = (prev + k) % n;
+                    for (var next = 0; next < n; next++)
                     {
-                        double v = random.NextDouble() + (next == target ? 4.0 : 0.0);
+                        var v = random.NextDouble() + (next == target ? 4.0 : 0.0);
                         b[f][(((next * n) + prev) * u) + k] = v;
                         sum += v;
                     }
 
-                    for (int next = 0; next < n; next++)
+                    for (var next = 0; next < n; next++)
                     {
                         b[f][(((next * n) + prev) * u) + k] /= sum;
                     }
@@ -130,7 +130,7 @@ public static class ModelFactory
 
         var c = numObservations.Select(o => Enumerable.Range(0, o).Select(_ => Normal(random)).ToArray()).ToArray();
         var d = numStates.Select(n => RandomDistribution(n, random)).ToArray();
-        IReadOnlyList<int[,]> policies = GenerativeModel.AllPolicies(numControls, policyLength);
+        var policies = GenerativeModel.AllPolicies(numControls, policyLength);
         return new GenerativeModel(numStates, numObservations, numControls, a, b, c, d, null, policies);
     }
 
@@ -146,13 +146,13 @@ public static class ModelFactory
     {
         var d = new double[n];
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             d[i] = random.NextDouble() + 0.1;
             sum += d[i];
         }
 
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             d[i] /= sum;
         }
@@ -165,8 +165,8 @@ public static class ModelFactory
     /// <summary>Standard normal by Box–Muller (deterministic given the Random's state).</summary>
     private static double Normal(Random random)
     {
-        double u1 = 1.0 - random.NextDouble();
-        double u2 = random.NextDouble();
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

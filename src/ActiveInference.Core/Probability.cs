@@ -30,10 +30,10 @@ public static class Probability
     /// <param name="x">Log-weights on input; normalised probabilities on output. Must be non-empty.</param>
     public static void SoftmaxInPlace(Span<double> x)
     {
-        double max = TensorPrimitives.Max((ReadOnlySpan<double>)x);
+        var max = TensorPrimitives.Max((ReadOnlySpan<double>)x);
         TensorPrimitives.Subtract(x, max, x);
         TensorPrimitives.Exp(x, x);
-        double sum = TensorPrimitives.Sum((ReadOnlySpan<double>)x);
+        var sum = TensorPrimitives.Sum((ReadOnlySpan<double>)x);
         TensorPrimitives.Divide(x, sum, x);
     }
 
@@ -43,7 +43,7 @@ public static class Probability
     /// </summary>
     public static double LogSumExp(ReadOnlySpan<double> x, Span<double> scratch)
     {
-        double max = TensorPrimitives.Max(x);
+        var max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, scratch);
         TensorPrimitives.Exp(scratch, scratch);
         return max + Math.Log(TensorPrimitives.Sum((ReadOnlySpan<double>)scratch));
@@ -52,8 +52,8 @@ public static class Probability
     /// <summary>Index of the largest entry; the first index wins ties (like <c>numpy.argmax</c>).</summary>
     public static int ArgMax(ReadOnlySpan<double> x)
     {
-        int best = 0;
-        for (int i = 1; i < x.Length; i++)
+        var best = 0;
+        for (var i = 1; i < x.Length; i++)
         {
             if (x[i] > x[best])
             {
@@ -70,10 +70,10 @@ public static class Probability
     /// </summary>
     public static int Sample(ReadOnlySpan<double> p, Random random)
     {
-        double total = TensorPrimitives.Sum(p);
-        double u = random.NextDouble() * total;
+        var total = TensorPrimitives.Sum(p);
+        var u = random.NextDouble() * total;
         double cumulative = 0;
-        for (int i = 0; i < p.Length; i++)
+        for (var i = 0; i < p.Length; i++)
         {
             cumulative += p[i];
             if (u < cumulative)
@@ -83,7 +83,7 @@ public static class Probability
         }
 
         // Rounding: fall back to the last index with positive mass.
-        for (int i = p.Length - 1; i >= 0; i--)
+        for (var i = p.Length - 1; i >= 0; i--)
         {
             if (p[i] > 0)
             {

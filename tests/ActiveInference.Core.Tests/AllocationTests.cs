@@ -13,11 +13,11 @@ public sealed class AllocationTests
     [Test]
     public void FreeEnergyAndGradientAllocateNothing()
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(50, 40, seed: 1);
-        double[] mu = ModelFactory.NormalVector(50, 2);
-        double[] o = ModelFactory.NormalVector(40, 3);
+        var model = ModelFactory.LinearGaussian(50, 40, seed: 1);
+        var mu = ModelFactory.NormalVector(50, 2);
+        var o = ModelFactory.NormalVector(40, 3);
         var gradient = new double[50];
-        FreeEnergyWorkspace workspace = model.CreateWorkspace();
+        var workspace = model.CreateWorkspace();
         var simple = new SimpleFreeEnergy(model.ObservationPrecision);
 
         Assert.That(BytesAllocated(() => model.FreeEnergy(mu, o)), Is.Zero, "FreeEnergy");
@@ -30,7 +30,7 @@ public sealed class AllocationTests
     public void TheAllocatingFreeEnergyDoesAllocate()
     {
         // Guards the measurement itself: it must see allocations when there are some.
-        LinearGaussianModel model = ModelFactory.LinearGaussian(5, 4, seed: 1);
+        var model = ModelFactory.LinearGaussian(5, 4, seed: 1);
         var mu = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(5);
         var o = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(4);
         Assert.That(BytesAllocated(() => model.FreeEnergyAllocating(mu, o)), Is.GreaterThan(0));
@@ -39,8 +39,8 @@ public sealed class AllocationTests
     [Test]
     public void BeliefUpdateAndVariationalIterationAllocateNothing()
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(30, 20, seed: 4);
-        double[] o = ModelFactory.NormalVector(20, 5);
+        var model = ModelFactory.LinearGaussian(30, 20, seed: 4);
+        var o = ModelFactory.NormalVector(20, 5);
         var belief = new BeliefState(model);
         var iteration = new VariationalIteration(model);
         var mean = new double[30];
@@ -53,8 +53,8 @@ public sealed class AllocationTests
     [Test]
     public void DiscreteHotPathsAllocateNothing()
     {
-        GenerativeModel model = ModelFactory.Pomdp([4, 3, 2], [5, 4], [3, 2, 2], policyLength: 2, seed: 7);
-        int[] observation = ModelFactory.Observation(model, 8);
+        var model = ModelFactory.Pomdp([4, 3, 2], [5, 4], [3, 2, 2], policyLength: 2, seed: 7);
+        var observation = ModelFactory.Observation(model, 8);
         var agent = new Agent(model);
         var engine = new FixedPointIteration(model);
         engine.SetObservation(observation);
@@ -72,7 +72,7 @@ public sealed class AllocationTests
     {
         action(); // warm up: JIT, lazy model parts
         action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         action();
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }

@@ -32,7 +32,7 @@ public sealed class ValidationTests
     [Test]
     public void AnAsymmetricPrecisionIsRejected()
     {
-        Matrix<double> bad = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0.2 }, { 0.0, 1.0 } });
+        var bad = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0.2 }, { 0.0, 1.0 } });
         var e = Assert.Throws<ArgumentException>(() => new LinearGaussianModel(W, Eta, bad, PiO))!;
         Assert.That(e.ParamName, Is.EqualTo("priorPrecision"));
         Assert.That(e.Message, Does.Contain("not symmetric"));
@@ -41,7 +41,7 @@ public sealed class ValidationTests
     [Test]
     public void AnIndefinitePrecisionIsRejected()
     {
-        Matrix<double> bad = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } });
+        var bad = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } });
         var e = Assert.Throws<ArgumentException>(() => new LinearGaussianModel(W, Eta, bad, PiO))!;
         Assert.That(e.ParamName, Is.EqualTo("priorPrecision"));
         Assert.That(e.Message, Does.Contain("positive definite"));

@@ -21,7 +21,7 @@ public sealed class BeliefState
     public BeliefState(LinearGaussianModel model, double? stepSize = null, int steps = 10)
     {
         ArgumentNullException.ThrowIfNull(model);
-        double kappa = stepSize ?? model.SafeStepSize;
+        var kappa = stepSize ?? model.SafeStepSize;
         Guard.Positive(kappa, nameof(stepSize));
         Guard.Positive(steps, nameof(steps));
         _model = model;
@@ -54,7 +54,7 @@ public sealed class BeliefState
     {
         Span<double> g = _gradient;
         Span<double> mu = _mean;
-        for (int k = 0; k < Steps; k++)
+        for (var k = 0; k < Steps; k++)
         {
             _model.FreeEnergyAndGradient(mu, o, g, _workspace);
             TensorPrimitives.MultiplyAdd(g, -StepSize, mu, mu);

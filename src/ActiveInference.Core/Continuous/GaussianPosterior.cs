@@ -18,8 +18,8 @@ public sealed record GaussianPosterior(ReadOnlyMemory<double> Mean, ReadOnlyMemo
     /// <summary>A fresh MathNet copy of the covariance (allocates).</summary>
     public Matrix<double> CovarianceMatrix()
     {
-        int n = Dimension;
-        double[] rowMajor = Covariance.ToArray();
+        var n = Dimension;
+        var rowMajor = Covariance.ToArray();
         return Matrix<double>.Build.Dense(n, n, (i, j) => rowMajor[(i * n) + j]);
     }
 }

@@ -46,8 +46,8 @@ public sealed class LinearGaussianModel
         ArgumentNullException.ThrowIfNull(priorMean);
         ArgumentNullException.ThrowIfNull(priorPrecision);
         ArgumentNullException.ThrowIfNull(observationPrecision);
-        int m = w.RowCount;
-        int n = w.ColumnCount;
+        var m = w.RowCount;
+        var n = w.ColumnCount;
         Guard.Length(priorMean.Count, n, nameof(priorMean), "η must have one entry per column of W");
         CheckSquare(priorPrecision, n, nameof(priorPrecision), "Πₓ must be n×n, n = columns of W");
         CheckSquare(observationPrecision, m, nameof(observationPrecision), "Πₒ must be m×m, m = rows of W");
@@ -56,8 +56,8 @@ public sealed class LinearGaussianModel
         _etaArray = priorMean.ToArray();
         Guard.Finite(_etaArray, nameof(priorMean));
 
-        double logDetX = LogDeterminantOfSpd(priorPrecision, nameof(priorPrecision));
-        double logDetO = LogDeterminantOfSpd(observationPrecision, nameof(observationPrecision));
+        var logDetX = LogDeterminantOfSpd(priorPrecision, nameof(priorPrecision));
+        var logDetO = LogDeterminantOfSpd(observationPrecision, nameof(observationPrecision));
 
         _w = w.Clone();
         _eta = priorMean.Clone();
@@ -154,8 +154,8 @@ public sealed class LinearGaussianModel
         Guard.Length(mu.Count, StateCount, nameof(mu), "one entry per hidden state");
         Guard.Length(o.Count, ObservationCount, nameof(o), "one entry per observation");
         Guard.Finite(o.AsArray() ?? o.ToArray(), nameof(o));
-        Vector<double> eo = o - (_w * mu);
-        Vector<double> ex = mu - _eta;
+        var eo = o - (_w * mu);
+        var ex = mu - _eta;
         return (0.5 * eo.DotProduct(_observationPrecision * eo)) + (0.5 * ex.DotProduct(_priorPrecision * ex)) + _constant;
     }
 
@@ -168,17 +168,17 @@ public sealed class LinearGaussianModel
     {
         Guard.Length(o.Length, ObservationCount, nameof(o), "one entry per observation");
         Guard.Finite(o, nameof(o));
-        PosteriorPrecision p = Posterior;
+        var p = Posterior;
         var b = new double[StateCount];
         p.RightHandSide(o, b);
-        Vector<double> mean = p.Cholesky.Solve(Vector<double>.Build.Dense(b));
+        var mean = p.Cholesky.Solve(Vector<double>.Build.Dense(b));
         return new GaussianPosterior(mean.ToArray(), p.Covariance);
     }
 
     private double Evaluate(ReadOnlySpan<double> mu, ReadOnlySpan<double> o, FreeEnergyWorkspace ws, Span<double> gradient)
     {
-        int n = StateCount;
-        int m = ObservationCount;
+        var n = StateCount;
+        var m = ObservationCount;
         Span<double> eo = ws.ObservationError;
         Span<double> pe = ws.WeightedObservationError;
         Span<double> ex = ws.StateError;
@@ -186,14 +186,14 @@ public sealed class LinearGaussianModel
         ReadOnlySpan<double> wRows = _wRows;
 
         // εₒ = o − Wμ
-        for (int i = 0; i < m; i++)
+        for (var i = 0; i < m; i++)
         {
             eo[i] = o[i] - TensorPrimitives.Dot(wRows.Slice(i * n, n), mu);
         }
 
         // Πₒεₒ
         ReadOnlySpan<double> piO = _piO;
-        for (int i = 0; i < m; i++)
+        for (var i = 0; i < m; i++)
         {
             pe[i] = TensorPrimitives.Dot(piO.Slice(i * m, m), eo);
         }
@@ -201,18 +201,18 @@ public sealed class LinearGaussianModel
         // εₓ = μ − η, Πₓεₓ
         TensorPrimitives.Subtract(mu, _etaArray, ex);
         ReadOnlySpan<double> piX = _piX;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             px[i] = TensorPrimitives.Dot(piX.Slice(i * n, n), ex);
         }
 
-        double f = (0.5 * TensorPrimitives.Dot(eo, pe)) + (0.5 * TensorPrimitives.Dot(ex, px)) + _constant;
+        var f = (0.5 * TensorPrimitives.Dot(eo, pe)) + (0.5 * TensorPrimitives.Dot(ex, px)) + _constant;
 
         if (!gradient.IsEmpty)
         {
             // ∂F/∂μ = Πₓεₓ − Wᵀ(Πₒεₒ), Wᵀy accumulated row by row of W.
             px.CopyTo(gradient);
-            for (int i = 0; i < m; i++)
+            for (var i = 0; i < m; i++)
             {
                 TensorPrimitives.MultiplyAdd(wRows.Slice(i * n, n), -pe[i], gradient, gradient);
             }
@@ -252,13 +252,13 @@ public sealed class LinearGaussianModel
     /// <summary>ln|A| for a symmetric positive definite A via Cholesky; throws naming <paramref name="name"/> otherwise.</summary>
     internal static double LogDeterminantOfSpd(Matrix<double> a, string name)
     {
-        int size = a.RowCount;
+        var size = a.RowCount;
         double scale = 0;
-        for (int i = 0; i < size; i++)
+        for (var i = 0; i < size; i++)
         {
-            for (int j = 0; j < size; j++)
+            for (var j = 0; j < size; j++)
             {
-                double v = a[i, j];
+                var v = a[i, j];
                 if (!double.IsFinite(v))
                 {
                     throw new ArgumentException(
@@ -269,9 +269,9 @@ public sealed class LinearGaussianModel
             }
         }
 
-        for (int i = 0; i < size; i++)
+        for (var i = 0; i < size; i++)
         {
-            for (int j = i + 1; j < size; j++)
+            for (var j = i + 1; j < size; j++)
             {
                 if (Math.Abs(a[i, j] - a[j, i]) > 1e-10 * scale)
                 {
@@ -286,7 +286,7 @@ public sealed class LinearGaussianModel
         try
         {
             var chol = a.Cholesky();
-            double logDet = chol.DeterminantLn;
+            var logDet = chol.DeterminantLn;
             if (!double.IsFinite(logDet))
             {
                 throw new ArgumentException(name + " is not positive definite (its log-determinant is not finite).", name);

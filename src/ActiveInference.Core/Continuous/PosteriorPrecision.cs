@@ -12,12 +12,12 @@ internal sealed class PosteriorPrecision
 {
     public PosteriorPrecision(Matrix<double> w, Vector<double> eta, Matrix<double> priorPrecision, Matrix<double> observationPrecision)
     {
-        int n = w.ColumnCount;
-        int m = w.RowCount;
-        Matrix<double> k = w.TransposeThisAndMultiply(observationPrecision); // n×m
-        Matrix<double> p = (k * w) + priorPrecision;
+        var n = w.ColumnCount;
+        var m = w.RowCount;
+        var k = w.TransposeThisAndMultiply(observationPrecision); // n×m
+        var p = (k * w) + priorPrecision;
         p = 0.5 * (p + p.Transpose()); // exact symmetry against round-off
-        Vector<double> c = priorPrecision * eta;
+        var c = priorPrecision * eta;
 
         N = n;
         M = m;
@@ -31,10 +31,10 @@ internal sealed class PosteriorPrecision
         // Gershgorin bound on the largest eigenvalue of P: gradient descent on F is stable for
         // step sizes below 2/λmax, so 1/bound is always safe.
         double bound = 0;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             double row = 0;
-            for (int j = 0; j < n; j++)
+            for (var j = 0; j < n; j++)
             {
                 row += Math.Abs(p[i, j]);
             }
@@ -71,7 +71,7 @@ internal sealed class PosteriorPrecision
     /// <summary>b = K o + c (length n) into <paramref name="b"/>.</summary>
     public void RightHandSide(ReadOnlySpan<double> o, Span<double> b)
     {
-        for (int i = 0; i < N; i++)
+        for (var i = 0; i < N; i++)
         {
             b[i] = System.Numerics.Tensors.TensorPrimitives.Dot(Gain.AsSpan(i * M, M), o) + PriorTerm[i];
         }
@@ -80,7 +80,7 @@ internal sealed class PosteriorPrecision
     /// <summary>y = P x.</summary>
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
-        for (int i = 0; i < N; i++)
+        for (var i = 0; i < N; i++)
         {
             y[i] = System.Numerics.Tensors.TensorPrimitives.Dot(Precision.AsSpan(i * N, N), x);
         }
@@ -89,9 +89,9 @@ internal sealed class PosteriorPrecision
     internal static double[] ToRowMajor(Matrix<double> a)
     {
         var result = new double[a.RowCount * a.ColumnCount];
-        for (int i = 0; i < a.RowCount; i++)
+        for (var i = 0; i < a.RowCount; i++)
         {
-            for (int j = 0; j < a.ColumnCount; j++)
+            for (var j = 0; j < a.ColumnCount; j++)
             {
                 result[(i * a.ColumnCount) + j] = a[i, j];
             }

@@ -30,7 +30,7 @@ public sealed class SimpleFreeEnergy
             throw new ArgumentException($"Dimension mismatch: precision is {precision.RowCount}×{precision.ColumnCount}, expected a square matrix.", nameof(precision));
         }
 
-        double logDet = LinearGaussianModel.LogDeterminantOfSpd(precision, nameof(precision));
+        var logDet = LinearGaussianModel.LogDeterminantOfSpd(precision, nameof(precision));
         Dimension = precision.RowCount;
         _precision = PosteriorPrecision.ToRowMajor(precision);
         _error = new double[Dimension];
@@ -43,7 +43,7 @@ public sealed class SimpleFreeEnergy
     /// <summary>F in nats for one observation and belief mean (both length k); no allocation.</summary>
     public double Compute(ReadOnlySpan<double> observations, ReadOnlySpan<double> beliefs)
     {
-        int k = Dimension;
+        var k = Dimension;
         Guard.Length(observations.Length, k, nameof(observations), "one entry per row of the precision");
         Guard.Length(beliefs.Length, k, nameof(beliefs), "one entry per row of the precision");
         Guard.Finite(observations, nameof(observations));
@@ -52,7 +52,7 @@ public sealed class SimpleFreeEnergy
         TensorPrimitives.Subtract(observations, beliefs, e);
         ReadOnlySpan<double> p = _precision;
         double quadratic = 0;
-        for (int i = 0; i < k; i++)
+        for (var i = 0; i < k; i++)
         {
             quadratic += e[i] * TensorPrimitives.Dot(p.Slice(i * k, k), e);
         }

@@ -31,12 +31,12 @@ public sealed class VariationalInference
     {
         ArgumentNullException.ThrowIfNull(model);
         Guard.Positive(tolerance, nameof(tolerance));
-        int cap = maxIterations ?? ((10 * model.StateCount) + 10);
+        var cap = maxIterations ?? ((10 * model.StateCount) + 10);
         Guard.Positive(cap, nameof(maxIterations));
         _model = model;
         Tolerance = tolerance;
         MaxIterations = cap;
-        int n = model.StateCount;
+        var n = model.StateCount;
         _mean = new double[n];
         _residual = new double[n];
         _direction = new double[n];
@@ -56,8 +56,8 @@ public sealed class VariationalInference
     /// <summary>Infers the posterior for observation <paramref name="o"/> (length m, finite).</summary>
     public VariationalResult Infer(ReadOnlySpan<double> o)
     {
-        (int iterations, bool converged, double residual) = Solve(o);
-        double f = _model.FreeEnergy(_mean, o);
+        (var iterations, var converged, var residual) = Solve(o);
+        var f = _model.FreeEnergy(_mean, o);
         var posterior = new GaussianPosterior(_mean.ToArray(), _model.Posterior.Covariance);
         return new VariationalResult(posterior, f, iterations, converged, residual);
     }
@@ -66,7 +66,7 @@ public sealed class VariationalInference
     {
         Guard.Length(o.Length, _model.ObservationCount, nameof(o), "one entry per observation");
         Guard.Finite(o, nameof(o));
-        PosteriorPrecision p = _model.Posterior;
+        var p = _model.Posterior;
         Span<double> x = _mean;
         Span<double> r = _residual;
         Span<double> d = _direction;
@@ -74,7 +74,7 @@ public sealed class VariationalInference
         Span<double> b = _rhs;
 
         p.RightHandSide(o, b);
-        double bNorm = TensorPrimitives.Norm((ReadOnlySpan<double>)b);
+        var bNorm = TensorPrimitives.Norm((ReadOnlySpan<double>)b);
         if (bNorm == 0)
         {
             bNorm = 1;
@@ -84,13 +84,13 @@ public sealed class VariationalInference
         p.Multiply(x, q);
         TensorPrimitives.Subtract(b, q, r); // r = b − Pμ = −∂F/∂μ
         r.CopyTo(d);
-        double rr = TensorPrimitives.Dot(r, r);
-        double threshold = Tolerance * bNorm;
-        int k = 0;
+        var rr = TensorPrimitives.Dot(r, r);
+        var threshold = Tolerance * bNorm;
+        var k = 0;
         while (Math.Sqrt(rr) > threshold && k < MaxIterations)
         {
             p.Multiply(d, q);
-            double alpha = rr / TensorPrimitives.Dot(d, q);
+            var alpha = rr / TensorPrimitives.Dot(d, q);
             TensorPrimitives.MultiplyAdd(d, alpha, x, x);
             TensorPrimitives.MultiplyAdd(q, -alpha, r, r);
             k++;
@@ -101,7 +101,7 @@ public sealed class VariationalInference
                 TensorPrimitives.Subtract(b, q, r);
             }
 
-            double rrNew = TensorPrimitives.Dot(r, r);
+            var rrNew = TensorPrimitives.Dot(r, r);
             TensorPrimitives.MultiplyAdd(d, rrNew / rr, r, d);
             rr = rrNew;
         }
@@ -109,7 +109,7 @@ public sealed class VariationalInference
         // Report the true residual, not the recursive one.
         p.Multiply(x, q);
         TensorPrimitives.Subtract(b, q, r);
-        double residual = TensorPrimitives.Norm((ReadOnlySpan<double>)r) / bNorm;
+        var residual = TensorPrimitives.Norm((ReadOnlySpan<double>)r) / bNorm;
         return (k, residual <= Tolerance, residual);
     }
 }

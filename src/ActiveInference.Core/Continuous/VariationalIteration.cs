@@ -32,22 +32,22 @@ public sealed class VariationalIteration
     /// </summary>
     public double Step(ReadOnlySpan<double> o, Span<double> mean, Span<double> variance)
     {
-        int n = _model.StateCount;
+        var n = _model.StateCount;
         Guard.Length(o.Length, _model.ObservationCount, nameof(o), "one entry per observation");
         Guard.Length(mean.Length, n, nameof(mean), "one entry per hidden state");
         Guard.Length(variance.Length, n, nameof(variance), "one entry per hidden state");
         Guard.Finite(o, nameof(o));
         Guard.Finite(mean, nameof(mean));
-        PosteriorPrecision p = _model.Posterior;
+        var p = _model.Posterior;
         Span<double> b = _rhs;
         p.RightHandSide(o, b);
         ReadOnlySpan<double> precision = p.Precision;
         double largest = 0;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
-            double pii = p.Diagonal[i];
-            double residual = b[i] - TensorPrimitives.Dot(precision.Slice(i * n, n), mean);
-            double change = residual / pii;
+            var pii = p.Diagonal[i];
+            var residual = b[i] - TensorPrimitives.Dot(precision.Slice(i * n, n), mean);
+            var change = residual / pii;
             mean[i] += change;
             variance[i] = 1.0 / pii;
             largest = Math.Max(largest, Math.Abs(change));

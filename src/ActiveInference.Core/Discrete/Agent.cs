@@ -42,12 +42,12 @@ public sealed class Agent
         Settings = settings;
         _states = new FixedPointIteration(model);
         _efe = new ExpectedFreeEnergy(model);
-        int factors = model.FactorCount;
+        var factors = model.FactorCount;
         _prior = new double[factors][];
         _posterior = new double[factors][];
         _marginals = new double[factors][];
         _actionWeights = new double[factors][];
-        for (int f = 0; f < factors; f++)
+        for (var f = 0; f < factors; f++)
         {
             _prior[f] = new double[model.NumStates[f]];
             _posterior[f] = new double[model.NumStates[f]];
@@ -99,7 +99,7 @@ public sealed class Agent
     /// <summary>Back to t = 0: prior D, uniform posterior, no action.</summary>
     public void Reset()
     {
-        for (int f = 0; f < _prior.Length; f++)
+        for (var f = 0; f < _prior.Length; f++)
         {
             _model.InitialStatePrior(f).CopyTo(_prior[f]);
             Array.Fill(_posterior[f], 1.0 / _posterior[f].Length);
@@ -122,11 +122,11 @@ public sealed class Agent
         ArgumentNullException.ThrowIfNull(settings);
         if (_hasAction)
         {
-            for (int f = 0; f < _prior.Length; f++)
+            for (var f = 0; f < _prior.Length; f++)
             {
-                ReadOnlySpan<double> b = _model.Transition(f, _action[f]);
-                int n = _prior[f].Length;
-                for (int i = 0; i < n; i++)
+                var b = _model.Transition(f, _action[f]);
+                var n = _prior[f].Length;
+                for (var i = 0; i < n; i++)
                 {
                     _prior[f][i] = TensorPrimitives.Dot(b.Slice(i * n, n), _posterior[f]);
                 }
@@ -134,13 +134,13 @@ public sealed class Agent
         }
 
         _states.SetObservation(observation);
-        for (int f = 0; f < _prior.Length; f++)
+        for (var f = 0; f < _prior.Length; f++)
         {
             _states.SetPrior(f, _prior[f]);
         }
 
-        StateInference result = _states.Run(settings);
-        for (int f = 0; f < _posterior.Length; f++)
+        var result = _states.Run(settings);
+        for (var f = 0; f < _posterior.Length; f++)
         {
             _states.Posterior(f).CopyTo(_posterior[f]);
         }
@@ -154,7 +154,7 @@ public sealed class Agent
     /// </summary>
     public ReadOnlySpan<double> InferPolicies()
     {
-        for (int p = 0; p < _g.Length; p++)
+        for (var p = 0; p < _g.Length; p++)
         {
             _g[p] = _efe.Evaluate(p, _posterior, out _utility[p], out _gain[p]);
         }
@@ -174,7 +174,7 @@ public sealed class Agent
     public ReadOnlySpan<int> SampleAction()
     {
         ComputeMarginals();
-        for (int f = 0; f < _action.Length; f++)
+        for (var f = 0; f < _action.Length; f++)
         {
             _action[f] = Probability.ArgMax(_marginals[f]);
         }
@@ -191,7 +191,7 @@ public sealed class Agent
     {
         ArgumentNullException.ThrowIfNull(random);
         ComputeMarginals();
-        for (int f = 0; f < _action.Length; f++)
+        for (var f = 0; f < _action.Length; f++)
         {
             Span<double> buffer = _actionWeights[f];
             Probability.LogStar(_marginals[f], buffer);
@@ -206,22 +206,22 @@ public sealed class Agent
 
     private void ComputeMarginals()
     {
-        for (int f = 0; f < _marginals.Length; f++)
+        for (var f = 0; f < _marginals.Length; f++)
         {
             Array.Clear(_marginals[f]);
         }
 
-        for (int p = 0; p < _qPi.Length; p++)
+        for (var p = 0; p < _qPi.Length; p++)
         {
-            for (int f = 0; f < _marginals.Length; f++)
+            for (var f = 0; f < _marginals.Length; f++)
             {
                 _marginals[f][_model.Action(p, 0, f)] += _qPi[p];
             }
         }
 
-        for (int f = 0; f < _marginals.Length; f++)
+        for (var f = 0; f < _marginals.Length; f++)
         {
-            double sum = TensorPrimitives.Sum(_marginals[f]);
+            var sum = TensorPrimitives.Sum(_marginals[f]);
             TensorPrimitives.Divide(_marginals[f], sum, _marginals[f]);
         }
     }

@@ -30,10 +30,10 @@ public sealed class ExpectedFreeEnergy
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _joint = model.Joint;
-        int factors = model.FactorCount;
+        var factors = model.FactorCount;
         _current = new double[factors][];
         _predicted = new double[factors][];
-        for (int f = 0; f < factors; f++)
+        for (var f = 0; f < factors; f++)
         {
             _current[f] = new double[model.NumStates[f]];
             _predicted[f] = new double[model.NumStates[f]];
@@ -61,7 +61,7 @@ public sealed class ExpectedFreeEnergy
         }
 
         Guard.Length(posterior.Length, _model.FactorCount, nameof(posterior), "one marginal per factor");
-        for (int f = 0; f < posterior.Length; f++)
+        for (var f = 0; f < posterior.Length; f++)
         {
             Guard.Length(posterior[f].Length, _current[f].Length, nameof(posterior), "numStates[f] entries in marginal f");
             posterior[f].CopyTo(_current[f], 0);
@@ -70,9 +70,9 @@ public sealed class ExpectedFreeEnergy
         utility = 0;
         informationGain = 0;
         Span<double> joint = _jointState;
-        for (int t = 0; t < _model.PolicyLength; t++)
+        for (var t = 0; t < _model.PolicyLength; t++)
         {
-            for (int f = 0; f < _current.Length; f++)
+            for (var f = 0; f < _current.Length; f++)
             {
                 Predict(_model.Transition(f, _model.Action(policy, t, f)), _current[f], _predicted[f]);
                 (_current[f], _predicted[f]) = (_predicted[f], _current[f]);
@@ -89,15 +89,15 @@ public sealed class ExpectedFreeEnergy
     /// <summary>I(O; S) for joint-state distribution q, pymdp's <c>spm_MDP_G</c>.</summary>
     private double InformationGain(ReadOnlySpan<double> q)
     {
-        int outcomes = _joint.OutcomeCount;
+        var outcomes = _joint.OutcomeCount;
         Span<double> qo = _outcomes;
         qo.Clear();
         ReadOnlySpan<double> likelihood = _joint.Likelihood;
         double expectedNegEntropy = 0;
-        double threshold = JointOutcomes.Threshold;
-        for (int s = 0; s < q.Length; s++)
+        var threshold = JointOutcomes.Threshold;
+        for (var s = 0; s < q.Length; s++)
         {
-            double w = q[s];
+            var w = q[s];
             if (w > threshold)
             {
                 expectedNegEntropy += w * _joint.NegativeEntropy[s];
@@ -112,8 +112,8 @@ public sealed class ExpectedFreeEnergy
     /// <summary>next = B q with B row-major (next, previous).</summary>
     private static void Predict(ReadOnlySpan<double> b, ReadOnlySpan<double> q, Span<double> next)
     {
-        int n = q.Length;
-        for (int i = 0; i < n; i++)
+        var n = q.Length;
+        for (var i = 0; i < n; i++)
         {
             next[i] = TensorPrimitives.Dot(b.Slice(i * n, n), q);
         }

@@ -33,13 +33,13 @@ public sealed class FixedPointIteration
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _numStates = model.NumStates.ToArray();
-        int factors = _numStates.Length;
+        var factors = _numStates.Length;
         _logLikelihood = new double[model.StateCount];
         _logPrior = new double[factors][];
         _q = new double[factors][];
         _next = new double[factors][];
-        int largest = 0;
-        for (int f = 0; f < factors; f++)
+        var largest = 0;
+        for (var f = 0; f < factors; f++)
         {
             _logPrior[f] = new double[_numStates[f]];
             _q[f] = new double[_numStates[f]];
@@ -84,7 +84,7 @@ public sealed class FixedPointIteration
     /// <summary>Sets every marginal to uniform (pymdp's starting point).</summary>
     public void ResetToUniform()
     {
-        for (int f = 0; f < _q.Length; f++)
+        for (var f = 0; f < _q.Length; f++)
         {
             Array.Fill(_q[f], 1.0 / _q[f].Length);
         }
@@ -106,10 +106,10 @@ public sealed class FixedPointIteration
             return new StateInference(FreeEnergy(), 0, true, double.NaN);
         }
 
-        double previous = FreeEnergy(includeAccuracy: false);
-        double change = 1.0; // pymdp's initial dF
-        double f = previous;
-        int iterations = 0;
+        var previous = FreeEnergy(includeAccuracy: false);
+        var change = 1.0; // pymdp's initial dF
+        var f = previous;
+        var iterations = 0;
         while (iterations < settings.MaxIterations && change >= settings.FreeEnergyTolerance)
         {
             Sweep();
@@ -128,20 +128,20 @@ public sealed class FixedPointIteration
     /// </summary>
     public void Sweep()
     {
-        int factors = _q.Length;
+        var factors = _q.Length;
         ReadOnlySpan<double> logL = _logLikelihood;
-        for (int f = 0; f < factors; f++)
+        for (var f = 0; f < factors; f++)
         {
-            int outer = Outer(0, f, _before);
-            int inner = Outer(f + 1, factors, _after);
-            int size = _numStates[f];
+            var outer = Outer(0, f, _before);
+            var inner = Outer(f + 1, factors, _after);
+            var size = _numStates[f];
             Span<double> ql = _next[f];
             ql.Clear();
             ReadOnlySpan<double> after = _after.AsSpan(0, inner);
-            for (int a = 0; a < outer; a++)
+            for (var a = 0; a < outer; a++)
             {
-                double w = _before[a];
-                int offset = a * size * inner;
+                var w = _before[a];
+                var offset = a * size * inner;
                 if (inner == 1)
                 {
                     // Last factor: the slice over s_f is contiguous, one SIMD multiply-add.
@@ -149,7 +149,7 @@ public sealed class FixedPointIteration
                     continue;
                 }
 
-                for (int i = 0; i < size; i++)
+                for (var i = 0; i < size; i++)
                 {
                     ql[i] += w * TensorPrimitives.Dot(logL.Slice(offset + (i * inner), inner), after);
                 }
@@ -171,17 +171,17 @@ public sealed class FixedPointIteration
     private double FreeEnergy(bool includeAccuracy)
     {
         double f = 0;
-        for (int k = 0; k < _q.Length; k++)
+        for (var k = 0; k < _q.Length; k++)
         {
             ReadOnlySpan<double> q = _q[k];
-            Span<double> lnq = _scratch.AsSpan(0, q.Length);
+            var lnq = _scratch.AsSpan(0, q.Length);
             Probability.LogStar(q, lnq);
             f += TensorPrimitives.Dot(q, lnq) - TensorPrimitives.Dot(q, _logPrior[k]);
         }
 
         if (includeAccuracy)
         {
-            int n = Outer(0, _q.Length, _scratch);
+            var n = Outer(0, _q.Length, _scratch);
             f -= TensorPrimitives.Dot(_logLikelihood, _scratch.AsSpan(0, n));
         }
 

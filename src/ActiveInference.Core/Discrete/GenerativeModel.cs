@@ -70,11 +70,11 @@ public sealed class GenerativeModel
         _numStates = CheckSizes(numStates, nameof(numStates));
         _numObservations = CheckSizes(numObservations, nameof(numObservations));
         _numControls = CheckSizes(numControls, nameof(numControls));
-        int factors = _numStates.Length;
-        int modalities = _numObservations.Length;
+        var factors = _numStates.Length;
+        var modalities = _numObservations.Length;
         Guard.Length(_numControls.Length, factors, nameof(numControls), "one entry per hidden-state factor");
         long joint = 1;
-        foreach (int n in _numStates)
+        foreach (var n in _numStates)
         {
             joint *= n;
         }
@@ -88,9 +88,9 @@ public sealed class GenerativeModel
 
         Guard.Length(a.Count, modalities, nameof(a), "one likelihood array per modality");
         _a = new double[modalities][];
-        for (int m = 0; m < modalities; m++)
+        for (var m = 0; m < modalities; m++)
         {
-            string name = Indexed(nameof(a), m);
+            var name = Indexed(nameof(a), m);
             ArgumentNullException.ThrowIfNull(a[m], name);
             Guard.Length(a[m].Length, _numObservations[m] * StateCount, name, "numObservations[m] × product of numStates");
             Guard.Probabilities(a[m], name);
@@ -100,22 +100,22 @@ public sealed class GenerativeModel
 
         Guard.Length(b.Count, factors, nameof(b), "one transition array per factor");
         _transitions = new double[factors][][];
-        for (int f = 0; f < factors; f++)
+        for (var f = 0; f < factors; f++)
         {
-            string name = Indexed(nameof(b), f);
+            var name = Indexed(nameof(b), f);
             ArgumentNullException.ThrowIfNull(b[f], name);
-            int n = _numStates[f];
-            int u = _numControls[f];
+            var n = _numStates[f];
+            var u = _numControls[f];
             Guard.Length(b[f].Length, n * n * u, name, "numStates[f] × numStates[f] × numControls[f]");
             Guard.Probabilities(b[f], name);
             CheckColumns(b[f], n, n * u, name, "transition column B[f][:, s, u]");
             _transitions[f] = new double[u][];
-            for (int k = 0; k < u; k++)
+            for (var k = 0; k < u; k++)
             {
                 var matrix = new double[n * n];
-                for (int next = 0; next < n; next++)
+                for (var next = 0; next < n; next++)
                 {
-                    for (int prev = 0; prev < n; prev++)
+                    for (var prev = 0; prev < n; prev++)
                     {
                         matrix[(next * n) + prev] = b[f][(((next * n) + prev) * u) + k];
                     }
@@ -127,9 +127,9 @@ public sealed class GenerativeModel
 
         Guard.Length(c.Count, modalities, nameof(c), "one preference vector per modality");
         _c = new double[modalities][];
-        for (int m = 0; m < modalities; m++)
+        for (var m = 0; m < modalities; m++)
         {
-            string name = Indexed(nameof(c), m);
+            var name = Indexed(nameof(c), m);
             ArgumentNullException.ThrowIfNull(c[m], name);
             Guard.Length(c[m].Length, _numObservations[m], name, "one log-preference per outcome");
             Guard.Finite(c[m], name);
@@ -138,9 +138,9 @@ public sealed class GenerativeModel
 
         Guard.Length(d.Count, factors, nameof(d), "one initial-state prior per factor");
         _d = new double[factors][];
-        for (int f = 0; f < factors; f++)
+        for (var f = 0; f < factors; f++)
         {
-            string name = Indexed(nameof(d), f);
+            var name = Indexed(nameof(d), f);
             ArgumentNullException.ThrowIfNull(d[f], name);
             Guard.Length(d[f].Length, _numStates[f], name, "one probability per state of the factor");
             Guard.Distribution(d[f], name);
@@ -154,10 +154,10 @@ public sealed class GenerativeModel
 
         _policies = new int[policies.Count][,];
         PolicyLength = -1;
-        for (int p = 0; p < policies.Count; p++)
+        for (var p = 0; p < policies.Count; p++)
         {
-            string name = Indexed(nameof(policies), p);
-            int[,] policy = policies[p] ?? throw new ArgumentNullException(name);
+            var name = Indexed(nameof(policies), p);
+            var policy = policies[p] ?? throw new ArgumentNullException(name);
             if (PolicyLength < 0)
             {
                 PolicyLength = policy.GetLength(0);
@@ -166,9 +166,9 @@ public sealed class GenerativeModel
 
             Guard.Length(policy.GetLength(0), PolicyLength, name, "every policy has the same number of steps (rows)");
             Guard.Length(policy.GetLength(1), factors, name, "one action per factor (columns)");
-            for (int t = 0; t < PolicyLength; t++)
+            for (var t = 0; t < PolicyLength; t++)
             {
-                for (int f = 0; f < factors; f++)
+                for (var f = 0; f < factors; f++)
                 {
                     if (policy[t, f] < 0 || policy[t, f] >= _numControls[f])
                     {
@@ -200,12 +200,12 @@ public sealed class GenerativeModel
 
         // Expected utility of a joint state: Σ_m Σ_o A[m][o, s] ln*(softmax C[m])[o].
         _stateUtility = new double[StateCount];
-        for (int m = 0; m < modalities; m++)
+        for (var m = 0; m < modalities; m++)
         {
             var lnC = (double[])_c[m].Clone();
             Probability.SoftmaxInPlace(lnC);
             Probability.LogStar(lnC, lnC);
-            for (int o = 0; o < lnC.Length; o++)
+            for (var o = 0; o < lnC.Length; o++)
             {
                 TensorPrimitives.MultiplyAdd(_a[m].AsSpan(o * StateCount, StateCount), lnC[o], _stateUtility, _stateUtility);
             }
@@ -272,9 +272,9 @@ public sealed class GenerativeModel
     {
         CheckObservation(observation);
         Guard.Length(logLikelihood.Length, StateCount, nameof(logLikelihood), "one entry per joint state");
-        int s = StateCount;
+        var s = StateCount;
         _a[0].AsSpan(observation[0] * s, s).CopyTo(logLikelihood);
-        for (int m = 1; m < _a.Length; m++)
+        for (var m = 1; m < _a.Length; m++)
         {
             TensorPrimitives.Multiply(logLikelihood, _a[m].AsSpan(observation[m] * s, s), logLikelihood);
         }
@@ -286,7 +286,7 @@ public sealed class GenerativeModel
     public void CheckObservation(ReadOnlySpan<int> observation)
     {
         Guard.Length(observation.Length, ModalityCount, nameof(observation), "one outcome index per modality");
-        for (int m = 0; m < observation.Length; m++)
+        for (var m = 0; m < observation.Length; m++)
         {
             if ((uint)observation[m] >= (uint)_numObservations[m])
             {
@@ -305,10 +305,10 @@ public sealed class GenerativeModel
     {
         ArgumentNullException.ThrowIfNull(numControls);
         Guard.Positive(policyLength, nameof(policyLength));
-        int factors = numControls.Count;
-        int slots = factors * policyLength;
+        var factors = numControls.Count;
+        var slots = factors * policyLength;
         long count = 1;
-        for (int i = 0; i < slots; i++)
+        for (var i = 0; i < slots; i++)
         {
             Guard.Positive(numControls[i % factors], nameof(numControls));
             count *= numControls[i % factors];
@@ -324,13 +324,13 @@ public sealed class GenerativeModel
         for (long p = 0; p < count; p++)
         {
             var policy = new int[policyLength, factors];
-            for (int i = 0; i < slots; i++)
+            for (var i = 0; i < slots; i++)
             {
                 policy[i / factors, i % factors] = digits[i];
             }
 
             result.Add(policy);
-            for (int i = slots - 1; i >= 0; i--)
+            for (var i = slots - 1; i >= 0; i--)
             {
                 if (++digits[i] < numControls[i % factors])
                 {
@@ -352,7 +352,7 @@ public sealed class GenerativeModel
         }
 
         var result = new int[sizes.Count];
-        for (int i = 0; i < sizes.Count; i++)
+        for (var i = 0; i < sizes.Count; i++)
         {
             if (sizes[i] <= 0)
             {
@@ -369,10 +369,10 @@ public sealed class GenerativeModel
     /// <summary>Checks that a (rows, columns) row-major array sums to 1 down every column.</summary>
     private static void CheckColumns(double[] values, int rows, int columns, string name, string what)
     {
-        for (int col = 0; col < columns; col++)
+        for (var col = 0; col < columns; col++)
         {
             double sum = 0;
-            for (int r = 0; r < rows; r++)
+            for (var r = 0; r < rows; r++)
             {
                 sum += values[(r * columns) + col];
             }

@@ -11,15 +11,15 @@ internal static class Joint
     public static int Outer(ReadOnlySpan<double[]> q, int from, int to, Span<double> destination)
     {
         destination[0] = 1.0;
-        int length = 1;
-        for (int g = from; g < to; g++)
+        var length = 1;
+        for (var g = from; g < to; g++)
         {
             ReadOnlySpan<double> factor = q[g];
-            int size = factor.Length;
+            var size = factor.Length;
             // Expand in place from the back so no entry is overwritten before it is read.
-            for (int i = length - 1; i >= 0; i--)
+            for (var i = length - 1; i >= 0; i--)
             {
-                double v = destination[i];
+                var v = destination[i];
                 TensorPrimitives.Multiply(factor, v, destination.Slice(i * size, size));
             }
 

@@ -13,7 +13,7 @@ internal sealed class JointOutcomes
     public JointOutcomes(double[][] a, int[] numObservations, int stateCount)
     {
         long count = 1;
-        foreach (int o in numObservations)
+        foreach (var o in numObservations)
         {
             count *= o;
         }
@@ -29,20 +29,20 @@ internal sealed class JointOutcomes
         Likelihood = new double[stateCount * OutcomeCount];
         NegativeEntropy = new double[stateCount];
         var index = new int[numObservations.Length];
-        for (int s = 0; s < stateCount; s++)
+        for (var s = 0; s < stateCount; s++)
         {
-            Span<double> row = Likelihood.AsSpan(s * OutcomeCount, OutcomeCount);
+            var row = Likelihood.AsSpan(s * OutcomeCount, OutcomeCount);
             Array.Clear(index);
-            for (int o = 0; o < OutcomeCount; o++)
+            for (var o = 0; o < OutcomeCount; o++)
             {
                 double p = 1;
-                for (int m = 0; m < index.Length; m++)
+                for (var m = 0; m < index.Length; m++)
                 {
                     p *= a[m][(index[m] * stateCount) + s];
                 }
 
                 row[o] = p;
-                for (int m = index.Length - 1; m >= 0; m--)
+                for (var m = index.Length - 1; m >= 0; m--)
                 {
                     if (++index[m] < numObservations[m])
                     {
@@ -54,7 +54,7 @@ internal sealed class JointOutcomes
             }
 
             double h = 0;
-            foreach (double p in row)
+            foreach (var p in row)
             {
                 h += p * Math.Log(p + Threshold);
             }

@@ -12,7 +12,7 @@ public static class PymdpModelReader
     /// <summary>Reads the model of the reference file at <paramref name="path"/>.</summary>
     public static GenerativeModel ReadFile(string path)
     {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         return Read(document.RootElement.GetProperty("model"));
     }
 
@@ -22,24 +22,24 @@ public static class PymdpModelReader
     {
         try
         {
-            int[] numStates = Ints(model.GetProperty("num_states"));
-            int[] numObs = Ints(model.GetProperty("num_obs"));
-            int[] numControls = Ints(model.GetProperty("num_controls"));
-            double[][] a = model.GetProperty("A").EnumerateArray().Select(Flatten).ToArray();
-            double[][] b = model.GetProperty("B").EnumerateArray().Select(Flatten).ToArray();
-            double[][] c = model.GetProperty("C").EnumerateArray().Select(Flatten).ToArray();
-            double[][] d = model.GetProperty("D").EnumerateArray().Select(Flatten).ToArray();
-            double[]? e = model.TryGetProperty("E", out JsonElement eElement) && eElement.ValueKind == JsonValueKind.Array
+            var numStates = Ints(model.GetProperty("num_states"));
+            var numObs = Ints(model.GetProperty("num_obs"));
+            var numControls = Ints(model.GetProperty("num_controls"));
+            var a = model.GetProperty("A").EnumerateArray().Select(Flatten).ToArray();
+            var b = model.GetProperty("B").EnumerateArray().Select(Flatten).ToArray();
+            var c = model.GetProperty("C").EnumerateArray().Select(Flatten).ToArray();
+            var d = model.GetProperty("D").EnumerateArray().Select(Flatten).ToArray();
+            var e = model.TryGetProperty("E", out var eElement) && eElement.ValueKind == JsonValueKind.Array
                 ? Flatten(eElement)
                 : null;
             var policies = new List<int[,]>();
-            foreach (JsonElement policy in model.GetProperty("policies").EnumerateArray())
+            foreach (var policy in model.GetProperty("policies").EnumerateArray())
             {
-                int[][] rows = policy.EnumerateArray().Select(Ints).ToArray();
+                var rows = policy.EnumerateArray().Select(Ints).ToArray();
                 var p = new int[rows.Length, rows.Length == 0 ? 0 : rows[0].Length];
-                for (int t = 0; t < rows.Length; t++)
+                for (var t = 0; t < rows.Length; t++)
                 {
-                    for (int f = 0; f < rows[t].Length; f++)
+                    for (var f = 0; f < rows[t].Length; f++)
                     {
                         p[t, f] = rows[t][f];
                     }
@@ -68,7 +68,7 @@ public static class PymdpModelReader
     {
         if (element.ValueKind == JsonValueKind.Array)
         {
-            foreach (JsonElement item in element.EnumerateArray())
+            foreach (var item in element.EnumerateArray())
             {
                 Append(item, values);
             }

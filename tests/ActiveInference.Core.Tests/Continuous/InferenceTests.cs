@@ -8,11 +8,11 @@ public sealed class InferenceTests
     [TestCase(2, 2), TestCase(3, 7), TestCase(5, 3), TestCase(10, 10), TestCase(50, 30), TestCase(100, 120), TestCase(200, 150), TestCase(200, 200)]
     public void VariationalInferenceConvergesToTheClosedFormPosterior(int n, int m)
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(n, m, seed: 1000 + n + m);
-        double[] o = ModelFactory.NormalVector(m, 77);
+        var model = ModelFactory.LinearGaussian(n, m, seed: 1000 + n + m);
+        var o = ModelFactory.NormalVector(m, 77);
 
-        VariationalResult result = new VariationalInference(model).Infer(o);
-        GaussianPosterior exact = model.ExactPosterior(o);
+        var result = new VariationalInference(model).Infer(o);
+        var exact = model.ExactPosterior(o);
 
         Assert.That(result.Converged, Is.True);
         Assert.That(result.Iterations, Is.GreaterThan(0).And.LessThanOrEqualTo(10 * n + 10));
@@ -24,10 +24,10 @@ public sealed class InferenceTests
     [Test]
     public void AnIterationCapTooSmallIsReportedAsNotConverged()
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(40, 40, seed: 9);
-        double[] o = ModelFactory.NormalVector(40, 10);
+        var model = ModelFactory.LinearGaussian(40, 40, seed: 9);
+        var o = ModelFactory.NormalVector(40, 10);
 
-        VariationalResult result = new VariationalInference(model, tolerance: 1e-14, maxIterations: 2).Infer(o);
+        var result = new VariationalInference(model, tolerance: 1e-14, maxIterations: 2).Infer(o);
 
         Assert.That(result.Converged, Is.False);
         Assert.That(result.Iterations, Is.EqualTo(2));
@@ -37,14 +37,14 @@ public sealed class InferenceTests
     [Test]
     public void BeliefStateLowersFreeEnergyAndReachesThePosteriorMean()
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(12, 8, seed: 21);
-        double[] o = ModelFactory.NormalVector(8, 22);
+        var model = ModelFactory.LinearGaussian(12, 8, seed: 21);
+        var o = ModelFactory.NormalVector(8, 22);
         var belief = new BeliefState(model, steps: 5);
-        double previous = model.FreeEnergy(belief.Mean, o);
+        var previous = model.FreeEnergy(belief.Mean, o);
 
-        for (int k = 0; k < 200; k++)
+        for (var k = 0; k < 200; k++)
         {
-            double f = belief.Update(o);
+            var f = belief.Update(o);
             Assert.That(f, Is.LessThanOrEqualTo(previous + 1e-12));
             Assert.That(belief.FreeEnergy, Is.EqualTo(f));
             previous = f;
@@ -56,16 +56,16 @@ public sealed class InferenceTests
     [Test]
     public void BeliefStateTakesTheConfiguredStep()
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(3, 2, seed: 1);
+        var model = ModelFactory.LinearGaussian(3, 2, seed: 1);
         double[] o = [0.5, -0.25];
         var belief = new BeliefState(model, stepSize: 0.1, steps: 1);
-        double[] start = belief.Mean.ToArray();
+        var start = belief.Mean.ToArray();
         var gradient = new double[3];
         model.FreeEnergyAndGradient(start, o, gradient);
 
         belief.Update(o);
 
-        for (int i = 0; i < 3; i++)
+        for (var i = 0; i < 3; i++)
         {
             Assert.That(belief.Mean[i], Is.EqualTo(start[i] - (0.1 * gradient[i])).Within(1e-15));
         }
@@ -78,21 +78,21 @@ public sealed class InferenceTests
     [Test]
     public void RepeatedVariationalIterationsReachTheMeanFieldFixedPoint()
     {
-        LinearGaussianModel model = ModelFactory.LinearGaussian(10, 6, seed: 31);
-        double[] o = ModelFactory.NormalVector(6, 32);
+        var model = ModelFactory.LinearGaussian(10, 6, seed: 31);
+        var o = ModelFactory.NormalVector(6, 32);
         var iteration = new VariationalIteration(model);
         var mean = new double[10];
         var variance = new double[10];
-        double change = double.PositiveInfinity;
+        var change = double.PositiveInfinity;
 
-        for (int k = 0; k < 500 && change > 1e-14; k++)
+        for (var k = 0; k < 500 && change > 1e-14; k++)
         {
             change = iteration.Step(o, mean, variance);
         }
 
-        GaussianPosterior exact = model.ExactPosterior(o);
+        var exact = model.ExactPosterior(o);
         Assert.That(MaxDifference(mean, exact.Mean.Span), Is.LessThan(1e-10));
-        for (int i = 0; i < 10; i++)
+        for (var i = 0; i < 10; i++)
         {
             // Mean-field variance 1/P_ii never exceeds the exact marginal variance (P⁻¹)_ii.
             Assert.That(variance[i], Is.GreaterThan(0).And.LessThanOrEqualTo(exact.CovarianceAt(i, i) + 1e-15));
@@ -103,14 +103,14 @@ public sealed class InferenceTests
     public void OneVariationalIterationUpdatesACoordinateToItsConditionalOptimum()
     {
         // One state: the single coordinate update is exact in one step.
-        LinearGaussianModel model = ModelFactory.LinearGaussian(1, 3, seed: 2);
+        var model = ModelFactory.LinearGaussian(1, 3, seed: 2);
         double[] o = [1.0, 2.0, -1.0];
         double[] mean = [0.0];
         double[] variance = [0.0];
 
         new VariationalIteration(model).Step(o, mean, variance);
 
-        GaussianPosterior exact = model.ExactPosterior(o);
+        var exact = model.ExactPosterior(o);
         Assert.That(mean[0], Is.EqualTo(exact.Mean.Span[0]).Within(1e-13));
         Assert.That(variance[0], Is.EqualTo(exact.CovarianceAt(0, 0)).Within(1e-13));
     }
@@ -119,7 +119,7 @@ public sealed class InferenceTests
     {
         Assert.That(a.Length, Is.EqualTo(b.Length));
         double max = 0;
-        for (int i = 0; i < a.Length; i++)
+        for (var i = 0; i < a.Length; i++)
         {
             max = Math.Max(max, Math.Abs(a[i] - b[i]));
         }

@@ -8,8 +8,8 @@ public sealed class DiscreteKernelTests
     [Test]
     public void PoliciesComeInPymdpOrder()
     {
-        IReadOnlyList<int[,]> policies = GenerativeModel.AllPolicies([3, 2], policyLength: 1);
-        int[][] flat = policies.Select(p => new[] { p[0, 0], p[0, 1] }).ToArray();
+        var policies = GenerativeModel.AllPolicies([3, 2], policyLength: 1);
+        var flat = policies.Select(p => new[] { p[0, 0], p[0, 1] }).ToArray();
         Assert.That(flat, Is.EqualTo(new[] { new[] { 0, 0 }, new[] { 0, 1 }, new[] { 1, 0 }, new[] { 1, 1 }, new[] { 2, 0 }, new[] { 2, 1 } }));
         Assert.That(GenerativeModel.AllPolicies([4], 2), Has.Count.EqualTo(16));
         Assert.That(GenerativeModel.AllPolicies([4], 2)[1][1, 0], Is.EqualTo(1));
@@ -20,7 +20,7 @@ public sealed class DiscreteKernelTests
     {
         double[] x = [1000.0, 1001.0, -1000.0];
         Probability.SoftmaxInPlace(x);
-        double e = Math.Exp(-1.0);
+        var e = Math.Exp(-1.0);
         Assert.That(x[0], Is.EqualTo(e / (1 + e)).Within(1e-15));
         Assert.That(x[1], Is.EqualTo(1 / (1 + e)).Within(1e-15));
         Assert.That(x[2], Is.EqualTo(0.0));
@@ -37,20 +37,20 @@ public sealed class DiscreteKernelTests
     [Test]
     public void SampledActionsAreReproducibleFromTheSeedAndFollowTheMarginals()
     {
-        GenerativeModel model = ModelFactory.Pomdp([4], [4], [4], policyLength: 1, seed: 3);
+        var model = ModelFactory.Pomdp([4], [4], [4], policyLength: 1, seed: 3);
         var agent = new Agent(model, new AgentSettings(Alpha: 1.0));
         agent.InferStates([1]);
         agent.InferPolicies();
-        int[] first = Draw(agent, 7, 2000);
-        int[] second = Draw(agent, 7, 2000);
+        var first = Draw(agent, 7, 2000);
+        var second = Draw(agent, 7, 2000);
         Assert.That(first, Is.EqualTo(second));
 
         // With alpha = 1, p(u) = marginal(u): the empirical frequencies match within sampling error.
         agent.SampleAction();
-        double[] marginal = agent.ActionMarginals(0).ToArray();
-        for (int u = 0; u < 4; u++)
+        var marginal = agent.ActionMarginals(0).ToArray();
+        for (var u = 0; u < 4; u++)
         {
-            double frequency = first.Count(a => a == u) / 2000.0;
+            var frequency = first.Count(a => a == u) / 2000.0;
             Assert.That(frequency, Is.EqualTo(marginal[u]).Within(0.05), $"action {u}");
         }
     }
@@ -58,28 +58,28 @@ public sealed class DiscreteKernelTests
     [Test]
     public void SweepsOfThreeFactorsMatchABruteForceExpectation()
     {
-        GenerativeModel model = ModelFactory.Pomdp([3, 2, 4], [5, 3], [1, 1, 1], policyLength: 1, seed: 5);
+        var model = ModelFactory.Pomdp([3, 2, 4], [5, 3], [1, 1, 1], policyLength: 1, seed: 5);
         var engine = new FixedPointIteration(model);
         engine.SetObservation([2, 1]);
         engine.Run(new FixedPointSettings(3, 0));
-        double[][] q = Enumerable.Range(0, 3).Select(f => engine.Posterior(f).ToArray()).ToArray();
-        double[] logL = engine.LogLikelihood.ToArray();
+        var q = Enumerable.Range(0, 3).Select(f => engine.Posterior(f).ToArray()).ToArray();
+        var logL = engine.LogLikelihood.ToArray();
 
         engine.Sweep();
 
         int[] sizes = [3, 2, 4];
-        for (int f = 0; f < 3; f++)
+        for (var f = 0; f < 3; f++)
         {
             var expected = new double[sizes[f]];
-            for (int s0 = 0; s0 < 3; s0++)
+            for (var s0 = 0; s0 < 3; s0++)
             {
-                for (int s1 = 0; s1 < 2; s1++)
+                for (var s1 = 0; s1 < 2; s1++)
                 {
-                    for (int s2 = 0; s2 < 4; s2++)
+                    for (var s2 = 0; s2 < 4; s2++)
                     {
                         int[] s = [s0, s1, s2];
                         double w = 1;
-                        for (int g = 0; g < 3; g++)
+                        for (var g = 0; g < 3; g++)
                         {
                             if (g != f)
                             {
@@ -92,13 +92,13 @@ public sealed class DiscreteKernelTests
                 }
             }
 
-            for (int i = 0; i < expected.Length; i++)
+            for (var i = 0; i < expected.Length; i++)
             {
                 expected[i] += engine.LogPrior(f)[i];
             }
 
             Probability.SoftmaxInPlace(expected);
-            for (int i = 0; i < expected.Length; i++)
+            for (var i = 0; i < expected.Length; i++)
             {
                 Assert.That(engine.Posterior(f)[i], Is.EqualTo(expected[i]).Within(1e-14), $"q[{f}][{i}]");
             }
@@ -108,11 +108,11 @@ public sealed class DiscreteKernelTests
     [Test]
     public void TheDefaultStopRuleRunsFewerSweepsThanTheConvergedOne()
     {
-        GenerativeModel model = ModelFactory.Pomdp([5, 4], [6, 3], [2, 2], policyLength: 1, seed: 12);
+        var model = ModelFactory.Pomdp([5, 4], [6, 3], [2, 2], policyLength: 1, seed: 12);
         var engine = new FixedPointIteration(model);
         engine.SetObservation([3, 0]);
-        StateInference quick = engine.Run(FixedPointSettings.Default);
-        StateInference converged = engine.Run(FixedPointSettings.Converged);
+        var quick = engine.Run(FixedPointSettings.Default);
+        var converged = engine.Run(FixedPointSettings.Converged);
 
         Assert.That(quick.Iterations, Is.LessThanOrEqualTo(10));
         Assert.That(quick.LastChange < 1e-3 || quick.Iterations == 10, Is.True);
@@ -124,7 +124,7 @@ public sealed class DiscreteKernelTests
     {
         var random = new Random(seed);
         var result = new int[count];
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             result[i] = agent.SampleAction(random)[0];
         }

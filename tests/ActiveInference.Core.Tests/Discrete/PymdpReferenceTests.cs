@@ -16,14 +16,14 @@ public sealed class PymdpReferenceTests
     [Test]
     public void TheBundledReferenceFilesAreFound()
     {
-        string[] names = ReferenceCase.Files().Select(Path.GetFileName).ToArray()!;
+        var names = ReferenceCase.Files().Select(Path.GetFileName).ToArray()!;
         Assert.That(names, Is.SupersetOf(new[] { "single_factor_3x3.json", "two_factor_two_modality.json", "gridworld_3x3.json" }));
     }
 
     [Test]
     public void TheReferenceFolderFromTheEnvironmentExistsWhenNamed()
     {
-        string? folder = Environment.GetEnvironmentVariable(ReferenceCase.DirectoryVariable);
+        var folder = Environment.GetEnvironmentVariable(ReferenceCase.DirectoryVariable);
         if (string.IsNullOrWhiteSpace(folder))
         {
             Assert.Pass(ReferenceCase.DirectoryVariable + " is not set; only the bundled files run.");
@@ -35,43 +35,43 @@ public sealed class PymdpReferenceTests
     [TestCaseSource(typeof(ReferenceCase), nameof(ReferenceCase.Steps))]
     public void StepMatchesPymdp(string file, int step)
     {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-        JsonElement root = document.RootElement;
-        GenerativeModel model = PymdpModelReader.Read(root.GetProperty("model"));
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        var root = document.RootElement;
+        var model = PymdpModelReader.Read(root.GetProperty("model"));
         var agent = new Agent(model, new AgentSettings(
             Gamma: root.GetProperty("model").GetProperty("gamma").GetDouble(),
             Alpha: root.GetProperty("model").GetProperty("alpha").GetDouble(),
             Inference: Settings(root.GetProperty("fpi_settings").GetProperty("default"))));
-        JsonElement[] steps = root.GetProperty("steps").EnumerateArray().ToArray();
+        var steps = root.GetProperty("steps").EnumerateArray().ToArray();
 
         // Replay the episode up to the step under test, choosing actions as pymdp did.
-        for (int t = 0; t < step; t++)
+        for (var t = 0; t < step; t++)
         {
             agent.InferStates(Ints(steps[t].GetProperty("obs")));
             agent.InferPolicies();
             agent.SampleAction();
         }
 
-        JsonElement expected = steps[step];
-        int[] observation = Ints(expected.GetProperty("obs"));
+        var expected = steps[step];
+        var observation = Ints(expected.GetProperty("obs"));
         if (step > 0)
         {
             Assert.That(agent.LastAction.ToArray(), Is.EqualTo(Ints(expected.GetProperty("previous_action"))), "previous action");
         }
 
-        StateInference inference = agent.InferStates(observation);
+        var inference = agent.InferStates(observation);
 
-        JsonElement[] prior = expected.GetProperty("prior").EnumerateArray().ToArray();
-        for (int f = 0; f < model.FactorCount; f++)
+        var prior = expected.GetProperty("prior").EnumerateArray().ToArray();
+        for (var f = 0; f < model.FactorCount; f++)
         {
             AssertClose(agent.Prior(f), PymdpModelReader.Flatten(prior[f]), $"prior[{f}]");
         }
 
         AssertClose(agent.StateEngine.LogLikelihood, PymdpModelReader.Flatten(expected.GetProperty("log_likelihood")), "log_likelihood");
 
-        JsonElement states = expected.GetProperty("infer_states");
-        JsonElement[] qs = states.GetProperty("qs").EnumerateArray().ToArray();
-        for (int f = 0; f < model.FactorCount; f++)
+        var states = expected.GetProperty("infer_states");
+        var qs = states.GetProperty("qs").EnumerateArray().ToArray();
+        for (var f = 0; f < model.FactorCount; f++)
         {
             AssertClose(agent.Posterior(f), PymdpModelReader.Flatten(qs[f]), $"qs[{f}]");
         }
@@ -82,17 +82,17 @@ public sealed class PymdpReferenceTests
 
         CheckConverged(model, agent, observation, expected.GetProperty("infer_states_converged"), root);
 
-        JsonElement policies = expected.GetProperty("infer_policies");
-        ReadOnlySpan<double> qPi = agent.InferPolicies();
+        var policies = expected.GetProperty("infer_policies");
+        var qPi = agent.InferPolicies();
         AssertClose(agent.NegativeExpectedFreeEnergy, PymdpModelReader.Flatten(policies.GetProperty("G")), "G");
         AssertClose(qPi, PymdpModelReader.Flatten(policies.GetProperty("q_pi")), "q_pi");
         AssertClose(agent.ExpectedUtility, PymdpModelReader.Flatten(policies.GetProperty("expected_utility")), "expected_utility");
         AssertClose(agent.InformationGain, PymdpModelReader.Flatten(policies.GetProperty("states_info_gain")), "states_info_gain");
 
-        JsonElement action = expected.GetProperty("sample_action");
-        int[] chosen = agent.SampleAction().ToArray();
-        JsonElement[] marginals = action.GetProperty("action_marginals").EnumerateArray().ToArray();
-        for (int f = 0; f < model.FactorCount; f++)
+        var action = expected.GetProperty("sample_action");
+        var chosen = agent.SampleAction().ToArray();
+        var marginals = action.GetProperty("action_marginals").EnumerateArray().ToArray();
+        for (var f = 0; f < model.FactorCount; f++)
         {
             AssertClose(agent.ActionMarginals(f), PymdpModelReader.Flatten(marginals[f]), $"action_marginals[{f}]");
         }
@@ -104,14 +104,14 @@ public sealed class PymdpReferenceTests
     {
         var engine = new FixedPointIteration(model);
         engine.SetObservation(observation);
-        for (int f = 0; f < model.FactorCount; f++)
+        for (var f = 0; f < model.FactorCount; f++)
         {
             engine.SetPrior(f, agent.Prior(f));
         }
 
-        StateInference result = engine.Run(Settings(root.GetProperty("fpi_settings").GetProperty("converged")));
-        JsonElement[] qs = converged.GetProperty("qs").EnumerateArray().ToArray();
-        for (int f = 0; f < model.FactorCount; f++)
+        var result = engine.Run(Settings(root.GetProperty("fpi_settings").GetProperty("converged")));
+        var qs = converged.GetProperty("qs").EnumerateArray().ToArray();
+        for (var f = 0; f < model.FactorCount; f++)
         {
             AssertClose(engine.Posterior(f), PymdpModelReader.Flatten(qs[f]), $"converged qs[{f}]");
         }
@@ -128,7 +128,7 @@ public sealed class PymdpReferenceTests
     private static void AssertClose(ReadOnlySpan<double> actual, double[] expected, string what)
     {
         Assert.That(actual.Length, Is.EqualTo(expected.Length), what + " length");
-        for (int i = 0; i < expected.Length; i++)
+        for (var i = 0; i < expected.Length; i++)
         {
             Assert.That(actual[i], Is.EqualTo(expected[i]).Within(Tolerance), $"{what}[{i}]");
         }

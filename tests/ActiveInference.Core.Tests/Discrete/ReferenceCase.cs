@@ -15,23 +15,23 @@ public static class ReferenceCase
     public static IEnumerable<string> Files()
     {
         var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "TestData", "pymdp") };
-        string? extra = Environment.GetEnvironmentVariable(DirectoryVariable);
+        var extra = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(extra))
         {
             folders.Add(extra);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string folder in folders)
+        foreach (var folder in folders)
         {
             if (!Directory.Exists(folder))
             {
                 continue;
             }
 
-            foreach (string file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
-                string full = Path.GetFullPath(file);
+                var full = Path.GetFullPath(file);
                 if (seen.Add(full) && HasFormat(full))
                 {
                     yield return full;
@@ -43,13 +43,13 @@ public static class ReferenceCase
     /// <summary>One NUnit case per (file, step).</summary>
     public static IEnumerable<TestCaseData> Steps()
     {
-        foreach (string file in Files())
+        foreach (var file in Files())
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-            int steps = document.RootElement.GetProperty("steps").GetArrayLength();
-            bool bundled = file.StartsWith(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "TestData")), StringComparison.Ordinal);
-            string name = (bundled ? string.Empty : DirectoryVariable + ":") + Path.GetFileNameWithoutExtension(file);
-            for (int t = 0; t < steps; t++)
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var steps = document.RootElement.GetProperty("steps").GetArrayLength();
+            var bundled = file.StartsWith(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "TestData")), StringComparison.Ordinal);
+            var name = (bundled ? string.Empty : DirectoryVariable + ":") + Path.GetFileNameWithoutExtension(file);
+            for (var t = 0; t < steps; t++)
             {
                 yield return new TestCaseData(file, t).SetArgDisplayNames(name, "t" + t.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
@@ -60,9 +60,9 @@ public static class ReferenceCase
     {
         try
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("format", out JsonElement format)
+                && document.RootElement.TryGetProperty("format", out var format)
                 && format.ValueKind == JsonValueKind.String
                 && format.GetString() == Format;
         }
