@@ -81,9 +81,6 @@ internal sealed class PerfSession
     /// <summary>The results collected so far, each with the gate's verdict on it.</summary>
     public IReadOnlyCollection<GatedResult> Results => _results.Results;
 
-    /// <summary>The engine settings that change numbers, part of the machine profile.</summary>
-    public static string EngineSettingsFingerprint => $"reference={QuadraticFormReference.ReferenceName};tieredPGO={(AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) ? pgo : "default")};gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
-
     /// <summary>Applies the run's mode to one measured benchmark (see <see cref="RunModeEvaluator"/>).</summary>
     public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath) =>
         _evaluator!.Evaluate(result, thresholdOverride, assemblyPath);
@@ -123,7 +120,7 @@ internal sealed class PerfSession
             parameters[name] = testParameters[name];
         var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
         var loaded = PerfOptionsLoader.Load(parameters, environment: null, root);
-        var profile = MachineProfile.Detect(EngineSettingsFingerprint, loaded.Options?.MachineProfile);
+        var profile = MachineProfile.Detect(EngineFingerprint.Current, loaded.Options?.MachineProfile);
         return new PerfSession(loaded.Options, loaded.IsValid ? null : loaded.ErrorMessage, profile, childOutput);
     }
 

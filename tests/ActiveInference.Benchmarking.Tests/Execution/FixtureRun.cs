@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework;
@@ -52,7 +53,7 @@ internal sealed class FixtureRun : ITestListener
             ResultsDirectory = Path.Combine(directory, "results"),
             HistoryPath = Path.Combine(directory, "results", "perf-history.db"),
         };
-        return new PerfSession(options, null, MachineProfile.Detect(PerfSession.EngineSettingsFingerprint), childOutput: null,
+        return new PerfSession(options, null, MachineProfile.Detect(EngineFingerprint.Current), childOutput: null,
             baselineCode: _ => Pairing.BaselineCode.None("framework test without baseline code"));
     }
 
