@@ -1,5 +1,4 @@
 using ActiveInference.Benchmarking.Engine;
-using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking;
@@ -64,9 +63,6 @@ public sealed record BenchmarkResult
 
     /// <summary>Why the numbers should not be trusted (unoptimised code, debugger attached); empty when they can.</summary>
     public IReadOnlyList<string> TrustIssues { get; init; } = [];
-
-    /// <summary>The gate's decision, or null when no gate ran.</summary>
-    internal GateOutcome? Gate { get; init; }
 
     /// <summary>When the measurement finished.</summary>
     public required DateTimeOffset Timestamp { get; init; }

@@ -15,7 +15,7 @@ internal static class SummaryTable
     private static readonly string[] Headers = ["Benchmark", "Median", "Baseline (raw)", "Change", "Verdict", "Against"];
 
     /// <summary>Writes the table for <paramref name="results"/> and a one-line count of verdicts.</summary>
-    public static void Write(TextWriter writer, IReadOnlyList<BenchmarkResult> results)
+    public static void Write(TextWriter writer, IReadOnlyList<GatedResult> results)
     {
         var rows = results.Select(Cells).ToList();
         var widths = Headers.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
@@ -27,7 +27,7 @@ internal static class SummaryTable
     }
 
     /// <summary>E.g. <c>5 benchmarks: 3 passed, 1 regressed, 1 new</c>.</summary>
-    public static string Counts(IReadOnlyList<BenchmarkResult> results)
+    public static string Counts(IReadOnlyList<GatedResult> results)
     {
         var parts = results
             .GroupBy(r => r.Gate?.Verdict)
@@ -43,15 +43,19 @@ internal static class SummaryTable
         { } v => v.ToString().ToLowerInvariant(),
     };
 
-    private static string[] Cells(BenchmarkResult r) =>
-    [
-        ReportTextLine(r.FullName),
-        ReadableTime.Format(r.Time.Median),
-        r.Gate?.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "-",
-        r.Gate?.Ratio is { } ratio && double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-",
-        (r.Gate?.Verdict.ToString() ?? "-") + (r.IsTrustworthy ? "" : " (untrusted)"),
-        r.Gate is { } g ? Against(g.Method, g.Baseline, g.Processes, g.CopiesPerSide) : "-",
-    ];
+    private static string[] Cells(GatedResult result)
+    {
+        var (r, gate) = result;
+        return
+        [
+            ReportTextLine(r.FullName),
+            ReadableTime.Format(r.Time.Median),
+            gate?.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "-",
+            gate?.Ratio is { } ratio && double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-",
+            (gate?.Verdict.ToString() ?? "-") + (r.IsTrustworthy ? "" : " (untrusted)"),
+            gate is { } g ? Against(g.Method, g.Baseline, g.Processes, g.CopiesPerSide) : "-",
+        ];
+    }
 
     /// <summary>
     /// What a verdict was measured against, short: <c>commit 1b56a1b (paired 3×4)</c> (processes × copies per side),

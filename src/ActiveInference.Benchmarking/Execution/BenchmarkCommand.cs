@@ -89,19 +89,19 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
         }
 
         var outcome = session.Evaluate(measured, _attribute.Threshold, method.DeclaringType!.Assembly.Location);
-        var final = measured with { Gate = outcome };
-        session.Collect(final);
-        context.OutWriter.WriteLine(OutputFormatter.Describe(final));
-        var checks = assertions.Check(final, new AssertionContext(session.Profile.Id, comparisons.Pair(run)));
+        var gated = new GatedResult(measured, outcome);
+        session.Collect(gated);
+        context.OutWriter.WriteLine(OutputFormatter.Describe(gated));
+        var checks = assertions.Check(measured, new AssertionContext(session.Profile.Id, comparisons.Pair(run)));
         if (checks.Count > 0) context.OutWriter.WriteLine(AssertionOutcomes.Describe(checks));
-        ApplyOutcome(result, final, session.InconclusiveAsFailure);
-        AssertionOutcomes.Apply(result, checks, final.IsTrustworthy);
+        ApplyOutcome(result, gated, session.InconclusiveAsFailure);
+        AssertionOutcomes.Apply(result, checks, measured.IsTrustworthy);
         return result;
     }
 
-    private static void ApplyOutcome(TestResult result, BenchmarkResult measured, bool inconclusiveAsFailure)
+    private static void ApplyOutcome(TestResult result, GatedResult gated, bool inconclusiveAsFailure)
     {
-        var outcome = measured.Gate;
+        var (measured, outcome) = gated;
         var message = outcome?.Message ?? string.Empty;
         if (!measured.IsTrustworthy)
         {

@@ -78,22 +78,19 @@ internal sealed class PerfSession
     /// <summary>True when an Inconclusive verdict fails the test.</summary>
     public bool InconclusiveAsFailure => Options?.InconclusiveAsFailure ?? false;
 
-    /// <summary>The results collected so far.</summary>
-    public IReadOnlyCollection<BenchmarkResult> Results => _results.Results;
-
-    /// <summary>The engine settings that change numbers, part of the machine profile.</summary>
-    public static string EngineSettingsFingerprint => $"reference={QuadraticFormReference.ReferenceName};tieredPGO={(AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) ? pgo : "default")};gc={(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+    /// <summary>The results collected so far, each with the gate's verdict on it.</summary>
+    public IReadOnlyCollection<GatedResult> Results => _results.Results;
 
     /// <summary>Applies the run's mode to one measured benchmark (see <see cref="RunModeEvaluator"/>).</summary>
     public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath) =>
         _evaluator!.Evaluate(result, thresholdOverride, assemblyPath);
 
-    /// <summary>Adds one benchmark's result to the run.</summary>
-    public void Collect(BenchmarkResult result) => _results.Collect(result);
+    /// <summary>Adds one benchmark's result, with the gate's verdict on it, to the run.</summary>
+    public void Collect(GatedResult result) => _results.Collect(result);
 
     /// <summary>The latest baseline samples (ns/op) on this profile per benchmark, for the distribution charts.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> BaselineSamples() =>
-        _baselines?.LatestSamples(Results, Profile.Id) ?? new Dictionary<string, IReadOnlyList<double>>();
+        _baselines?.LatestSamples(Results.Select(r => r.Measured), Profile.Id) ?? new Dictionary<string, IReadOnlyList<double>>();
 
     /// <summary>Called once when the test run ends: writes the run-level reports and appends the run to the history.</summary>
     public IReadOnlyList<string> Complete(string suiteName) =>
@@ -123,7 +120,7 @@ internal sealed class PerfSession
             parameters[name] = testParameters[name];
         var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
         var loaded = PerfOptionsLoader.Load(parameters, environment: null, root);
-        var profile = MachineProfile.Detect(EngineSettingsFingerprint, loaded.Options?.MachineProfile);
+        var profile = MachineProfile.Detect(EngineFingerprint.Current, loaded.Options?.MachineProfile);
         return new PerfSession(loaded.Options, loaded.IsValid ? null : loaded.ErrorMessage, profile, childOutput);
     }
 

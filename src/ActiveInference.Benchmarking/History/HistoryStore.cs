@@ -160,8 +160,9 @@ internal sealed class HistoryStore
         return (IReadOnlyList<string>)names;
     });
 
-    private static void InsertResult(SqliteConnection connection, SqliteTransaction transaction, long runId, BenchmarkResult result)
+    private static void InsertResult(SqliteConnection connection, SqliteTransaction transaction, long runId, GatedResult gated)
     {
+        var (result, gate) = gated;
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -186,10 +187,9 @@ internal sealed class HistoryStore
         command.Parameters.AddWithValue("$n", time.N);
         command.Parameters.AddWithValue("$bytes", Real(result.AllocatedBytesPerOperation));
         command.Parameters.AddWithValue("$normalised", result.NormalisedSamples.Count > 0 ? Real(Quantile.MedianOrNaN(result.NormalisedSamples)) : DBNull.Value);
-        command.Parameters.AddWithValue("$verdict", (object?)result.Gate?.Verdict.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$ratio", result.Gate?.Ratio is { } ratio ? Real(ratio) : DBNull.Value);
+        command.Parameters.AddWithValue("$verdict", (object?)gate?.Verdict.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$ratio", gate?.Ratio is { } ratio ? Real(ratio) : DBNull.Value);
         command.Parameters.AddWithValue("$trusted", result.IsTrustworthy ? 1 : 0);
-        var gate = result.Gate;
         command.Parameters.AddWithValue("$method", (object?)gate?.Method.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$baseline", (object?)gate?.Baseline ?? DBNull.Value);
         command.Parameters.AddWithValue("$baselineCommit", (object?)gate?.BaselineCommit ?? DBNull.Value);

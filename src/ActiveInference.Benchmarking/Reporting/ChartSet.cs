@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Gate;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ActiveInference.Benchmarking.Reporting;
 internal static class ChartSet
 {
     public static IReadOnlyList<string> Write(
-        string directory, string kind, ChartFormat format, IEnumerable<BenchmarkResult> results, Func<BenchmarkResult, byte[]?> render)
+        string directory, string kind, ChartFormat format, IEnumerable<GatedResult> results, Func<GatedResult, byte[]?> render)
     {
         var files = new List<string>();
         var errors = new List<Exception>();
@@ -17,14 +19,14 @@ internal static class ChartSet
             {
                 if (render(result) is { } bytes)
                 {
-                    var path = Path.GetFullPath(Path.Combine(directory, ChartFileName.For(kind, result.FullName, format)));
+                    var path = Path.GetFullPath(Path.Combine(directory, ChartFileName.For(kind, result.Measured.FullName, format)));
                     AtomicFile.WriteBytes(path, bytes);
                     files.Add(path);
                 }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                errors.Add(new InvalidOperationException($"{kind} chart of '{result.FullName}': {error.Message}", error));
+                errors.Add(new InvalidOperationException($"{kind} chart of '{result.Measured.FullName}': {error.Message}", error));
             }
         }
 

@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Gate;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
@@ -21,12 +23,12 @@ internal static class ComparisonRow
         "The noise floor is the smallest change this run can tell from noise.";
 
     /// <summary>The cells for <paramref name="r"/> (which has a gate outcome), unescaped.</summary>
-    public static string[] Cells(BenchmarkResult r)
+    public static string[] Cells(GatedResult r)
     {
         var gate = r.Gate;
         return
         [
-            r.Name,
+            r.Measured.Name,
             ReportText.Verdict(r),
             ComparisonText.Change(gate),
             ComparisonText.NoiseFloor(gate),

@@ -1,5 +1,6 @@
 using ScottPlot;
 using ActiveInference.Benchmarking.Formatting;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -17,16 +18,16 @@ internal static class DistributionChart
     public const string BaselineLabel = "baseline";
 
     /// <summary>Renders the chart of <paramref name="result"/> against <paramref name="baselineSamples"/> (ns/op; null or empty when there is no baseline).</summary>
-    /// <param name="result">The benchmark; its <see cref="BenchmarkResult.SamplesNanosecondsPerOperation"/> are drawn (NaN and infinity left out).</param>
+    /// <param name="result">The benchmark; its measured <see cref="BenchmarkResult.SamplesNanosecondsPerOperation"/> are drawn (NaN and infinity left out), red when the gate judged it regressed.</param>
     /// <param name="baselineSamples">The baseline's samples in ns/op, or null.</param>
     /// <param name="format">PNG or SVG.</param>
     /// <param name="width">Image width in pixels (1 to 10000).</param>
     /// <param name="height">Image height in pixels (1 to 10000).</param>
-    public static byte[] Render(BenchmarkResult result, IReadOnlyList<double>? baselineSamples, ChartFormat format, int width = 800, int height = 500)
+    public static byte[] Render(GatedResult result, IReadOnlyList<double>? baselineSamples, ChartFormat format, int width = 800, int height = 500)
     {
         ArgumentNullException.ThrowIfNull(result);
         ChartImage.CheckSize(width, height);
-        var current = Finite(result.SamplesNanosecondsPerOperation);
+        var current = Finite(result.Measured.SamplesNanosecondsPerOperation);
         var baseline = Finite(baselineSamples ?? []);
         var unit = TimeUnit.For(current.Length > 0 ? Statistics.Quantile.OfSortedOrNaN(current, 0.5) : Statistics.Quantile.OfSortedOrNaN(baseline, 0.5));
 
@@ -67,7 +68,7 @@ internal static class DistributionChart
             groups.Select(g => g.Label).ToArray());
         plot.Axes.SetLimitsX(-0.6, groups.Count - 0.4);
         var change = result.Gate?.Ratio is { } ratio ? $" ({ReportText.Change(ratio)})" : "";
-        plot.Title(ChartImage.Label(result.Name + change));
+        plot.Title(ChartImage.Label(result.Measured.Name + change));
         plot.YLabel($"time per operation ({unit.Symbol})");
         plot.ShowLegend(Alignment.UpperLeft);
         return ChartImage.Encode(plot, format, width, height);

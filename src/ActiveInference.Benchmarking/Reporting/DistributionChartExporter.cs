@@ -42,6 +42,6 @@ internal sealed class DistributionChartExporter : IExporter
         ArgumentException.ThrowIfNullOrEmpty(directory);
         return ChartSet.Write(
             Path.Combine(directory, Subdirectory), Kind, _format, report.OrderedResults(),
-            result => DistributionChart.Render(result, _baselineSamples.GetValueOrDefault(result.FullName), _format, _width, _height));
+            result => DistributionChart.Render(result, _baselineSamples.GetValueOrDefault(result.Measured.FullName), _format, _width, _height));
     }
 }

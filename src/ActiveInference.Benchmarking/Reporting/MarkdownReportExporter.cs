@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Formatting;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -44,9 +45,9 @@ internal sealed class MarkdownReportExporter : TextExporter
         {
             writer.WriteLine("## ⚠️ Regressions Detected");
             writer.WriteLine();
-            foreach (var r in regressions)
+            foreach (var (r, outcome) in regressions)
             {
-                var gate = r.Gate!;
+                var gate = outcome!;
                 var baseline = gate.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "n/a";
                 writer.WriteLine(
                     $"- **{MarkdownText.Escape(r.Name)}** ({MarkdownText.Escape(r.Suite)}): current {ReadableTime.Format(gate.CurrentMedianNanoseconds)}, " +
@@ -59,7 +60,7 @@ internal sealed class MarkdownReportExporter : TextExporter
         }
 
         var compared = false;
-        foreach (var suite in ordered.GroupBy(r => r.Suite, StringComparer.Ordinal))
+        foreach (var suite in ordered.GroupBy(r => r.Measured.Suite, StringComparer.Ordinal))
         {
             writer.WriteLine();
             writer.WriteLine($"## {MarkdownText.Escape(suite.Key)}");
@@ -80,7 +81,7 @@ internal sealed class MarkdownReportExporter : TextExporter
             writer.WriteLine(MarkdownText.Escape(ComparisonRow.Legend));
         }
 
-        var untrusted = ordered.Where(r => !r.IsTrustworthy).ToArray();
+        var untrusted = ordered.Select(r => r.Measured).Where(r => !r.IsTrustworthy).ToArray();
         if (untrusted.Length > 0)
         {
             writer.WriteLine();

@@ -49,10 +49,10 @@ internal static class ReportText
         string.Create(CultureInfo.InvariantCulture, $"{gc.Gen0}/{gc.Gen1}/{gc.Gen2}");
 
     /// <summary>The verdict's name, or <c>-</c> when no gate ran; <c>(untrusted)</c> is appended when the numbers cannot be trusted.</summary>
-    public static string Verdict(BenchmarkResult result)
+    public static string Verdict(GatedResult result)
     {
         var verdict = result.Gate?.Verdict.ToString() ?? "-";
-        return result.IsTrustworthy ? verdict : verdict + " (untrusted)";
+        return result.Measured.IsTrustworthy ? verdict : verdict + " (untrusted)";
     }
 
     /// <summary>The verdict's name as written in machine-readable files (<c>regressed</c>, <c>not_compared</c>), empty when no gate ran.</summary>

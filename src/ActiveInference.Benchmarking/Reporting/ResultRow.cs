@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Formatting;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -14,15 +15,16 @@ internal static class ResultRow
     public static IReadOnlySet<int> Numeric { get; } = new HashSet<int> { 1, 2, 3, 4, 5, 6 };
 
     /// <summary>
-    /// The cells for <paramref name="r"/>, unescaped: times in the unit that reads best per value, ± is the half
+    /// The cells for <paramref name="result"/>, unescaped: times in the unit that reads best per value, ± is the half
     /// width of the median's interval in the median's unit, the verdict carries the change against the baseline.
     /// </summary>
-    public static string[] Cells(BenchmarkResult r)
+    public static string[] Cells(GatedResult result)
     {
-        var verdict = ReportText.Verdict(r);
-        if (r.Gate?.Ratio is not null)
+        var (r, gate) = result;
+        var verdict = ReportText.Verdict(result);
+        if (gate?.Ratio is not null)
         {
-            verdict += " (" + ReportText.Change(r.Gate.Ratio) + ")";
+            verdict += " (" + ReportText.Change(gate.Ratio) + ")";
         }
 
         return

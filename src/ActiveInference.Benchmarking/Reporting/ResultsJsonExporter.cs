@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Statistics;
 using static ActiveInference.Benchmarking.Reporting.ResultsJsonModel;
 
@@ -47,7 +48,9 @@ internal sealed class ResultsJsonExporter : TextExporter
         };
     }
 
-    private static ResultDto ToDto(BenchmarkResult r) => new()
+    private static ResultDto ToDto(GatedResult result) => ToDto(result.Measured, result.Gate);
+
+    private static ResultDto ToDto(BenchmarkResult r, GateOutcome? gate) => new()
     {
         Name = r.Name,
         MeanTimeMs = r.Time.Mean / 1e6,
@@ -78,8 +81,8 @@ internal sealed class ResultsJsonExporter : TextExporter
         ElapsedMs = r.Elapsed.Ticks / (double)TimeSpan.TicksPerMillisecond,
         StoppedByTimeLimit = r.StoppedByTimeLimit,
         TrustIssues = r.TrustIssues.ToList(),
-        Verdict = r.Gate?.Verdict,
-        BaselineComparison = r.Gate is { } g
+        Verdict = gate?.Verdict,
+        BaselineComparison = gate is { } g
             ? new BaselineComparisonDto
             {
                 Verdict = g.Verdict,

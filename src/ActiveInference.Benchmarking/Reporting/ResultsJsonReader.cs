@@ -10,7 +10,8 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// Reads a <c>results.json</c> written by <see cref="ResultsJsonExporter"/> back into a <see cref="RunReport"/>
 /// (for the command line's <c>compare</c>, <c>report</c> and <c>merge</c>). Anything it cannot read whole gives a
 /// <see cref="ResultsFileException"/> naming the file and the place of the problem; nothing is guessed.
-/// Values written as null (NaN in the run) read back as NaN.
+/// Values written as null (NaN in the run) read back as NaN. Each result reads back as the pair it was written from
+/// (<see cref="Gate.GatedResult"/>): the measurement, and its <c>baseline_comparison</c> as the gate's outcome.
 /// </summary>
 internal static class ResultsJsonReader
 {
@@ -94,7 +95,7 @@ internal static class ResultsJsonReader
 
     private static RunReport ToReport(RunDto dto, string source)
     {
-        var results = new List<BenchmarkResult>(dto.Results.Count);
+        var results = new List<GatedResult>(dto.Results.Count);
         for (var i = 0; i < dto.Results.Count; i++)
         {
             var r = dto.Results[i] ?? throw new ResultsFileException(source, $"results[{i}] is null");
@@ -114,7 +115,10 @@ internal static class ResultsJsonReader
         };
     }
 
-    private static BenchmarkResult ToResult(ResultDto r, string where, string source)
+    private static GatedResult ToResult(ResultDto r, string where, string source) =>
+        new(ToMeasured(r, where, source), ToOutcome(r.BaselineComparison));
+
+    private static BenchmarkResult ToMeasured(ResultDto r, string where, string source)
     {
         if (r.Samples < 0 || r.Samples != r.SamplesNsPerOp.Count)
         {
@@ -142,25 +146,27 @@ internal static class ResultsJsonReader
             Elapsed = double.IsFinite(r.ElapsedMs) ? TimeSpan.FromTicks((long)Math.Round(r.ElapsedMs * TimeSpan.TicksPerMillisecond)) : TimeSpan.Zero,
             StoppedByTimeLimit = r.StoppedByTimeLimit,
             TrustIssues = r.TrustIssues.ToArray(),
-            Gate = r.BaselineComparison is { } g
-                ? new GateOutcome(
-                    g.Verdict, g.Message, g.Ratio, g.RatioInterval is { } i ? ToInterval(i) : null, g.PValue,
-                    g.Threshold, g.BaselineMedianNs, g.CurrentMedianNs, g.Confirmed)
-                {
-                    Method = g.Method,
-                    Baseline = g.Baseline,
-                    BaselineCommit = g.BaselineCommit,
-                    Processes = g.Processes,
-                    CopiesPerSide = g.CopiesPerSide,
-                    NoiseFloor = g.NoiseFloor,
-                    ProcessRatios = g.ProcessRatios?.ToArray() ?? [],
-                    SelfRatios = g.SelfRatios?.ToArray() ?? [],
-                    ComparisonSeconds = g.ComparisonSeconds,
-                }
-                : null,
             Timestamp = ParseTimestamp(r.Timestamp, where + ".timestamp", source),
         };
     }
+
+    private static GateOutcome? ToOutcome(BaselineComparisonDto? comparison) =>
+        comparison is { } g
+            ? new GateOutcome(
+                g.Verdict, g.Message, g.Ratio, g.RatioInterval is { } i ? ToInterval(i) : null, g.PValue,
+                g.Threshold, g.BaselineMedianNs, g.CurrentMedianNs, g.Confirmed)
+            {
+                Method = g.Method,
+                Baseline = g.Baseline,
+                BaselineCommit = g.BaselineCommit,
+                Processes = g.Processes,
+                CopiesPerSide = g.CopiesPerSide,
+                NoiseFloor = g.NoiseFloor,
+                ProcessRatios = g.ProcessRatios?.ToArray() ?? [],
+                SelfRatios = g.SelfRatios?.ToArray() ?? [],
+                ComparisonSeconds = g.ComparisonSeconds,
+            }
+            : null;
 
     private static ConfidenceInterval ToInterval(IntervalDto i) => new(i.Lower, i.Upper, i.Level);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Formatting;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -32,12 +33,12 @@ internal sealed class ResultsTextExporter : TextExporter
         writer.WriteLine($"Baseline: {ReportText.SingleLine(ComparisonText.RunBaseline(report))}");
 
         var compared = false;
-        foreach (var suite in ordered.GroupBy(r => r.Suite, StringComparer.Ordinal))
+        foreach (var suite in ordered.GroupBy(r => r.Measured.Suite, StringComparer.Ordinal))
         {
             writer.WriteLine();
             writer.WriteLine(ReportText.SingleLine(suite.Key));
             WriteTable(writer, ResultRow.Headers, ResultRow.Numeric, suite.Select(r => ResultRow.Cells(r).Select(ReportText.SingleLine).ToArray()).ToList());
-            foreach (var result in suite.Where(r => !r.IsTrustworthy))
+            foreach (var result in suite.Select(r => r.Measured).Where(r => !r.IsTrustworthy))
             {
                 writer.WriteLine($"  ! {ReportText.SingleLine(result.Name)}: {ReportText.SingleLine(string.Join("; ", result.TrustIssues))}");
             }

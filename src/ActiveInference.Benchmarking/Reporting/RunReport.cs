@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Gate;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
@@ -28,17 +30,17 @@ internal sealed record RunReport
     /// <summary>Source branch the run measured, or null when unknown.</summary>
     public string? Branch { get; init; }
 
-    /// <summary>Every benchmark case of the run, in any order (exporters sort them, see <see cref="OrderedResults"/>).</summary>
-    public required IReadOnlyList<BenchmarkResult> Results { get; init; }
+    /// <summary>Every benchmark case of the run, each measurement with the gate's verdict on it, in any order (exporters sort them, see <see cref="OrderedResults"/>).</summary>
+    public required IReadOnlyList<GatedResult> Results { get; init; }
 
     /// <summary>
     /// The results in the order every report shows them: by suite, then full name, both ordinal, so two runs of the
     /// same benchmarks always produce files that diff line by line.
     /// </summary>
-    public IReadOnlyList<BenchmarkResult> OrderedResults() =>
-        Results.OrderBy(r => r.Suite, StringComparer.Ordinal).ThenBy(r => r.FullName, StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<GatedResult> OrderedResults() =>
+        Results.OrderBy(r => r.Measured.Suite, StringComparer.Ordinal).ThenBy(r => r.Measured.FullName, StringComparer.Ordinal).ToArray();
 
-    /// <summary>The results the gate judged <see cref="Gate.Verdict.Regressed"/>, in report order.</summary>
-    public IReadOnlyList<BenchmarkResult> Regressions() =>
-        OrderedResults().Where(r => r.Gate?.Verdict == Gate.Verdict.Regressed).ToArray();
+    /// <summary>The results the gate judged <see cref="Verdict.Regressed"/>, in report order.</summary>
+    public IReadOnlyList<GatedResult> Regressions() =>
+        OrderedResults().Where(r => r.Gate?.Verdict == Verdict.Regressed).ToArray();
 }

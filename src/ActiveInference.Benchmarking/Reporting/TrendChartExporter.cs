@@ -48,7 +48,7 @@ internal sealed class TrendChartExporter : IExporter
             Path.Combine(directory, DistributionChartExporter.Subdirectory), Kind, _format, report.OrderedResults(),
             result =>
             {
-                var trend = _analyser.Analyse(result.FullName, _history.Series(result.FullName, report.MachineProfileId));
+                var trend = _analyser.Analyse(result.Measured.FullName, _history.Series(result.Measured.FullName, report.MachineProfileId));
                 return trend.Points.Count < 2 ? null : TrendChart.Render(trend, _format, _width, _height);
             });
     }

@@ -126,7 +126,7 @@ internal sealed class BaselineCommand(CliContext context)
         }
         try
         {
-            var recorded = store.Record(target, profile, run.Results, run.Commit, keep);
+            var recorded = store.Record(target, profile, run.Results.Select(r => r.Measured).ToArray(), run.Commit, keep);
             foreach (var skipped in recorded.Skipped)
                 context.Out.WriteLine($"skip {SummaryTable.ReportTextLine(skipped.FullName)}: {skipped.Reason}");
             if (!recorded.Succeeded)

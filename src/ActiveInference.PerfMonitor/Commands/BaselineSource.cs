@@ -55,7 +55,7 @@ internal sealed record BaselineSource(BaselineDocument Document, string Descript
         var profile = ProfileRebuilder.FromDescription(run.MachineProfileId, run.MachineProfileDescription)
             ?? ProfileRebuilder.Placeholder(run.MachineProfileId, run.MachineProfileDescription);
         var benchmarks = new SortedDictionary<string, IReadOnlyList<Recording>>(StringComparer.Ordinal);
-        foreach (var result in run.Results)
+        foreach (var result in run.Results.Select(r => r.Measured))
         {
             if (result.SamplesNanosecondsPerOperation.Count > 0)
                 benchmarks[result.FullName] = [Recording.From(result, run.Commit)];

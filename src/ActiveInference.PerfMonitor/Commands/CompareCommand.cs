@@ -49,12 +49,13 @@ internal sealed class CompareCommand(CliContext context)
         output.WriteLine();
 
         var judged = run.OrderedResults()
-            .Select(r => r with { Gate = OfflineGate.Decide(r, document.Find(here.Id, r.FullName), document.FindOnOtherProfiles(here.Id, r.FullName), here, policy) })
+            .Select(r => r.Measured)
+            .Select(r => new GatedResult(r, OfflineGate.Decide(r, document.Find(here.Id, r.FullName), document.FindOnOtherProfiles(here.Id, r.FullName), here, policy)))
             .ToArray();
         foreach (var r in judged)
             output.WriteLine($"{r.Gate!.Verdict,-12} {SummaryTable.ReportTextLine(r.Gate.Message)}");
         var missing = document.Profiles.TryGetValue(here.Id, out var baselines)
-            ? baselines.Benchmarks.Keys.Where(name => judged.All(r => r.FullName != name)).ToArray()
+            ? baselines.Benchmarks.Keys.Where(name => judged.All(r => r.Measured.FullName != name)).ToArray()
             : [];
         foreach (var name in missing)
             output.WriteLine($"{"Missing",-12} {SummaryTable.ReportTextLine(name)}: in the baseline but not in the current run");
@@ -66,7 +67,7 @@ internal sealed class CompareCommand(CliContext context)
         var regressions = compared.Regressions();
         if (regressions.Count == 0)
             return ExitCodes.Clean;
-        context.Error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Name))}");
+        context.Error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Measured.Name))}");
         return ExitCodes.Regression;
     }
 

@@ -35,7 +35,7 @@ internal sealed class MergeCommand(CliContext context)
         var regressions = merged.Regressions();
         if (regressions.Count > 0)
         {
-            context.Error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Name))}");
+            context.Error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Measured.Name))}");
             return ExitCodes.Regression;
         }
         return exported;

@@ -48,7 +48,7 @@ internal sealed class ReportCommand(CliContext context)
         var loaded = new BaselineStore().Load(context.FullPath(baselinesPath));
         var document = loaded.Document ?? throw new MonitorException(loaded.Error ?? $"{loaded.Path}: file not found");
         var samples = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
-        foreach (var result in run.Results)
+        foreach (var result in run.Results.Select(r => r.Measured))
             if (document.Find(run.MachineProfileId, result.FullName) is { } baseline)
                 samples[result.FullName] = baseline.Latest.Samples;
         return samples;

@@ -103,7 +103,7 @@ internal sealed class RunCommand(CliContext context)
         var regressions = report.Regressions();
         if (regressions.Count > 0)
         {
-            error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Name))}");
+            error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Measured.Name))}");
             return ExitCodes.Regression;
         }
         if (dotnetExitCode == 0)

@@ -17,7 +17,7 @@ internal static class ShardMerge
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, run) in shards)
         {
-            foreach (var result in run.Results)
+            foreach (var result in run.Results.Select(r => r.Measured))
             {
                 if (owner.TryGetValue(result.FullName, out var first))
                     throw new MonitorException($"benchmark '{SummaryTable.ReportTextLine(result.FullName)}' is in two shards: {first} and {path} (were the shards run with the same I/N?)");

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Execution;
+using ActiveInference.Benchmarking.Gate;
 using NUnit.Framework;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
@@ -16,7 +18,7 @@ namespace ActiveInference.Benchmarking.Tests.Execution;
 internal sealed class FixtureRun : ITestListener
 {
     private readonly ConcurrentQueue<ITestResult> _finished = new();
-    private readonly ConcurrentDictionary<string, BenchmarkResult> _measured = new();
+    private readonly ConcurrentDictionary<string, GatedResult> _collected = new();
 
     private FixtureRun() { }
 
@@ -51,7 +53,7 @@ internal sealed class FixtureRun : ITestListener
             ResultsDirectory = Path.Combine(directory, "results"),
             HistoryPath = Path.Combine(directory, "results", "perf-history.db"),
         };
-        return new PerfSession(options, null, MachineProfile.Detect(PerfSession.EngineSettingsFingerprint), childOutput: null,
+        return new PerfSession(options, null, MachineProfile.Detect(EngineFingerprint.Current), childOutput: null,
             baselineCode: _ => Pairing.BaselineCode.None("framework test without baseline code"));
     }
 
@@ -60,14 +62,20 @@ internal sealed class FixtureRun : ITestListener
         Cases.SingleOrDefault(r => r.Name == name)
         ?? throw new InvalidOperationException($"no test '{name}' ran; ran: {string.Join(", ", Cases.Select(r => r.Name))}");
 
-    /// <summary>The <see cref="BenchmarkResult"/> the session collected for this case in this run.</summary>
-    public BenchmarkResult Result(ITestResult testCase) =>
-        _measured.TryGetValue(testCase.FullName, out var result)
+    /// <summary>What the session collected for this case in this run: the measurement and the gate's verdict on it.</summary>
+    public GatedResult Collected(ITestResult testCase) =>
+        _collected.TryGetValue(testCase.FullName, out var result)
             ? result
             : throw new InvalidOperationException($"the session collected no result for {testCase.FullName}");
 
+    /// <summary>The <see cref="BenchmarkResult"/> the session collected for this case in this run.</summary>
+    public BenchmarkResult Result(ITestResult testCase) => Collected(testCase).Measured;
+
     /// <summary>The <see cref="BenchmarkResult"/> of the case with this short name in this run.</summary>
     public BenchmarkResult Result(string name) => Result(Case(name));
+
+    /// <summary>The gate's outcome for the case with this short name in this run, or null when no gate ran.</summary>
+    public GateOutcome? Gate(string name) => Collected(Case(name)).Gate;
 
     /// <summary>The parallel scope that applies to a test: its own, or the nearest ancestor's.</summary>
     public static ParallelScope? ParallelScopeOf(ITest test)
@@ -82,8 +90,8 @@ internal sealed class FixtureRun : ITestListener
     void ITestListener.TestFinished(ITestResult result)
     {
         // The command hands each result to the session just before the test finishes; runs are sequential here.
-        if (!result.Test.IsSuite && PerfSession.Current.Results.LastOrDefault(r => r.FullName == result.FullName) is { } measured)
-            _measured[result.FullName] = measured;
+        if (!result.Test.IsSuite && PerfSession.Current.Results.LastOrDefault(r => r.Measured.FullName == result.FullName) is { } collected)
+            _collected[result.FullName] = collected;
         _finished.Enqueue(result);
     }
 

@@ -36,7 +36,7 @@ public class GateEndToEndTests
         Assert.That(stored.Status, Is.EqualTo(BaselineLoadStatus.Loaded), stored.Error);
 
         var unchanged = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
-        var same = unchanged.Result("Kernel").Gate!;
+        var same = unchanged.Gate("Kernel")!;
         // What the fallback guarantees for A/A: never Regressed and never Improved. Passed is what it says when this
         // process ran in a machine state the single recording (seconds before) saw; on the shared machine other jobs
         // can move the machine to a state the recording never saw, and then the only honest verdict is Inconclusive
@@ -58,7 +58,7 @@ public class GateEndToEndTests
 
         Environment.SetEnvironmentVariable(ScalableFixtures.CostFactorVariable, "3");
         var slower = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Gate, _directory, threshold: 0.5));
-        var regressed = slower.Result("Kernel").Gate!;
+        var regressed = slower.Gate("Kernel")!;
         // The first process is matched with the recording made seconds before; the fresh processes that must confirm it
         // may run in a state the single recording never saw, and then the gate says so instead of guessing.
         Assert.Multiple(() =>

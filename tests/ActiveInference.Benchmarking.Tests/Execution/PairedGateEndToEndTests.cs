@@ -130,7 +130,7 @@ public class PairedGateEndToEndTests
 
         var run = FixtureRun.Of(typeof(SideFixtures), session);
 
-        var gate = run.Result("Work(1)").Gate!;
+        var gate = run.Gate("Work(1)")!;
         Assert.Multiple(() =>
         {
             Assert.That(gate.Verdict, Is.EqualTo(Verdict.Inconclusive), gate.Message);
@@ -158,7 +158,7 @@ public class PairedGateEndToEndTests
     {
         var run = FixtureRun.Of(typeof(PairedCaseSetupFixtures), Session(_ => BaselineCode.At(_baseline, null, "the test baseline")));
 
-        var gate = run.Result("Work(48)").Gate!;
+        var gate = run.Gate("Work(48)")!;
         Assert.Multiple(() =>
         {
             Assert.That(gate.Method, Is.EqualTo(ComparisonMethod.Paired), gate.Message);
@@ -170,12 +170,12 @@ public class PairedGateEndToEndTests
     {
         if (marker is not null) File.WriteAllText(Path.Combine(_baseline, SideFixtures.MarkerFile), marker);
         var run = FixtureRun.Of(typeof(SideFixtures), Session(_ => BaselineCode.At(_baseline, null, "the test baseline")));
-        return (run.Case("Work(1)"), run.Result("Work(1)").Gate!);
+        return (run.Case("Work(1)"), run.Gate("Work(1)")!);
     }
 
     private PerfSession Session(Func<string, BaselineCode> baselineCode)
     {
         var options = FixtureRun.Session(PerfMode.Gate, _results).Options;
-        return new PerfSession(options, null, ActiveInference.Benchmarking.Baselines.MachineProfile.Detect(PerfSession.EngineSettingsFingerprint), childOutput: null, baselineCode: baselineCode);
+        return new PerfSession(options, null, ActiveInference.Benchmarking.Baselines.MachineProfile.Detect(ActiveInference.Benchmarking.Engine.EngineFingerprint.Current), childOutput: null, baselineCode: baselineCode);
     }
 }

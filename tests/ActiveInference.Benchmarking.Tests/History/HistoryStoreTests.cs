@@ -55,7 +55,7 @@ public class HistoryStoreTests
         Assert.That(series.Select(p => p.Commit), Is.EqualTo(new[] { "aaaa", "bbbb" }));
         Assert.That(series.Select(p => p.RunId), Is.EqualTo(new[] { earlierId, laterId }));
         var point = series[0];
-        var expected = earlier.Results.Single(r => r.FullName == FreeEnergy);
+        var expected = earlier.Results.Single(r => r.Measured.FullName == FreeEnergy).Measured;
         Assert.Multiple(() =>
         {
             Assert.That(point.Timestamp, Is.EqualTo(SampleRun.Time));
@@ -211,7 +211,7 @@ public class HistoryStoreTests
     private static RunReport Run(DateTimeOffset time, string commit, double freeEnergyMedian)
     {
         var results = SampleRun.Default()
-            .Select(r => r.FullName == FreeEnergy ? SampleRun.Result(r.FullName, r.Name, r.Suite, freeEnergyMedian, r.Gate) : r)
+            .Select(r => r.Measured.FullName == FreeEnergy ? SampleRun.Result(r.Measured.FullName, r.Measured.Name, r.Measured.Suite, freeEnergyMedian, r.Gate) : r)
             .ToArray();
         return SampleRun.Create(results) with { Timestamp = time, Commit = commit };
     }

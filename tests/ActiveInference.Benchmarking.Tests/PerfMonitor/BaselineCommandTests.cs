@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.PerfMonitor;
 using ActiveInference.PerfMonitor.Commands;
 using NUnit.Framework;
@@ -132,7 +133,7 @@ public sealed class BaselineCommandTests
     public void PruneKeepsTheNewestRecordings()
     {
         for (var day = 0; day < 4; day++)
-            _samples.WriteBaselines("baselines.json", Run(Result("Update(10)", 1000 + day)) with { Results = [Result("Update(10)", 1000 + day) with { Timestamp = Time.AddDays(day) }] });
+            _samples.WriteBaselines("baselines.json", Run(Result("Update(10)", 1000 + day)) with { Results = [new GatedResult(Result("Update(10)", 1000 + day).Measured with { Timestamp = Time.AddDays(day) })] });
         var dry = _samples.Invoke("baseline", "prune", "--keep", "2", "--baselines", "baselines.json", "--dry-run");
         Assert.That(dry.Code, Is.EqualTo(ExitCodes.Clean), dry.ToString());
         Assert.That(dry.Out, Does.Contain("4 -> 2 recording(s) (0 new, 2 dropped)"));
@@ -149,7 +150,7 @@ public sealed class BaselineCommandTests
     {
         _samples.WriteBaselines("baselines.json", Run(Result("Update(10)", 1000)));
         var other = new MachineProfile("Other CPU", 8, "Windows", "10.0.0", "1.0.0", "x");
-        new BaselineStore().Record(_samples.PathOf("baselines.json"), other, [Result("Update(10)", 900)], null);
+        new BaselineStore().Record(_samples.PathOf("baselines.json"), other, [Result("Update(10)", 900).Measured], null);
         var outcome = _samples.Invoke("baseline", "prune", "--drop-profile", other.Id, "--baselines", "baselines.json");
         Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
         Assert.That(outcome.Out, Does.Contain("- profile " + other.Id + ": removed"));

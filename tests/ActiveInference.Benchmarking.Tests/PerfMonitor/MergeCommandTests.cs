@@ -25,7 +25,7 @@ public sealed class MergeCommandTests
         var outcome = _samples.Invoke("merge", "shard1/results.json", "shard2/results.json", "--output-dir", "merged");
         Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
         var merged = ResultsJsonReader.Read(_samples.PathOf("merged/results.json"));
-        Assert.That(merged.Results.Select(r => r.Name), Is.EquivalentTo(new[] { "Update(10)", "FreeEnergy(10)", "Brand(1)" }));
+        Assert.That(merged.Results.Select(r => r.Measured.Name), Is.EquivalentTo(new[] { "Update(10)", "FreeEnergy(10)", "Brand(1)" }));
         Assert.That(merged.Config["shards"], Is.EqualTo("2"));
         foreach (var file in new[] { "results.csv", "results.txt", "performance_report.md" })
             Assert.That(File.Exists(_samples.PathOf("merged/" + file)), file);

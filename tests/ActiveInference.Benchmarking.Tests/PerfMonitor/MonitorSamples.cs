@@ -22,10 +22,11 @@ internal sealed class MonitorSamples : IDisposable
     public string PathOf(string name) => System.IO.Path.Combine(Directory, name);
 
     /// <summary>20 samples around <paramref name="medianNs"/> (±2%, fixed pattern), normalised against a 500 ns reference.</summary>
-    public static BenchmarkResult Result(string name, double medianNs, Verdict? verdict = null, string[]? trust = null, string? fullName = null)
+    /// <remarks>With <paramref name="verdict"/>, the gate's outcome on it (that verdict, +30% when regressed, else no change); without, no gate ran.</remarks>
+    public static GatedResult Result(string name, double medianNs, Verdict? verdict = null, string[]? trust = null, string? fullName = null)
     {
         var samples = Enumerable.Range(0, 20).Select(i => medianNs * (1 + 0.02 * Math.Sin(i * 1.7))).ToArray();
-        return new BenchmarkResult
+        var measured = new BenchmarkResult
         {
             FullName = fullName ?? $"{Suite}.Kernels.{name}",
             Name = name,
@@ -39,9 +40,10 @@ internal sealed class MonitorSamples : IDisposable
             TotalOperations = 2000,
             Elapsed = TimeSpan.FromSeconds(1),
             TrustIssues = trust ?? [],
-            Gate = verdict is { } v ? new GateOutcome(v, $"{name}: {v}", v == Verdict.Regressed ? 1.3 : 1.0, null, null, 0.1, medianNs / (v == Verdict.Regressed ? 1.3 : 1.0), medianNs) : null,
             Timestamp = Time,
         };
+        return new GatedResult(measured,
+            verdict is { } v ? new GateOutcome(v, $"{name}: {v}", v == Verdict.Regressed ? 1.3 : 1.0, null, null, 0.1, medianNs / (v == Verdict.Regressed ? 1.3 : 1.0), medianNs) : null);
     }
 
     /// <summary>The state probes <see cref="ProbedResult"/> times next to each sample.</summary>
@@ -56,7 +58,7 @@ internal sealed class MonitorSamples : IDisposable
     {
         var drift = Enumerable.Range(0, 40).Select(i => 1 + 0.02 * Math.Sin(i * 1.7)).ToArray();
         var samples = drift.Select(d => medianNs * d).ToArray();
-        return Result(name, medianNs) with
+        return Result(name, medianNs).Measured with
         {
             Time = SummaryCalculator.Summarise(samples),
             SamplesNanosecondsPerOperation = samples,
@@ -67,7 +69,10 @@ internal sealed class MonitorSamples : IDisposable
         };
     }
 
-    public static RunReport Run(params BenchmarkResult[] results) => new()
+    /// <summary>A run of results no gate judged.</summary>
+    public static RunReport Run(params BenchmarkResult[] results) => Run(results.Select(r => new GatedResult(r)).ToArray());
+
+    public static RunReport Run(params GatedResult[] results) => new()
     {
         Suite = Suite,
         Timestamp = Time,
@@ -92,7 +97,7 @@ internal sealed class MonitorSamples : IDisposable
     public string WriteBaselines(string relative, RunReport run)
     {
         var path = PathOf(relative);
-        var recorded = new BaselineStore().Record(path, Profile, run.Results, run.Commit);
+        var recorded = new BaselineStore().Record(path, Profile, run.Results.Select(r => r.Measured).ToArray(), run.Commit);
         if (!recorded.Succeeded)
             throw new InvalidOperationException(recorded.Error);
         return path;

@@ -256,7 +256,7 @@ public sealed class RunCommandTests
             if (results is not null)
             {
                 foreach (var r in results.Results)
-                    onLine($"  {(r.Gate?.Verdict == Verdict.Regressed ? "Failed" : "Passed")} {r.Name} [1 s]");
+                    onLine($"  {(r.Gate?.Verdict == Verdict.Regressed ? "Failed" : "Passed")} {r.Measured.Name} [1 s]");
                 CompositeExporter.Standard().ExportAll(results, directory);
             }
             if (RawResults is not null)

@@ -25,12 +25,12 @@ public class ChartExporterTests
     public void Distribution_charts_are_written_per_benchmark_into_charts()
     {
         var report = SampleRun.Create();
-        var baseline = new Dictionary<string, IReadOnlyList<double>> { [report.Results[0].FullName] = [1.0, 2.0, 3.0] };
+        var baseline = new Dictionary<string, IReadOnlyList<double>> { [report.Results[0].Measured.FullName] = [1.0, 2.0, 3.0] };
 
         var files = new DistributionChartExporter(baseline, ChartFormat.Svg, 400, 300).Export(report, _directory);
 
         Assert.That(files, Has.Count.EqualTo(3));
-        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(report.Results.Select(r => ChartFileName.For("distribution", r.FullName, ChartFormat.Svg))));
+        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(report.Results.Select(r => ChartFileName.For("distribution", r.Measured.FullName, ChartFormat.Svg))));
         Assert.That(files.All(f => Path.GetDirectoryName(f) == Path.Combine(_directory, "charts")), Is.True);
         foreach (var file in files)
         {

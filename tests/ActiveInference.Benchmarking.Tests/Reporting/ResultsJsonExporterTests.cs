@@ -33,7 +33,7 @@ public class ResultsJsonExporterTests
     public void Seed_result_fields_are_present_typed_and_in_milliseconds()
     {
         var report = SampleRun.Create();
-        var first = report.OrderedResults()[0];
+        var first = report.OrderedResults()[0].Measured;
         var result = Export(report).GetProperty("results")[0];
         Assert.Multiple(() =>
         {

@@ -28,16 +28,16 @@ public class ResultsJsonReaderTests
             Assert.That(read.MachineProfileDescription, Is.EqualTo(report.MachineProfileDescription));
             Assert.That(read.Commit, Is.EqualTo(report.Commit));
             Assert.That(read.Branch, Is.EqualTo(report.Branch));
-            Assert.That(back.FullName, Is.EqualTo(original.FullName));
-            Assert.That(back.Time, Is.EqualTo(original.Time));
-            Assert.That(back.SamplesNanosecondsPerOperation, Is.EqualTo(original.SamplesNanosecondsPerOperation));
-            Assert.That(back.NormalisedSamples, Is.EqualTo(original.NormalisedSamples));
+            Assert.That(back.Measured.FullName, Is.EqualTo(original.Measured.FullName));
+            Assert.That(back.Measured.Time, Is.EqualTo(original.Measured.Time));
+            Assert.That(back.Measured.SamplesNanosecondsPerOperation, Is.EqualTo(original.Measured.SamplesNanosecondsPerOperation));
+            Assert.That(back.Measured.NormalisedSamples, Is.EqualTo(original.Measured.NormalisedSamples));
             Assert.That(back.Gate, Is.EqualTo(original.Gate));
-            Assert.That(back.Elapsed, Is.EqualTo(original.Elapsed));
-            Assert.That(back.Timestamp, Is.EqualTo(original.Timestamp));
-            Assert.That(back.CustomMetrics, Is.EquivalentTo(original.CustomMetrics));
-            Assert.That(read.OrderedResults()[2].TrustIssues, Is.EqualTo(report.OrderedResults()[2].TrustIssues));
-            Assert.That(read.OrderedResults()[2].Gc, Is.EqualTo(report.OrderedResults()[2].Gc));
+            Assert.That(back.Measured.Elapsed, Is.EqualTo(original.Measured.Elapsed));
+            Assert.That(back.Measured.Timestamp, Is.EqualTo(original.Measured.Timestamp));
+            Assert.That(back.Measured.CustomMetrics, Is.EquivalentTo(original.Measured.CustomMetrics));
+            Assert.That(read.OrderedResults()[2].Measured.TrustIssues, Is.EqualTo(report.OrderedResults()[2].Measured.TrustIssues));
+            Assert.That(read.OrderedResults()[2].Measured.Gc, Is.EqualTo(report.OrderedResults()[2].Measured.Gc));
         });
     }
 
@@ -49,8 +49,8 @@ public class ResultsJsonReaderTests
 
         var gates = read.OrderedResults().Select(r => r.Gate).ToArray();
         Assert.That(gates, Is.EqualTo(report.OrderedResults().Select(r => r.Gate).ToArray()), "every gate outcome, all its fields");
-        var paired = read.Results.Single(r => r.Name == "Update(1000)").Gate!;
-        var recorded = read.Results.Single(r => r.Name == "FreeEnergy(10)").Gate!;
+        var paired = read.Results.Single(r => r.Measured.Name == "Update(1000)").Gate!;
+        var recorded = read.Results.Single(r => r.Measured.Name == "FreeEnergy(10)").Gate!;
         Assert.Multiple(() =>
         {
             Assert.That(paired.Method, Is.EqualTo(ComparisonMethod.Paired));
@@ -91,22 +91,22 @@ public class ResultsJsonReaderTests
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,
             gate: new GateOutcome(Verdict.Inconclusive, "noisy", null, null, null, 0.1, null, double.NaN));
         var read = ResultsJsonReader.Parse(Exporter.ExportToString(SampleRun.Create(result)), "test");
-        Assert.That(read.Results[0].Time.Median, Is.NaN);
+        Assert.That(read.Results[0].Measured.Time.Median, Is.NaN);
         Assert.That(read.Results[0].Gate!.CurrentMedianNanoseconds, Is.NaN);
     }
 
     [Test]
     public void State_probe_times_read_back_so_a_baseline_updated_from_results_keeps_them()
     {
-        var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100);
+        var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100).Measured;
         var n = result.SamplesNanosecondsPerOperation.Count;
         result = result with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["branch-4k"] = Enumerable.Repeat(6000.0, n).ToArray() } };
-        var json = Exporter.ExportToString(SampleRun.Create(result));
+        var json = Exporter.ExportToString(SampleRun.Create(new GatedResult(result)));
 
         var read = ResultsJsonReader.Parse(json, "test");
 
         Assert.That(json, Does.Contain("\"state_samples\": {"));
-        Assert.That(read.Results[0].StateSamples["branch-4k"], Is.EqualTo(Enumerable.Repeat(6000.0, n)));
+        Assert.That(read.Results[0].Measured.StateSamples["branch-4k"], Is.EqualTo(Enumerable.Repeat(6000.0, n)));
     }
 
     [Test]

@@ -20,7 +20,7 @@ internal static class SampleRun
     /// <summary>The commit that recorded FreeEnergy(10)'s baseline numbers.</summary>
     public const string RecordedCommit = "d3b45b4f00112233445566778899aabbccddeeff";
 
-    public static RunReport Create(params BenchmarkResult[] results) => new()
+    public static RunReport Create(params GatedResult[] results) => new()
     {
         Suite = "ActiveInference.Core.PerfTests",
         Timestamp = Time,
@@ -32,7 +32,7 @@ internal static class SampleRun
         Results = results.Length > 0 ? results : Default(),
     };
 
-    public static BenchmarkResult[] Default() =>
+    public static GatedResult[] Default() =>
     [
         // Deliberately out of order: exporters must sort.
         Result("ActiveInference.Core.PerfTests.Inference.Update(1000)", "Update(1000)", "ActiveInference.Core.PerfTests.Inference", 1_512_345.6,
@@ -63,7 +63,8 @@ internal static class SampleRun
             gate: null, trust: ["Debug build (not optimised)"], bytes: 24, gc: new GcCounts(3, 1, 0)),
     ];
 
-    public static BenchmarkResult Result(
+    /// <summary>A result with the gate's <paramref name="gate"/> outcome on it (null: no gate ran).</summary>
+    public static GatedResult Result(
         string fullName, string name, string suite, double medianNs, GateOutcome? gate = null,
         string[]? trust = null, double bytes = 0, GcCounts gc = default)
     {
@@ -71,7 +72,7 @@ internal static class SampleRun
         var sorted = samples.Order().ToArray();
         var mean = samples.Average();
         var sd = Math.Sqrt(samples.Sum(s => (s - mean) * (s - mean)) / (samples.Length - 1));
-        return new BenchmarkResult
+        return new GatedResult(new BenchmarkResult
         {
             FullName = fullName,
             Name = name,
@@ -89,8 +90,7 @@ internal static class SampleRun
             CustomMetrics = new Dictionary<string, double> { ["free_energy"] = -1.2345678901234567, ["accuracy"] = 0.5 },
             Elapsed = TimeSpan.FromMilliseconds(812.5),
             TrustIssues = trust ?? [],
-            Gate = gate,
             Timestamp = Time.AddSeconds(-5),
-        };
+        }, gate);
     }
 }
