@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using EngineSettings = ActiveInference.Benchmarking.Engine.EngineSettings;
-using WorkloadFactory = ActiveInference.Benchmarking.Engine.WorkloadFactory;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -11,6 +9,8 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using EngineSettings = ActiveInference.Benchmarking.Engine.EngineSettings;
+using WorkloadFactory = ActiveInference.Benchmarking.Engine.WorkloadFactory;
 
 namespace EngineComparison;
 

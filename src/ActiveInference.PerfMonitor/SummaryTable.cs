@@ -1,5 +1,5 @@
-using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Reporting;
 

@@ -44,7 +44,7 @@ internal sealed class ComparisonPlan
         {
             var (method, error) = ComparedMethod.Find(benchmark, name);
             if (method is null) throw new ArgumentException($"{benchmark.Name} compared with {name}: {error}", nameof(others));
-            object?[]? callWith = method.GetParameters().Length == 0
+            var callWith = method.GetParameters().Length == 0
                 ? []
                 : declaredCases(name)?.FirstOrDefault(c => SameArguments(c, arguments));
             var caseName = $"{name}({Format(method.GetParameters().Length == 0 ? [] : arguments)})";

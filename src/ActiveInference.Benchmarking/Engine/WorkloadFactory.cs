@@ -87,7 +87,7 @@ internal static class WorkloadFactory
     /// </summary>
     private static Delegate Idle(Type delegateType, Type[] parameterTypes, Type returnType, bool isStatic)
     {
-        Type[] signature = isStatic ? parameterTypes : [typeof(object), .. parameterTypes];
+        var signature = isStatic ? parameterTypes : [typeof(object), .. parameterTypes];
         var idle = new DynamicMethod("Idle", returnType, signature, typeof(WorkloadFactory).Module, skipVisibility: true);
         var il = idle.GetILGenerator();
         if (returnType != typeof(void))

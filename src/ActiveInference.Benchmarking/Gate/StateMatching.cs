@@ -56,7 +56,7 @@ internal static class StateMatching
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(baseline);
-        IEnumerable<string> names = current.Keys;
+        var names = current.Keys;
         foreach (var recording in baseline.Recordings)
             names = names.Intersect(recording.StateSamples.Keys, StringComparer.Ordinal);
         var common = names.Order(StringComparer.Ordinal).ToArray();

@@ -90,7 +90,8 @@ internal static class PairedProcess
         {
             while (!parent.WaitForExit(1000)) { }
             Environment.Exit(3);
-        }) { IsBackground = true, Name = "parent watch" }.Start();
+        })
+        { IsBackground = true, Name = "parent watch" }.Start();
     }
 
     private static string Tail(string text)

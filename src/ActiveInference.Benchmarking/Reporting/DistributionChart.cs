@@ -1,6 +1,6 @@
-using ScottPlot;
 using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
+using ScottPlot;
 
 namespace ActiveInference.Benchmarking.Reporting;
 

@@ -43,15 +43,15 @@ internal sealed class EdPelt : IChangePointDetector
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(minDistance, 1);
-        double[] data = series.ToArray();
+        var data = series.ToArray();
         SampleGuard.RequireFinite(data, nameof(series));
         if (penalty is { } given && !(given >= 0 && double.IsFinite(given)))
             throw new ArgumentOutOfRangeException(nameof(penalty), given, "The penalty must be finite and non-negative.");
 
-        int n = data.Length;
+        var n = data.Length;
         if (n < 2 * minDistance || n < 2)
             return [];
-        double beta = penalty ?? 3 * Math.Log(n);
+        var beta = penalty ?? 3 * Math.Log(n);
 
         var cost = new SegmentCost(data);
 
@@ -62,20 +62,20 @@ internal sealed class EdPelt : IChangePointDetector
         // Live candidates for the start of the last segment, and their segment cost at the current t.
         var candidates = new int[n + 1];
         var costs = new double[n + 1];
-        int live = 1; // candidates[0] = 0
+        var live = 1; // candidates[0] = 0
 
-        for (int t = minDistance; t <= n; t++)
+        for (var t = minDistance; t <= n; t++)
         {
             // A change at t - minDistance becomes admissible now that its last segment can be minDistance long.
-            int newcomer = t - minDistance;
+            var newcomer = t - minDistance;
             if (newcomer >= minDistance)
                 candidates[live++] = newcomer;
 
-            double minimum = double.PositiveInfinity;
-            int argMin = 0;
-            for (int c = 0; c < live; c++)
+            var minimum = double.PositiveInfinity;
+            var argMin = 0;
+            for (var c = 0; c < live; c++)
             {
-                int tau = candidates[c];
+                var tau = candidates[c];
                 costs[c] = best[tau] + cost.Of(tau, t);
                 if (costs[c] + beta < minimum)
                 {
@@ -88,15 +88,15 @@ internal sealed class EdPelt : IChangePointDetector
 
             // PELT pruning (Killick et al. 2012, Theorem 3.1 with K = 0): a candidate whose unpenalised total already
             // exceeds the optimum can never be the last change point of a longer prefix.
-            int kept = 0;
-            for (int c = 0; c < live; c++)
+            var kept = 0;
+            for (var c = 0; c < live; c++)
                 if (costs[c] <= minimum)
                     candidates[kept++] = candidates[c];
             live = kept;
         }
 
         var changes = new List<int>();
-        for (int end = previous[n]; end > 0; end = previous[end])
+        for (var end = previous[n]; end > 0; end = previous[end])
             changes.Add(end);
         changes.Reverse();
         return changes.AsReadOnly();
@@ -110,19 +110,19 @@ internal sealed class EdPelt : IChangePointDetector
 
         public SegmentCost(double[] data)
         {
-            int n = data.Length;
-            int quantileCount = Math.Min(n, (int)Math.Ceiling(4 * Math.Log(n)));
-            double[] sorted = (double[])data.Clone();
+            var n = data.Length;
+            var quantileCount = Math.Min(n, (int)Math.Ceiling(4 * Math.Log(n)));
+            var sorted = (double[])data.Clone();
             Array.Sort(sorted);
-            double c = -Math.Log(2 * n - 1);
+            var c = -Math.Log(2 * n - 1);
 
             _doubledBelow = new int[quantileCount][];
-            for (int k = 0; k < quantileCount; k++)
+            for (var k = 0; k < quantileCount; k++)
             {
-                double p = 1 / (1 + (2 * n - 1) * Math.Exp(c / quantileCount * (2 * k + 1)));
-                double threshold = sorted[(int)((n - 1) * p)];
+                var p = 1 / (1 + (2 * n - 1) * Math.Exp(c / quantileCount * (2 * k + 1)));
+                var threshold = sorted[(int)((n - 1) * p)];
                 var counts = new int[n + 1];
-                for (int i = 0; i < n; i++)
+                for (var i = 0; i < n; i++)
                     counts[i + 1] = counts[i] + (data[i] < threshold ? 2 : data[i] == threshold ? 1 : 0);
                 _doubledBelow[k] = counts;
             }
@@ -131,11 +131,11 @@ internal sealed class EdPelt : IChangePointDetector
 
         public double Of(int start, int end)
         {
-            int length = end - start;
+            var length = end - start;
             double sum = 0;
-            foreach (int[] counts in _doubledBelow)
+            foreach (var counts in _doubledBelow)
             {
-                double fraction = (counts[end] - counts[start]) / (2.0 * length);
+                var fraction = (counts[end] - counts[start]) / (2.0 * length);
                 if (fraction > 0 && fraction < 1)
                     sum -= length * (fraction * Math.Log(fraction) + (1 - fraction) * Math.Log(1 - fraction));
             }

@@ -31,13 +31,13 @@ internal static class MedianOrderStatisticInterval
             throw new ArgumentException("The sample is empty: a median interval needs at least one value.", nameof(sorted));
         SampleGuard.RequireLevel(level, nameof(level));
 
-        int n = sorted.Length;
-        double tail = (1 - level) / 2;
+        var n = sorted.Length;
+        var tail = (1 - level) / 2;
         // Lower tail of Binomial(n, 1/2) below order statistic k (1-based): P(B <= k - 1).
         double TailBelow(int k) => Binomial.CDF(0.5, n, k - 1);
 
         // P(B = 0) = 2^-n exactly (the incomplete-beta CDF is a few ulps off, which would show in the reported level).
-        double minMaxTail = Math.ScaleB(1.0, -n);
+        var minMaxTail = Math.ScaleB(1.0, -n);
         if (minMaxTail > tail)
             return new ConfidenceInterval(sorted[0], sorted[^1], 1 - 2 * minMaxTail);
 
@@ -45,7 +45,7 @@ internal static class MedianOrderStatisticInterval
         int good = 1, bad = (n + 1) / 2 + 1;
         while (bad - good > 1)
         {
-            int middle = good + (bad - good) / 2;
+            var middle = good + (bad - good) / 2;
             if (TailBelow(middle) <= tail)
                 good = middle;
             else

@@ -53,7 +53,7 @@ internal static class PercentileBootstrap
         var differences = new double[resamples];
         var random = new SplitMix64(seed);
 
-        for (int b = 0; b < resamples; b++)
+        for (var b = 0; b < resamples; b++)
         {
             Resample(x, scratchX, ref random);
             Resample(y, scratchY, ref random);
@@ -61,7 +61,7 @@ internal static class PercentileBootstrap
         }
 
         Array.Sort(differences);
-        double alpha = 1 - level;
+        var alpha = 1 - level;
         return new ConfidenceInterval(
             Quantile.OfSorted(differences, alpha / 2),
             Quantile.OfSorted(differences, 1 - alpha / 2),
@@ -70,8 +70,8 @@ internal static class PercentileBootstrap
 
     private static void Resample(ReadOnlySpan<double> source, double[] target, ref SplitMix64 random)
     {
-        ulong size = (ulong)source.Length;
-        for (int i = 0; i < target.Length; i++)
+        var size = (ulong)source.Length;
+        for (var i = 0; i < target.Length; i++)
             target[i] = source[(int)Math.BigMul(random.Next(), size, out _)];
     }
 
@@ -82,7 +82,7 @@ internal static class PercentileBootstrap
 
         public ulong Next()
         {
-            ulong z = _state += 0x9E3779B97F4A7C15UL;
+            var z = _state += 0x9E3779B97F4A7C15UL;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);

@@ -28,8 +28,8 @@ internal static class Quantile
         if (!(probability >= 0 && probability <= 1))
             throw new ArgumentOutOfRangeException(nameof(probability), probability, "The probability must lie in [0, 1].");
 
-        double h = (sorted.Length - 1) * probability;
-        int lower = (int)Math.Floor(h);
+        var h = (sorted.Length - 1) * probability;
+        var lower = (int)Math.Floor(h);
         if (lower >= sorted.Length - 1)
             return sorted[^1];
         return Between(sorted[lower], sorted[lower + 1], h - lower);
@@ -78,7 +78,7 @@ internal static class Quantile
     public static double Of(ReadOnlySpan<double> values, double probability)
     {
         SampleGuard.RequireFiniteNonEmpty(values, nameof(values));
-        double[] sorted = values.ToArray();
+        var sorted = values.ToArray();
         Array.Sort(sorted);
         return OfSorted(sorted, probability);
     }

@@ -19,9 +19,9 @@ internal static class SampleGuard
     /// <summary>Rejects a sample holding NaN or ±Infinity (an empty sample passes).</summary>
     public static void RequireFinite(ReadOnlySpan<double> values, string parameterName)
     {
-        for (int i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            double v = values[i];
+            var v = values[i];
             if (double.IsNaN(v))
                 throw new ArgumentException(
                     string.Format(CultureInfo.InvariantCulture, "The sample contains NaN at index {0}.", i), parameterName);

@@ -11,14 +11,14 @@ internal static class Selection
     /// <summary>The sample median (<see cref="Quantile.Median(ReadOnlySpan{double})"/>'s, without sorting or allocating); reorders <paramref name="values"/>.</summary>
     public static double Median(Span<double> values)
     {
-        int n = values.Length;
-        int upper = n / 2;
-        double high = Select(values, upper);
+        var n = values.Length;
+        var upper = n / 2;
+        var high = Select(values, upper);
         if ((n & 1) == 1)
             return high;
         // After selection everything left of 'upper' is <= values[upper]: the lower middle is their maximum.
-        double low = values[0];
-        for (int i = 1; i < upper; i++)
+        var low = values[0];
+        for (var i = 1; i < upper; i++)
             if (values[i] > low) low = values[i];
         return Quantile.Between(low, high, 0.5);
     }
@@ -29,12 +29,12 @@ internal static class Selection
         int left = 0, right = values.Length - 1;
         while (right > left)
         {
-            int middle = left + (right - left) / 2;
+            var middle = left + (right - left) / 2;
             // Median of three moved to 'middle' as the pivot; guards sorted and reversed input.
             if (values[middle] < values[left]) Swap(values, middle, left);
             if (values[right] < values[left]) Swap(values, right, left);
             if (values[right] < values[middle]) Swap(values, right, middle);
-            double pivot = values[middle];
+            var pivot = values[middle];
 
             int i = left, j = right;
             while (i <= j)

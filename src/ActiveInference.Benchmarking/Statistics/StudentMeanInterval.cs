@@ -37,8 +37,8 @@ internal static class StudentMeanInterval
         if (count == 1)
             return new ConfidenceInterval(mean, mean, 0);
 
-        double t = StudentT.InvCDF(0, 1, count - 1, 1 - (1 - level) / 2);
-        double halfWidth = t * standardDeviation / Math.Sqrt(count);
+        var t = StudentT.InvCDF(0, 1, count - 1, 1 - (1 - level) / 2);
+        var halfWidth = t * standardDeviation / Math.Sqrt(count);
         return new ConfidenceInterval(mean - halfWidth, mean + halfWidth, level);
     }
 }

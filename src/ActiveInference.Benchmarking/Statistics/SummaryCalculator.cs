@@ -23,16 +23,16 @@ internal static class SummaryCalculator
     {
         SampleGuard.RequireFiniteNonEmpty(values, nameof(values));
 
-        int n = values.Length;
-        double[] sorted = values.ToArray();
+        var n = values.Length;
+        var sorted = values.ToArray();
         Array.Sort(sorted);
 
         // Rounding of sum / n can step a hair outside [min, max] (e.g. all values equal); the mean never can.
-        double mean = Math.Clamp(CompensatedSum(sorted) / n, sorted[0], sorted[^1]);
+        var mean = Math.Clamp(CompensatedSum(sorted) / n, sorted[0], sorted[^1]);
         double squares = 0;
-        foreach (double v in sorted)
+        foreach (var v in sorted)
             squares += (v - mean) * (v - mean);
-        double standardDeviation = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
+        var standardDeviation = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
 
         return new Summary(
             N: n,
@@ -61,9 +61,9 @@ internal static class SummaryCalculator
     private static double CompensatedSum(ReadOnlySpan<double> values)
     {
         double sum = 0, compensation = 0;
-        foreach (double v in values)
+        foreach (var v in values)
         {
-            double t = sum + v;
+            var t = sum + v;
             compensation += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
             sum = t;
         }

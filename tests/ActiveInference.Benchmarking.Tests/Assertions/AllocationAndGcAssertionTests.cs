@@ -1,6 +1,6 @@
-using NUnit.Framework;
 using ActiveInference.Benchmarking.Assertions;
 using ActiveInference.Benchmarking.Engine;
+using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Assertions;
 

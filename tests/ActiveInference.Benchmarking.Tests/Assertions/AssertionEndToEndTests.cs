@@ -1,8 +1,8 @@
-using NUnit.Framework;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Fixtures.Assertions;
+using NUnit.Framework;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
 

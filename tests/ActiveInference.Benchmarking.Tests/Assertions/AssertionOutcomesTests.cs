@@ -1,6 +1,6 @@
-using NUnit.Framework;
 using ActiveInference.Benchmarking.Assertions;
 using ActiveInference.Benchmarking.Execution;
+using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using AssertionStatus = ActiveInference.Benchmarking.Assertions.AssertionStatus;

@@ -1,5 +1,5 @@
-using NUnit.Framework;
 using ActiveInference.Benchmarking.Assertions;
+using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Assertions;
 

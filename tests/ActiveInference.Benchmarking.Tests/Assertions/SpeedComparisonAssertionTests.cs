@@ -1,7 +1,7 @@
-using NUnit.Framework;
 using ActiveInference.Benchmarking.Assertions;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Fixtures.Assertions;
+using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Assertions;
 
@@ -164,5 +164,6 @@ public sealed class SpeedComparisonAssertionTests
 
     private static EngineRun Run(double[] nanosecondsPerOperation, IReadOnlyList<CompanionSamples> companions) =>
         new(nanosecondsPerOperation.Select((ns, i) => new Measurement(IterationStage.Measurement, i, 10, ns * 10, 0, GcCounts.Zero)).ToArray(),
-            10, 0, false, TimeSpan.FromSeconds(1), 0, null) { Companions = companions };
+            10, 0, false, TimeSpan.FromSeconds(1), 0, null)
+        { Companions = companions };
 }

@@ -124,19 +124,19 @@ public sealed class BaselineJsonTests
     private static Recording SampleRecording() => Sample().Profiles.Single().Value.Benchmarks.Single().Value.Single();
 
     [Test]
-    public void The_file_layout_is_fixed_so_that_an_update_is_a_readable_diff()
+    public void TheFileLayoutIsFixedSoThatAnUpdateIsAReadableDiff()
     {
         Assert.That(BaselineJson.Write(Sample()), Is.EqualTo(SampleText));
     }
 
     [Test]
-    public void The_samples_file_layout_is_fixed()
+    public void TheSamplesFileLayoutIsFixed()
     {
         Assert.That(BaselineJson.WriteSamples(Sample()), Is.EqualTo(SamplesText));
     }
 
     [Test]
-    public void The_sample_text_reads_back_with_summaries_only_until_the_samples_are_attached()
+    public void TheSampleTextReadsBackWithSummariesOnlyUntilTheSamplesAreAttached()
     {
         var (document, version, problem) = BaselineJson.Read(SampleText);
 
@@ -156,7 +156,7 @@ public sealed class BaselineJsonTests
     }
 
     [Test]
-    public void A_version_1_file_reads_with_its_inline_samples_and_is_written_in_the_version_2_layout()
+    public void AVersion1FileReadsWithItsInlineSamplesAndIsWrittenInTheVersion2Layout()
     {
         var (document, version, problem) = BaselineJson.Read(Version1Text);
 
@@ -169,7 +169,7 @@ public sealed class BaselineJsonTests
     }
 
     [Test]
-    public void A_samples_file_recording_is_matched_by_its_time_and_one_it_lacks_keeps_no_samples()
+    public void ASamplesFileRecordingIsMatchedByItsTimeAndOneItLacksKeepsNoSamples()
     {
         var later = SampleRecording() with { RecordedAt = SampleRecording().RecordedAt.AddHours(1), Commit = "5a3d2f0" };
         var document = BaselineStore.Merge(Sample(), Sample().Profiles.Single().Value.Profile,
@@ -189,7 +189,7 @@ public sealed class BaselineJsonTests
     [TestCase("\"schemaVersion\": 2", "\"schemaVersion\": 3", "schemaVersion 3 is not supported for a samples file")]
     [TestCase("\"recordedAt\": \"2025", "\"recordedAt\": \"yesterday\", \"was\": \"2025", "recordings[0].recordedAt: 'yesterday' is not an ISO-8601 date and time")]
     [TestCase("\"normalisedSamples\"", "\"normalised\"", "recordings[0]: missing required property 'normalisedSamples'")]
-    public void A_bad_samples_file_is_a_problem_with_its_location(string find, string replace, string expected)
+    public void ABadSamplesFileIsAProblemWithItsLocation(string find, string replace, string expected)
     {
         var (document, _, _) = BaselineJson.Read(SampleText);
         Assert.That(SamplesText, Does.Contain(find), "test setup");
@@ -201,7 +201,7 @@ public sealed class BaselineJsonTests
     }
 
     [Test]
-    public void Unknown_properties_are_ignored_on_reading()
+    public void UnknownPropertiesAreIgnoredOnReading()
     {
         var text = SampleText.Replace("\"schemaVersion\": 2,", "\"schemaVersion\": 2, \"comment\": \"hand edited\",", StringComparison.Ordinal);
 
@@ -212,7 +212,7 @@ public sealed class BaselineJsonTests
     }
 
     [Test]
-    public void A_profile_or_benchmark_that_appears_twice_is_an_error()
+    public void AProfileOrBenchmarkThatAppearsTwiceIsAnError()
     {
         var twice = SampleText.Replace("\"benchmarks\": {", "\"benchmarks\": {\"ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)\": {\"recordings\": []},", StringComparison.Ordinal);
 

@@ -35,7 +35,7 @@ public sealed class BaselineSchemaTests
     }
 
     [Test]
-    public void A_file_written_by_the_store_is_valid_against_the_schema()
+    public void AFileWrittenByTheStoreIsValidAgainstTheSchema()
     {
         var path = Path.Combine(_directory, "baselines.json");
         var store = new BaselineStore();
@@ -51,7 +51,7 @@ public sealed class BaselineSchemaTests
     }
 
     [Test]
-    public void The_documented_sample_is_valid_against_the_schema()
+    public void TheDocumentedSampleIsValidAgainstTheSchema()
     {
         var results = Evaluate(BaselineJsonTests.SampleText);
         var samples = Evaluate(BaselineJsonTests.SamplesText, SamplesSchema.Value);
@@ -66,7 +66,7 @@ public sealed class BaselineSchemaTests
     [TestCase("\"gen0\":2", "\"gen0\":-2", "a negative GC count")]
     [TestCase("\"commit\":\"4f2c1e9\",", "\"commit\":\"4f2c1e9\",\"extra\":1,", "an unknown property")]
     [TestCase("\"totalOperations\":10240}", "\"totalOperations\":10240,\"samples\":[1]}", "samples inline (they belong in the samples file)")]
-    public void The_schema_rejects_a_file_with(string find, string replace, string what)
+    public void TheSchemaRejectsAFileWith(string find, string replace, string what)
     {
         var text = BaselineJsonTests.SampleText;
         Assert.That(text, Does.Contain(find), "test setup");
@@ -79,7 +79,7 @@ public sealed class BaselineSchemaTests
     [TestCase("\"samples\": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75]", "\"samples\": []", "no samples")]
     [TestCase("\"recordedAt\": \"2025-03-01T12:00:00.0000000Z\",", "", "no recordedAt to match it by")]
     [TestCase("\"schemaVersion\": 2", "\"schemaVersion\": 1", "another schema version")]
-    public void The_samples_schema_rejects_a_file_with(string find, string replace, string what)
+    public void TheSamplesSchemaRejectsAFileWith(string find, string replace, string what)
     {
         var text = BaselineJsonTests.SamplesText;
         Assert.That(text, Does.Contain(find), "test setup");

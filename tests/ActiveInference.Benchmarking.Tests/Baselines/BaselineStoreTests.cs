@@ -24,7 +24,7 @@ public sealed class BaselineStoreTests
     public void TearDown() => Directory.Delete(_directory, recursive: true);
 
     [Test]
-    public void Load_of_a_file_that_does_not_exist_is_Missing_not_an_error()
+    public void LoadOfAFileThatDoesNotExistIsMissingNotAnError()
     {
         var result = _store.Load(_path);
 
@@ -52,7 +52,7 @@ public sealed class BaselineStoreTests
     }
 
     [TestCaseSource(nameof(BadFiles))]
-    public void Load_of_a_bad_file_is_Invalid_with_the_file_and_the_problem_and_leaves_it_unchanged(string content, string expectedProblem)
+    public void LoadOfABadFileIsInvalidWithTheFileAndTheProblemAndLeavesItUnchanged(string content, string expectedProblem)
     {
         File.WriteAllText(_path, content);
         var before = File.ReadAllBytes(_path);
@@ -70,7 +70,7 @@ public sealed class BaselineStoreTests
     [TestCase("\"q3\":", "\"q9\":", "nanosecondsPerOperation: missing required property 'q3'")]
     [TestCase("\"recordedAt\":\"2025", "\"recordedAt\":\"yesterday\",\"was\":\"2025", "recordedAt: 'yesterday' is not an ISO-8601 date and time")]
     [TestCase("\"gen2\":0", "\"gen2\":0.5", "gc.gen2: must be a 32-bit integer, found 0.5")]
-    public void Load_names_the_location_of_a_bad_field(string find, string replace, string expectedProblem)
+    public void LoadNamesTheLocationOfABadField(string find, string replace, string expectedProblem)
     {
         Record(Result("A.B.C"));
         var text = File.ReadAllText(_path);
@@ -85,7 +85,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Load_of_a_directory_is_Invalid()
+    public void LoadOfADirectoryIsInvalid()
     {
         Directory.CreateDirectory(_path);
 
@@ -96,7 +96,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Load_of_a_file_that_is_not_UTF8_is_Invalid()
+    public void LoadOfAFileThatIsNotUTF8IsInvalid()
     {
         File.WriteAllBytes(_path, [0x7B, 0xFF, 0xFE, 0x00, 0x7D]);
 
@@ -104,7 +104,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_then_Load_gives_back_the_same_recordings()
+    public void RecordThenLoadGivesBackTheSameRecordings()
     {
         var profile = Profile();
         var result = Result("Ns.Fixture.Method(100)", at: new DateTimeOffset(2025, 3, 1, 14, 30, 15, 123, TimeSpan.FromHours(2)));
@@ -126,7 +126,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Writing_a_loaded_file_again_gives_the_same_bytes()
+    public void WritingALoadedFileAgainGivesTheSameBytes()
     {
         Record(Result("Z.Last"), Result("A.First"), Result("M.Middle"));
         _store.Record(_path, Profile("Other CPU"), [Result("A.First")], null);
@@ -142,7 +142,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void The_written_text_does_not_depend_on_the_current_culture()
+    public void TheWrittenTextDoesNotDependOnTheCurrentCulture()
     {
         var document = BaselineStore.Merge(BaselineDocument.Empty, Profile(), [("A", Recording.From(Result("A", median: 1.5e-3), null))], 5);
         var invariant = WriteUnder(CultureInfo.InvariantCulture, document);
@@ -155,7 +155,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_keeps_other_profiles_and_other_benchmarks_untouched()
+    public void RecordKeepsOtherProfilesAndOtherBenchmarksUntouched()
     {
         var here = Profile();
         var elsewhere = Profile("Elsewhere CPU", 16);
@@ -175,7 +175,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_keeps_only_the_newest_recordings()
+    public void RecordKeepsOnlyTheNewestRecordings()
     {
         for (var day = 0; day < 7; day++)
             _store.Record(_path, Profile(), [Result("A", median: 100 + day, at: Start.AddDays(day))], $"c{day}", keep: 3);
@@ -186,7 +186,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_orders_recordings_by_time_even_when_an_older_one_arrives_last()
+    public void RecordOrdersRecordingsByTimeEvenWhenAnOlderOneArrivesLast()
     {
         _store.Record(_path, Profile(), [Result("A", at: Start.AddDays(2))], "late", keep: 2);
         _store.Record(_path, Profile(), [Result("A", at: Start.AddDays(3))], "latest", keep: 2);
@@ -198,7 +198,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_skips_untrustworthy_and_non_finite_results_and_says_why()
+    public void RecordSkipsUntrustworthyAndNonFiniteResultsAndSaysWhy()
     {
         var nan = Result("Has.NaN") with { SamplesNanosecondsPerOperation = [1, double.NaN, 3] };
         var empty = Result("No.Samples") with { SamplesNanosecondsPerOperation = [] };
@@ -214,7 +214,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_with_nothing_trustworthy_writes_no_file()
+    public void RecordWithNothingTrustworthyWritesNoFile()
     {
         var written = _store.Record(_path, Profile(), [Result("Debug.Build", trustIssues: ["debugger attached"])], null);
 
@@ -226,7 +226,7 @@ public sealed class BaselineStoreTests
     [TestCase("")]
     [TestCase("{\"schemaVersion\": 1, \"profiles\": {\"x\": ")]
     [TestCase("{\"schemaVersion\": 7, \"profiles\": {}}")]
-    public void Record_refuses_to_overwrite_a_bad_file_and_leaves_it_byte_for_byte(string content)
+    public void RecordRefusesToOverwriteABadFileAndLeavesItByteForByte(string content)
     {
         File.WriteAllText(_path, content);
         var before = File.ReadAllBytes(_path);
@@ -241,7 +241,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_creates_a_missing_directory()
+    public void RecordCreatesAMissingDirectory()
     {
         var nested = Path.Combine(_directory, "a", "b", "baselines.json");
 
@@ -252,7 +252,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_leaves_no_temporary_files_behind()
+    public void RecordLeavesNoTemporaryFilesBehind()
     {
         for (var i = 0; i < 3; i++)
             Record(Result("A" + i));
@@ -274,7 +274,7 @@ public sealed class BaselineStoreTests
     }
 
     [TestCaseSource(nameof(OddNames))]
-    public void Odd_characters_in_benchmark_names_round_trip(string fullName)
+    public void OddCharactersInBenchmarkNamesRoundTrip(string fullName)
     {
         Record(Result(fullName), Result("Plain.Name"));
 
@@ -286,7 +286,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Non_ASCII_names_are_written_as_readable_UTF8_without_a_byte_order_mark()
+    public void NonASCIINamesAreWrittenAsReadableUTF8WithoutAByteOrderMark()
     {
         Record(Result("Ns.Método(\"µs\")"));
 
@@ -297,7 +297,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Concurrent_writers_all_land()
+    public void ConcurrentWritersAllLand()
     {
         const int writers = 8;
         const int recordsEach = 3;
@@ -324,7 +324,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_gives_up_with_an_error_when_another_writer_holds_the_lock()
+    public void RecordGivesUpWithAnErrorWhenAnotherWriterHoldsTheLock()
     {
         Record(Result("A"));
         var before = File.ReadAllBytes(_path);
@@ -340,7 +340,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Load_reads_while_a_writer_holds_the_lock()
+    public void LoadReadsWhileAWriterHoldsTheLock()
     {
         Record(Result("A"));
         using var otherWriter = new FileStream(_path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
@@ -351,7 +351,7 @@ public sealed class BaselineStoreTests
     private string SamplesPath => Path.Combine(_directory, "baselines.samples.json");
 
     [Test]
-    public void The_samples_file_sits_next_to_the_baselines_file()
+    public void TheSamplesFileSitsNextToTheBaselinesFile()
     {
         Assert.That(BaselineStore.SamplesPathFor("/repo/baselines.json"), Is.EqualTo("/repo/baselines.samples.json"));
         Assert.That(BaselineStore.SamplesPathFor("/repo/ci/perf.JSON"), Is.EqualTo("/repo/ci/perf.samples.json"));
@@ -359,7 +359,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Record_writes_summaries_to_the_baselines_file_and_the_raw_samples_beside_it()
+    public void RecordWritesSummariesToTheBaselinesFileAndTheRawSamplesBesideIt()
     {
         var result = Result("Ns.A(1)") with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["probe-a"] = Enumerable.Repeat(1000.0, 9).ToArray(), ["probe-b"] = Enumerable.Repeat(2000.0, 9).ToArray() } };
 
@@ -376,7 +376,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void A_new_recording_adds_one_line_per_benchmark_to_the_baselines_file()
+    public void ANewRecordingAddsOneLinePerBenchmarkToTheBaselinesFile()
     {
         _store.Record(_path, Profile(), [Result("A"), Result("B", median: 2000)], "c1", keep: 3);
         var before = File.ReadAllLines(_path);
@@ -393,7 +393,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Without_the_samples_file_the_recordings_load_with_summaries_only()
+    public void WithoutTheSamplesFileTheRecordingsLoadWithSummariesOnly()
     {
         Record(Result("A"));
         File.Delete(SamplesPath);
@@ -408,7 +408,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void Recording_without_the_samples_file_keeps_the_old_summaries_and_writes_the_new_samples()
+    public void RecordingWithoutTheSamplesFileKeepsTheOldSummariesAndWritesTheNewSamples()
     {
         Record(Result("A"));
         File.Delete(SamplesPath);
@@ -422,7 +422,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void A_bad_samples_file_loads_the_summaries_says_why_and_is_never_overwritten()
+    public void ABadSamplesFileLoadsTheSummariesSaysWhyAndIsNeverOverwritten()
     {
         Record(Result("A"));
         File.WriteAllText(SamplesPath, "{ broken");
@@ -444,7 +444,7 @@ public sealed class BaselineStoreTests
     }
 
     [Test]
-    public void A_version_1_file_is_read_with_its_inline_samples_and_rewritten_in_two_files()
+    public void AVersion1FileIsReadWithItsInlineSamplesAndRewrittenInTwoFiles()
     {
         File.WriteAllText(_path, BaselineJsonTests.Version1Text);
         var expected = BaselineJsonTests.Sample();

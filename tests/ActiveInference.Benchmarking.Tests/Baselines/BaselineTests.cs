@@ -12,7 +12,7 @@ public sealed class BaselineTests
             [median - 1, median, median + 1], normalised, 0, GcCounts.Zero, 300);
 
     [Test]
-    public void The_center_is_the_median_of_the_recordings_medians_so_one_odd_process_cannot_move_it()
+    public void TheCenterIsTheMedianOfTheRecordingsMediansSoOneOddProcessCannotMoveIt()
     {
         var baseline = new Baseline("A", SampleResults.Profile(), [Make(100), Make(240), Make(104), Make(98), Make(101)]);
 
@@ -20,7 +20,7 @@ public sealed class BaselineTests
     }
 
     [Test]
-    public void With_an_even_number_of_recordings_the_center_is_the_mean_of_the_middle_two()
+    public void WithAnEvenNumberOfRecordingsTheCenterIsTheMeanOfTheMiddleTwo()
     {
         var baseline = new Baseline("A", SampleResults.Profile(), [Make(100), Make(110)]);
 
@@ -28,7 +28,7 @@ public sealed class BaselineTests
     }
 
     [Test]
-    public void Stored_samples_are_rounded_to_six_significant_digits_and_the_summary_is_exact()
+    public void StoredSamplesAreRoundedToSixSignificantDigitsAndTheSummaryIsExact()
     {
         var result = SampleResults.Result("A", median: 1234.5678901);
 

@@ -10,7 +10,7 @@ public sealed class MachineProfileTests
     private static MachineProfile Sample() => new("AMD EPYC 7763", 2, "Debian GNU/Linux 12 (bookworm)", "10.0.12", "1.0.0", "sample=2ms");
 
     [Test]
-    public void Id_is_twelve_lowercase_hex_digits_of_SHA256_over_the_fields()
+    public void IdIsTwelveLowercaseHexDigitsOfSHA256OverTheFields()
     {
         // printf 'AMD EPYC 7763\n2\nDebian GNU/Linux 12 (bookworm)\n10.0.12\n1.0.0\nsample=2ms' | sha256sum | cut -c1-12
         Assert.That(Sample().Id, Is.EqualTo(ExpectedSampleId));
@@ -20,7 +20,7 @@ public sealed class MachineProfileTests
     private const string ExpectedSampleId = "4583b5ca5d27";
 
     [Test]
-    public void Every_field_changes_the_id()
+    public void EveryFieldChangesTheId()
     {
         var sample = Sample();
         MachineProfile[] variants =
@@ -38,7 +38,7 @@ public sealed class MachineProfileTests
     }
 
     [Test]
-    public void An_override_replaces_only_the_id()
+    public void AnOverrideReplacesOnlyTheId()
     {
         var shared = Sample().WithIdOverride("  ci-linux-x64 ");
 
@@ -49,7 +49,7 @@ public sealed class MachineProfileTests
     }
 
     [Test]
-    public void Detect_fills_every_field_of_this_machine()
+    public void DetectFillsEveryFieldOfThisMachine()
     {
         var profile = MachineProfile.Detect("settings-x", "override-id");
         var computed = MachineProfile.Detect("settings-x");
@@ -66,7 +66,7 @@ public sealed class MachineProfileTests
     }
 
     [Test]
-    public void The_CPU_model_comes_from_the_model_name_line_of_proc_cpuinfo()
+    public void TheCPUModelComesFromTheModelNameLineOfProcCpuinfo()
     {
         const string cpuInfo = "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel\t\t: 1\nmodel name\t: AMD EPYC 7763 64-Core Processor\nflags\t: fpu\n\nprocessor\t: 1\nmodel name\t: AMD EPYC 7763 64-Core Processor\n";
 
@@ -76,7 +76,7 @@ public sealed class MachineProfileTests
     }
 
     [Test]
-    public void Description_and_differences_are_readable_and_culture_independent()
+    public void DescriptionAndDifferencesAreReadableAndCultureIndependent()
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = new CultureInfo("ar-SA");

@@ -23,7 +23,7 @@ public sealed class RecordingStateSamplesTests
     }
 
     [Test]
-    public void Probe_times_are_rounded_to_four_significant_digits()
+    public void ProbeTimesAreRoundedToFourSignificantDigits()
     {
         var recording = Recording.From(WithProbes(), null);
 
@@ -33,7 +33,7 @@ public sealed class RecordingStateSamplesTests
     }
 
     [Test]
-    public void Probe_times_survive_the_file_round_trip()
+    public void ProbeTimesSurviveTheFileRoundTrip()
     {
         var profile = Profile();
         var document = BaselineStore.Merge(BaselineDocument.Empty, profile, [("Ns.A(1)", Recording.From(WithProbes(), "abc"))], 7);
@@ -50,7 +50,7 @@ public sealed class RecordingStateSamplesTests
     }
 
     [Test]
-    public void A_recording_without_probes_is_written_without_the_property()
+    public void ARecordingWithoutProbesIsWrittenWithoutTheProperty()
     {
         var document = BaselineStore.Merge(BaselineDocument.Empty, Profile(), [("Ns.A(1)", Recording.From(Result("Ns.A(1)"), null))], 7);
 
@@ -58,7 +58,7 @@ public sealed class RecordingStateSamplesTests
     }
 
     [Test]
-    public void Probe_times_not_aligned_with_the_samples_are_a_clear_error()
+    public void ProbeTimesNotAlignedWithTheSamplesAreAClearError()
     {
         var document = BaselineStore.Merge(BaselineDocument.Empty, Profile(), [("Ns.A(1)", Recording.From(WithProbes(), null))], 7);
         var text = BaselineJson.WriteSamples(document).Replace("\"branch-4k\": [6124, ", "\"branch-4k\": [", StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class RecordingStateSamplesTests
     }
 
     [Test]
-    public void Recordings_differing_only_in_probe_times_are_not_equal()
+    public void RecordingsDifferingOnlyInProbeTimesAreNotEqual()
     {
         var a = Recording.From(WithProbes(), null);
         var b = a with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["branch-4k"] = a.StateSamples["branch-4k"] } };

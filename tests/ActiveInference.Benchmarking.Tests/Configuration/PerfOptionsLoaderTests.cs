@@ -21,7 +21,7 @@ public sealed class PerfOptionsLoaderTests
     public void TearDown() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public void With_nothing_configured_the_defaults_apply()
+    public void WithNothingConfiguredTheDefaultsApply()
     {
         var options = Valid(new(), new());
 
@@ -37,7 +37,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void Runsettings_override_defaults_and_environment_overrides_runsettings()
+    public void RunsettingsOverrideDefaultsAndEnvironmentOverridesRunsettings()
     {
         var options = Valid(
             new() { ["mode"] = "record", ["threshold"] = "0.2", ["baselinePath"] = "perf/base.json", ["keepRecordings"] = "7" },
@@ -51,7 +51,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void Every_setting_can_be_set_from_the_environment()
+    public void EverySettingCanBeSetFromTheEnvironment()
     {
         var absolute = Path.Combine(_root, "elsewhere");
         var options = Valid(new(), new()
@@ -82,7 +82,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void Runsettings_keys_are_case_insensitive()
+    public void RunsettingsKeysAreCaseInsensitive()
     {
         var options = Valid(new() { ["MODE"] = "record", ["BaselinePath"] = "x.json", ["inconclusiveasfailure"] = "1" }, new());
 
@@ -92,7 +92,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_blank_value_counts_as_not_set_so_the_lower_layer_applies()
+    public void ABlankValueCountsAsNotSetSoTheLowerLayerApplies()
     {
         var options = Valid(new() { ["threshold"] = "0.3" }, new() { ["PERF_THRESHOLD"] = "  ", ["PERF_MODE"] = "" });
 
@@ -101,7 +101,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void The_results_directory_moves_the_default_history_with_it()
+    public void TheResultsDirectoryMovesTheDefaultHistoryWithIt()
     {
         var options = Valid(new() { ["resultsDirectory"] = "out" }, new());
 
@@ -122,7 +122,7 @@ public sealed class PerfOptionsLoaderTests
     [TestCase("PERF_MACHINE_PROFILE", "my laptop", "PERF_MACHINE_PROFILE='my laptop': machineProfile must be 1–64 characters")]
     [TestCase("PERF_COMMIT", "abc def", "PERF_COMMIT='abc def': commit must be a single word")]
     [TestCase("PERF_BASELINE_PATH", "bad\0path.json", "PERF_BASELINE_PATH='bad\0path.json': the path contains a character that is not allowed")]
-    public void An_invalid_environment_value_is_an_error_naming_the_key_and_the_value(string key, string value, string expected)
+    public void AnInvalidEnvironmentValueIsAnErrorNamingTheKeyAndTheValue(string key, string value, string expected)
     {
         var errors = Errors(new(), new() { [key] = value });
 
@@ -134,7 +134,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void An_invalid_runsettings_value_names_the_runsettings_key()
+    public void AnInvalidRunsettingsValueNamesTheRunsettingsKey()
     {
         var result = PerfOptionsLoader.Load(new Dictionary<string, string?> { ["Threshold"] = "-1" }, new Dictionary<string, string?>(), _root);
 
@@ -144,7 +144,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_valid_environment_value_does_not_hide_that_the_runsettings_one_was_overridden()
+    public void AValidEnvironmentValueDoesNotHideThatTheRunsettingsOneWasOverridden()
     {
         var options = Valid(new() { ["threshold"] = "-1" }, new() { ["PERF_THRESHOLD"] = "0.2" });
 
@@ -152,7 +152,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void All_errors_are_reported_at_once()
+    public void AllErrorsAreReportedAtOnce()
     {
         var errors = Errors(new() { ["mode"] = "gates" }, new() { ["PERF_THRESHOLD"] = "-1", ["PERF_KEEP_RECORDINGS"] = "none" });
 
@@ -163,7 +163,7 @@ public sealed class PerfOptionsLoaderTests
     [TestCase("PERF_BASELINEPATH", "PERF_BASELINE_PATH")]
     [TestCase("PERF_MODES", "PERF_MODE")]
     [TestCase("PERF_KEEP", null)]
-    public void An_unknown_PERF_variable_is_an_error_suggesting_the_nearest_key(string key, string? suggestion)
+    public void AnUnknownPERFVariableIsAnErrorSuggestingTheNearestKey(string key, string? suggestion)
     {
         var error = Errors(new(), new() { [key] = "0.2" }).Single();
 
@@ -178,7 +178,7 @@ public sealed class PerfOptionsLoaderTests
     [TestCase("treshold", "threshold")]
     [TestCase("baseline_path", "baselinePath")]
     [TestCase("PERF_MODE", "mode")]
-    public void An_unknown_runsettings_parameter_is_an_error_suggesting_the_nearest_key(string key, string suggestion)
+    public void AnUnknownRunsettingsParameterIsAnErrorSuggestingTheNearestKey(string key, string suggestion)
     {
         var error = Errors(new() { [key] = "x" }, new()).Single();
 
@@ -187,7 +187,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void Variables_of_the_Linux_perf_profiler_are_not_mistaken_for_settings()
+    public void VariablesOfTheLinuxPerfProfilerAreNotMistakenForSettings()
     {
         var options = Valid(new(), new() { ["PERF_EXEC_PATH"] = "/usr/libexec/perf-core", ["PERF_PAGER"] = "less" });
 
@@ -195,7 +195,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_baseline_path_that_is_a_directory_is_an_error()
+    public void ABaselinePathThatIsADirectoryIsAnError()
     {
         Directory.CreateDirectory(Path.Combine(_root, "dir.json"));
 
@@ -205,7 +205,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_baseline_path_under_a_file_is_an_error()
+    public void ABaselinePathUnderAFileIsAnError()
     {
         File.WriteAllText(Path.Combine(_root, "file"), "");
 
@@ -215,7 +215,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_results_directory_that_is_a_file_is_an_error()
+    public void AResultsDirectoryThatIsAFileIsAnError()
     {
         File.WriteAllText(Path.Combine(_root, "results"), "");
 
@@ -226,7 +226,7 @@ public sealed class PerfOptionsLoaderTests
 
     [Test]
     [UnsupportedOSPlatform("windows")]
-    public void An_unreadable_baseline_file_is_an_error()
+    public void AnUnreadableBaselineFileIsAnError()
     {
         if (OperatingSystem.IsWindows() || Environment.UserName == "root")
             Assert.Ignore("File permissions do not stop this user from reading.");
@@ -240,7 +240,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_baseline_file_held_exclusively_by_another_process_is_an_error()
+    public void ABaselineFileHeldExclusivelyByAnotherProcessIsAnError()
     {
         var path = Path.Combine(_root, "held.json");
         File.WriteAllText(path, "{}");
@@ -252,7 +252,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_missing_baseline_file_is_fine()
+    public void AMissingBaselineFileIsFine()
     {
         var options = Valid(new() { ["baselinePath"] = "not/yet/there.json" }, new());
 
@@ -260,7 +260,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void Numbers_are_parsed_in_the_invariant_culture_whatever_the_current_one()
+    public void NumbersAreParsedInTheInvariantCultureWhateverTheCurrentOne()
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = new CultureInfo("de-DE");
@@ -276,7 +276,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void The_mode_is_matched_in_the_invariant_culture()
+    public void TheModeIsMatchedInTheInvariantCulture()
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = new CultureInfo("tr-TR");
@@ -292,13 +292,13 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void BaselineRef_is_unset_by_default()
+    public void BaselineRefIsUnsetByDefault()
     {
         Assert.That(Valid(new(), new()).BaselineRef, Is.Null);
     }
 
     [Test]
-    public void BaselineRef_comes_from_runsettings_and_PERF_BASELINE_REF_overrides_it()
+    public void BaselineRefComesFromRunsettingsAndPERFBASELINEREFOverridesIt()
     {
         Assert.That(Valid(new() { ["baselineRef"] = "main" }, new()).BaselineRef, Is.EqualTo("main"));
         Assert.That(Valid(new(), new() { ["PERF_BASELINE_REF"] = " origin/main " }).BaselineRef, Is.EqualTo("origin/main"));
@@ -309,13 +309,13 @@ public sealed class PerfOptionsLoaderTests
     [TestCase("0123abcd")]
     [TestCase("no/such/folder")]
     [TestCase("feature;touch>x")]
-    public void A_baselineRef_that_is_not_an_existing_folder_is_kept_verbatim_as_a_commit_ish(string value)
+    public void ABaselineRefThatIsNotAnExistingFolderIsKeptVerbatimAsACommitIsh(string value)
     {
         Assert.That(Valid(new(), new() { ["PERF_BASELINE_REF"] = value }).BaselineRef, Is.EqualTo(value));
     }
 
     [Test]
-    public void A_baselineRef_naming_an_existing_relative_folder_becomes_its_full_path()
+    public void ABaselineRefNamingAnExistingRelativeFolderBecomesItsFullPath()
     {
         Directory.CreateDirectory(Path.Combine(_root, "cache", "base"));
 
@@ -323,7 +323,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_baselineRef_naming_an_existing_absolute_folder_is_kept_as_a_full_path()
+    public void ABaselineRefNamingAnExistingAbsoluteFolderIsKeptAsAFullPath()
     {
         var folder = Path.Combine(_root, "prebuilt");
         Directory.CreateDirectory(folder);
@@ -333,7 +333,7 @@ public sealed class PerfOptionsLoaderTests
 
     [TestCase("--output=x")]
     [TestCase("-n")]
-    public void A_baselineRef_beginning_with_a_dash_is_an_error_naming_the_key(string value)
+    public void ABaselineRefBeginningWithADashIsAnErrorNamingTheKey(string value)
     {
         var fromEnvironment = Errors(new(), new() { ["PERF_BASELINE_REF"] = value }).Single();
         var fromRunSettings = Errors(new() { ["BaselineRef"] = value }, new()).Single();
@@ -344,7 +344,7 @@ public sealed class PerfOptionsLoaderTests
 
     [TestCase("main\tx")]
     [TestCase("main\nx")]
-    public void A_baselineRef_with_a_control_character_is_an_error(string escaped)
+    public void ABaselineRefWithAControlCharacterIsAnError(string escaped)
     {
         var value = escaped.Replace("\\t", "\t").Replace("\\n", "\n");
 
@@ -356,7 +356,7 @@ public sealed class PerfOptionsLoaderTests
 
     [TestCase("PERF_BASELINEREF")]
     [TestCase("PERF_BASELINE_REFS")]
-    public void A_misspelt_PERF_BASELINE_REF_suggests_the_right_name(string key)
+    public void AMisspeltPERFBASELINEREFSuggestsTheRightName(string key)
     {
         var error = Errors(new(), new() { [key] = "main" }).Single();
 
@@ -364,7 +364,7 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void A_misspelt_baselineRef_runsettings_parameter_suggests_the_right_name()
+    public void AMisspeltBaselineRefRunsettingsParameterSuggestsTheRightName()
     {
         var error = Errors(new() { ["baseline_ref"] = "main" }, new()).Single();
 

@@ -19,7 +19,7 @@ public sealed class RepositoryRootTests
     public void TearDown() => Directory.Delete(_top, recursive: true);
 
     [Test]
-    public void The_root_is_the_nearest_folder_with_a_solution_file()
+    public void TheRootIsTheNearestFolderWithASolutionFile()
     {
         File.WriteAllText(Path.Combine(_top, "repo", "Product.sln"), "");
 
@@ -27,7 +27,7 @@ public sealed class RepositoryRootTests
     }
 
     [Test]
-    public void A_baselines_file_marks_the_root_too()
+    public void ABaselinesFileMarksTheRootToo()
     {
         File.WriteAllText(Path.Combine(_top, "repo", "Product.sln"), "");
         File.WriteAllText(Path.Combine(_top, "repo", "tests", "baselines.json"), "");
@@ -36,7 +36,7 @@ public sealed class RepositoryRootTests
     }
 
     [Test]
-    public void A_git_repository_root_marks_the_root()
+    public void AGitRepositoryRootMarksTheRoot()
     {
         Directory.CreateDirectory(Path.Combine(_top, "repo", ".git"));
         File.WriteAllText(Path.Combine(_top, "repo", "tests", "Perf.csproj"), "");
@@ -45,7 +45,7 @@ public sealed class RepositoryRootTests
     }
 
     [Test]
-    public void Without_a_repository_or_solution_a_project_folder_is_the_root()
+    public void WithoutARepositoryOrSolutionAProjectFolderIsTheRoot()
     {
         File.WriteAllText(Path.Combine(_top, "repo", "tests", "Perf.csproj"), "");
 
@@ -53,7 +53,7 @@ public sealed class RepositoryRootTests
     }
 
     [Test]
-    public void This_repository_is_found_from_the_test_assembly()
+    public void ThisRepositoryIsFoundFromTheTestAssembly()
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory);
 

@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Tests.Engine;
 public sealed class CodePlacementTests
 {
     [Test]
-    public void Chooses_the_copy_with_the_lowest_median_of_interleaved_timings()
+    public void ChoosesTheCopyWithTheLowestMedianOfInterleavedTimings()
     {
         // Copy 0 is the fastest; the machine runs 2x slow for the first 40% of the timings, and one of copy 0's
         // timings is preempted (x50). Timing the copies one after the other would see copy 0 only while slow; a mean
@@ -28,7 +28,7 @@ public sealed class CodePlacementTests
     }
 
     [Test]
-    public void Choose_compiles_and_warms_every_copy_untimed_then_runs_the_rounds_and_returns_the_chosen_delegate()
+    public void ChooseCompilesAndWarmsEveryCopyUntimedThenRunsTheRoundsAndReturnsTheChosenDelegate()
     {
         var method = typeof(CodePlacementTests).GetMethod(nameof(Twice), BindingFlags.Static | BindingFlags.NonPublic)!;
         var batches = new List<Func<int, int>>();
@@ -40,7 +40,7 @@ public sealed class CodePlacementTests
     }
 
     [Test]
-    public void Each_round_starts_from_a_different_copy()
+    public void EachRoundStartsFromADifferentCopy()
     {
         var order = new List<int>();
         CodePlacement.ChooseFastest(3, 3, i => { order.Add(i); return 1; });
@@ -49,14 +49,14 @@ public sealed class CodePlacementTests
     }
 
     [Test]
-    public void Rejects_no_copies_or_no_rounds()
+    public void RejectsNoCopiesOrNoRounds()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => CodePlacement.ChooseFastest(0, 5, _ => 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => CodePlacement.ChooseFastest(3, 0, _ => 1));
     }
 
     [Test]
-    public void Compiles_one_instantiation_with_its_own_machine_code_per_copy_and_calls_each_once()
+    public void CompilesOneInstantiationWithItsOwnMachineCodePerCopyAndCallsEachOnce()
     {
         var method = typeof(CodePlacementTests).GetMethod(nameof(Thrice), BindingFlags.Static | BindingFlags.NonPublic)!;
         var called = new List<Func<int, int>>();
@@ -75,13 +75,13 @@ public sealed class CodePlacementTests
     }
 
     [Test]
-    public void IndexOf_is_minus_one_for_a_method_that_is_not_a_copy() =>
-        Assert.That(CodePlacement.IndexOf(typeof(CodePlacementTests).GetMethod(nameof(IndexOf_is_minus_one_for_a_method_that_is_not_a_copy))!), Is.EqualTo(-1));
+    public void IndexOfIsMinusOneForAMethodThatIsNotACopy() =>
+        Assert.That(CodePlacement.IndexOf(typeof(CodePlacementTests).GetMethod(nameof(IndexOfIsMinusOneForAMethodThatIsNotACopy))!), Is.EqualTo(-1));
 
     [TestCase(typeof(QuadraticFormReference), "Evaluate")]
     [TestCase(typeof(MemoryStreamProbe), "Pass")]
     [TestCase(typeof(BranchProbe), "Pass")]
-    public void Every_fixed_workload_runs_the_fastest_of_its_compiled_copies(Type workload, string hotMethod)
+    public void EveryFixedWorkloadRunsTheFastestOfItsCompiledCopies(Type workload, string hotMethod)
     {
         var instance = Activator.CreateInstance(workload)!;
         var placement = (CodePlacement.CopyChoice)workload.GetProperty("Placement", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(instance)!;
@@ -96,7 +96,7 @@ public sealed class CodePlacementTests
     }
 
     [Test]
-    public void The_reference_name_used_in_fingerprints_is_the_instances_name() =>
+    public void TheReferenceNameUsedInFingerprintsIsTheInstancesName() =>
         Assert.That(new QuadraticFormReference().Name, Is.EqualTo(QuadraticFormReference.ReferenceName));
 
     [MethodImpl(MethodImplOptions.NoInlining)]

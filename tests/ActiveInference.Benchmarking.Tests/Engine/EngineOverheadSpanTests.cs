@@ -20,7 +20,7 @@ public sealed class EngineOverheadSpanTests
     }
 
     [Test]
-    public void Measurement_WhenTheCallCostDoublesAfterWarmup_SubtractsTheCallCostOfTheMeasuredPeriod()
+    public void MeasurementWhenTheCallCostDoublesAfterWarmupSubtractsTheCallCostOfTheMeasuredPeriod()
     {
         const double payload = 16; // ns per call, without the call itself
         var clock = new SyntheticClock();

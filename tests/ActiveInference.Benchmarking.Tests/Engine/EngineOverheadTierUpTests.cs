@@ -21,7 +21,7 @@ public sealed class EngineOverheadTierUpTests
     }
 
     [Test]
-    public void Pilot_CallsTheEmptyInvocationAtLeast30TimesInItsFirst200Milliseconds()
+    public void PilotCallsTheEmptyInvocationAtLeast30TimesInItsFirst200Milliseconds()
     {
         var clock = new SyntheticClock();
         long overheadCallsEarly = 0;

@@ -20,7 +20,7 @@ public sealed class EnginePilotInterferenceTests
     }
 
     [Test]
-    public void Pilot_WhenTwoOfEveryThreeSamplesArePreempted_StillFillsTheMinimumSampleTime()
+    public void PilotWhenTwoOfEveryThreeSamplesArePreemptedStillFillsTheMinimumSampleTime()
     {
         const long perCall = 10_000; // 10 µs
         var clock = new SyntheticClock();

@@ -8,7 +8,7 @@ namespace ActiveInference.Benchmarking.Tests.Engine;
 public sealed class EngineProbeTests
 {
     [Test]
-    public void Each_probe_is_timed_after_the_reference_and_before_the_companions_in_every_round()
+    public void EachProbeIsTimedAfterTheReferenceAndBeforeTheCompanionsInEveryRound()
     {
         var clock = new FakeClock();
         var log = new List<string>();
@@ -26,7 +26,7 @@ public sealed class EngineProbeTests
     }
 
     [Test]
-    public void Without_probes_the_run_has_none()
+    public void WithoutProbesTheRunHasNone()
     {
         var clock = new FakeClock();
         var log = new List<string>();
@@ -37,7 +37,7 @@ public sealed class EngineProbeTests
     }
 
     [Test]
-    public void The_default_probes_have_distinct_stable_names_and_do_real_work()
+    public void TheDefaultProbesHaveDistinctStableNamesAndDoRealWork()
     {
         var probes = StateProbes.CreateDefault();
         foreach (var probe in probes) probe.Run(2);

@@ -23,13 +23,13 @@ internal class EngineSettingsTests
     }
 
     [TestCaseSource(nameof(InvalidSettings))]
-    public void Validate_NamesTheSettingAndItsValue(EngineSettings settings, string expected)
+    public void ValidateNamesTheSettingAndItsValue(EngineSettings settings, string expected)
     {
         Assert.That(settings.Validate(), Has.Some.Contains(expected));
     }
 
     [Test]
-    public void Validate_WritesNumbersInTheInvariantCulture()
+    public void ValidateWritesNumbersInTheInvariantCulture()
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
@@ -44,13 +44,13 @@ internal class EngineSettingsTests
     }
 
     [Test]
-    public void Validate_AcceptsTheDefaults()
+    public void ValidateAcceptsTheDefaults()
     {
         Assert.That(new EngineSettings().Validate(), Is.Empty);
     }
 
     [Test]
-    public void Validate_ReportsEveryProblem()
+    public void ValidateReportsEveryProblem()
     {
         var settings = new EngineSettings { Iterations = 0, WarmupIterations = -1 };
 

@@ -16,7 +16,7 @@ public class EngineTests
     [TestCase(7.0, TestName = "Pilot_7ns")]
     [TestCase(3_000.0, TestName = "Pilot_3us")]
     [TestCase(10 * Millisecond, TestName = "Pilot_10ms")]
-    public void Pilot_ChoosesOperationsSoEverySampleLastsAtLeastMinSampleTime(double cost)
+    public void PilotChoosesOperationsSoEverySampleLastsAtLeastMinSampleTime(double cost)
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, cost);
@@ -35,7 +35,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Pilot_MeasuresTheSettledCost_WhenTheMethodTiersUpDuringWarmup()
+    public void PilotMeasuresTheSettledCostWhenTheMethodTiersUpDuringWarmup()
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 100) { TieredNanosecondsPerOperation = 10, TierUpAtNanoseconds = (long)(100 * Millisecond) };
@@ -50,7 +50,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Warmup_KeepsGoing_UntilALateTierUpHasHappened()
+    public void WarmupKeepsGoingUntilALateTierUpHasHappened()
     {
         var clock = new FakeClock();
         var settings = Defaults with { WarmupTime = TimeSpan.FromMilliseconds(100) };
@@ -69,7 +69,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Warmup_Stops_AtItsBudget_WhenTheCodeNeverSettles()
+    public void WarmupStopsAtItsBudgetWhenTheCodeNeverSettles()
     {
         var clock = new FakeClock();
         var settings = Defaults with { TimeLimit = TimeSpan.FromSeconds(2) };
@@ -84,7 +84,7 @@ public class EngineTests
     [TestCase(0L)]
     [TestCase(1L)]
     [TestCase(1000L)]
-    public void Warmup_LastsAtLeastWarmupTime_BeforeTheFirstMeasuredSample(long operationsPerSample)
+    public void WarmupLastsAtLeastWarmupTimeBeforeTheFirstMeasuredSample(long operationsPerSample)
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10_000);
@@ -102,7 +102,7 @@ public class EngineTests
 
     [TestCase(1L)]
     [TestCase(1000L)]
-    public void Warmup_WithFixedOperations_StillWaitsForTieredCode(long operationsPerSample)
+    public void WarmupWithFixedOperationsStillWaitsForTieredCode(long operationsPerSample)
     {
         // .NET replaces tier-0 code after ~100 ms of calls; a fixed, small sample must not be measured before that.
         var clock = new FakeClock();
@@ -115,7 +115,7 @@ public class EngineTests
 
     [TestCase(0L)]
     [TestCase(500L)]
-    public void Overhead_IsSubtractedExactly(long operationsPerSample)
+    public void OverheadIsSubtractedExactly(long operationsPerSample)
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10) { OverheadNanosecondsPerOperation = 3 };
@@ -131,7 +131,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Measurement_TakesAtLeastIterationsSamples()
+    public void MeasurementTakesAtLeastIterationsSamples()
     {
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 50, MinMeasurementTime = TimeSpan.Zero };
@@ -147,7 +147,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Measurement_LastsAtLeastMinMeasurementTime_WhenIterationsAreQuick()
+    public void MeasurementLastsAtLeastMinMeasurementTimeWhenIterationsAreQuick()
     {
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 5, MinMeasurementTime = TimeSpan.FromMilliseconds(400) };
@@ -163,7 +163,7 @@ public class EngineTests
     }
 
     [Test]
-    public void TimeLimit_StopsEarly_AndSaysSo_WhenFewerThanIterations()
+    public void TimeLimitStopsEarlyAndSaysSoWhenFewerThanIterations()
     {
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 100, TimeLimit = TimeSpan.FromMilliseconds(200) };
@@ -178,7 +178,7 @@ public class EngineTests
     }
 
     [Test]
-    public void TimeLimit_ReachedAfterIterations_IsNotAnEarlyStop()
+    public void TimeLimitReachedAfterIterationsIsNotAnEarlyStop()
     {
         var clock = new FakeClock();
         var settings = Defaults with { Iterations = 5, MinMeasurementTime = TimeSpan.FromSeconds(10), TimeLimit = TimeSpan.FromMilliseconds(200) };
@@ -193,7 +193,7 @@ public class EngineTests
     }
 
     [Test]
-    public void FixedOperationsPerSample_SkipsThePilot()
+    public void FixedOperationsPerSampleSkipsThePilot()
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10_000);
@@ -211,7 +211,7 @@ public class EngineTests
 
     [TestCase(0L)]
     [TestCase(1L)]
-    public void SampleSetup_RunsBeforeEverySample_AndIsNotTimed(long operationsPerSample)
+    public void SampleSetupRunsBeforeEverySampleAndIsNotTimed(long operationsPerSample)
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10) { SetupNanoseconds = 50 * Millisecond };
@@ -229,7 +229,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Reference_IsTimedNextToEverySample_AndNotCountedInIt()
+    public void ReferenceIsTimedNextToEverySampleAndNotCountedInIt()
     {
         var clock = new FakeClock();
         var benchmark = new FakeBenchmark(clock, 10);
@@ -246,7 +246,7 @@ public class EngineTests
     }
 
     [Test]
-    public void WithoutReference_RatiosAreNaN()
+    public void WithoutReferenceRatiosAreNaN()
     {
         var clock = new FakeClock();
 
@@ -261,7 +261,7 @@ public class EngineTests
     }
 
     [Test]
-    public void Elapsed_CoversAllStages()
+    public void ElapsedCoversAllStages()
     {
         var clock = new FakeClock();
 
@@ -271,7 +271,7 @@ public class EngineTests
     }
 
     [Test]
-    public void ExceptionInTheFirstCall_PropagatesUnchanged()
+    public void ExceptionInTheFirstCallPropagatesUnchanged()
     {
         var clock = new FakeClock();
         var failure = new InvalidOperationException("fails on first call");
@@ -288,7 +288,7 @@ public class EngineTests
     }
 
     [Test]
-    public void InvalidSettings_AreRejectedByTheConstructor_NamingSettingAndValue()
+    public void InvalidSettingsAreRejectedByTheConstructorNamingSettingAndValue()
     {
         var e = Assert.Throws<ArgumentException>(() => _ = new EngineUnderTest(Defaults with { Iterations = 0 }, new FakeClock()));
 

@@ -19,7 +19,7 @@ public class QuadraticFormReferenceTests
     }
 
     [Test]
-    public void Run_IsDeterministic_AndProportionalToOperations()
+    public void RunIsDeterministicAndProportionalToOperations()
     {
         var reference = new QuadraticFormReference();
         reference.Run(1);

@@ -14,7 +14,7 @@ public class WorkloadFactoryTests
     [TestCase(0L)]
     [TestCase(1L)]
     [TestCase(1000L)]
-    public void Run_CallsTheMethodNTimes(long n)
+    public void RunCallsTheMethodNTimes(long n)
     {
         var target = new WorkloadTarget();
         var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Count)), []);
@@ -25,7 +25,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Run_StoresTheReturnValue_SoTheWorkCannotBeDropped()
+    public void RunStoresTheReturnValueSoTheWorkCannotBeDropped()
     {
         var target = new WorkloadTarget();
         var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Count)), []);
@@ -41,7 +41,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Run_CallsTheMethodThroughADelegateBoundOnce_SoItCannotBeInlinedIntoTheLoop()
+    public void RunCallsTheMethodThroughADelegateBoundOnceSoItCannotBeInlinedIntoTheLoop()
     {
         var target = new WorkloadTarget();
         var method = Method(nameof(WorkloadTarget.Take));
@@ -58,7 +58,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Overhead_CallsAnEmptyMethodOfTheSameSignature_BoundTheSameWay()
+    public void OverheadCallsAnEmptyMethodOfTheSameSignatureBoundTheSameWay()
     {
         var target = new WorkloadTarget();
         var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Take)), [7, 2.5, "name", new Point(1, 2)]);
@@ -79,7 +79,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Overhead_ForAStaticMethod_IsAnOpenStaticDelegateToo()
+    public void OverheadForAStaticMethodIsAnOpenStaticDelegateToo()
     {
         var workload = WorkloadFactory.Create(null, Method(nameof(WorkloadTarget.CountStatic)), [1]);
 
@@ -100,7 +100,7 @@ public class WorkloadFactoryTests
         loop.Target?.GetType().GetField("Constants")?.GetValue(loop.Target) as object[] ?? [];
 
     [Test]
-    public void Run_PassesArgumentsOfEveryKind()
+    public void RunPassesArgumentsOfEveryKind()
     {
         var target = new WorkloadTarget();
         var point = new Point(3, -4);
@@ -116,7 +116,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Run_CallsAStaticMethod_WithoutATarget()
+    public void RunCallsAStaticMethodWithoutATarget()
     {
         WorkloadTarget.StaticCalls = 0;
         var workload = WorkloadFactory.Create(null, Method(nameof(WorkloadTarget.CountStatic)), [2]);
@@ -127,7 +127,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Run_CallsAVoidMethod()
+    public void RunCallsAVoidMethod()
     {
         var target = new WorkloadTarget();
         var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Touch)), []);
@@ -140,7 +140,7 @@ public class WorkloadFactoryTests
     [TestCase(nameof(WorkloadTarget.Count))]
     [TestCase(nameof(WorkloadTarget.Touch))]
     [TestCase(nameof(WorkloadTarget.MakePoint))]
-    public void Overhead_RunsWithoutCallingTheBenchmark(string name)
+    public void OverheadRunsWithoutCallingTheBenchmark(string name)
     {
         var target = new WorkloadTarget();
         var workload = WorkloadFactory.Create(target, Method(name), []);
@@ -151,7 +151,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void SampleSetup_IsCarriedThrough()
+    public void SampleSetupIsCarriedThrough()
     {
         var setups = 0;
         var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Touch)), [], () => setups++);
@@ -162,7 +162,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Probe_ReturnsTheValue_WithOneCall()
+    public void ProbeReturnsTheValueWithOneCall()
     {
         var target = new WorkloadTarget();
         var workload = WorkloadFactory.Create(target, Method(nameof(WorkloadTarget.Take)), [1, 0.5, "x", new Point(1, 2)]);
@@ -177,7 +177,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Probe_ReturnsNull_ForAVoidMethod()
+    public void ProbeReturnsNullForAVoidMethod()
     {
         var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Touch)), []);
 
@@ -185,7 +185,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Probe_RethrowsTheOriginalException()
+    public void ProbeRethrowsTheOriginalException()
     {
         var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Fail)), []);
 
@@ -196,7 +196,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Run_PropagatesTheOriginalException()
+    public void RunPropagatesTheOriginalException()
     {
         var workload = WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Fail)), []);
 
@@ -210,7 +210,7 @@ public class WorkloadFactoryTests
     [TestCase(nameof(WorkloadTarget.AsyncTaskOfInt), "asynchronous")]
     [TestCase(nameof(WorkloadTarget.AsyncValueTask), "asynchronous")]
     [TestCase(nameof(WorkloadTarget.Generic), "generic")]
-    public void Create_RejectsMethodsItCannotBenchmark_NamingTheProblem(string name, string problem)
+    public void CreateRejectsMethodsItCannotBenchmarkNamingTheProblem(string name, string problem)
     {
         var method = Method(name);
         var arguments = method.GetParameters().Select(_ => (object?)1).ToArray();
@@ -222,7 +222,7 @@ public class WorkloadFactoryTests
 
     [TestCase(0)]
     [TestCase(5)]
-    public void Create_RejectsTheWrongNumberOfArguments(int given)
+    public void CreateRejectsTheWrongNumberOfArguments(int given)
     {
         var e = Assert.Throws<ArgumentException>(() =>
             WorkloadFactory.Create(new WorkloadTarget(), Method(nameof(WorkloadTarget.Take)), new object?[given]));
@@ -231,7 +231,7 @@ public class WorkloadFactoryTests
     }
 
     [Test]
-    public void Create_RejectsAnInstanceMethodWithoutATarget()
+    public void CreateRejectsAnInstanceMethodWithoutATarget()
     {
         var e = Assert.Throws<ArgumentException>(() => WorkloadFactory.Create(null, Method(nameof(WorkloadTarget.Count)), []));
 

@@ -82,7 +82,7 @@ public class BaselineBuildEndToEndTests
     }
 
     [Test]
-    public void Bare_perf_benchmark_methods_are_discovered_by_dotnet_test()
+    public void BarePerfBenchmarkMethodsAreDiscoveredByDotnetTest()
     {
         var output = Dotnet("test", $"{Project}/{Project}.csproj", "-c", "Release", "--list-tests");
 
@@ -90,7 +90,7 @@ public class BaselineBuildEndToEndTests
     }
 
     [Test]
-    public void A_dirty_tree_three_times_slower_than_the_baseline_commit_fails_and_a_new_benchmark_is_new()
+    public void ADirtyTreeThreeTimesSlowerThanTheBaselineCommitFailsAndANewBenchmarkIsNew()
     {
         Write($"{Project}/Kernel.cs", Kernel(units: 48));
         Write($"{Project}/Added.cs", Bare("Added", "Other", "Math.Sqrt(2.0)"));
@@ -113,7 +113,7 @@ public class BaselineBuildEndToEndTests
     }
 
     [Test]
-    public void A_baseline_commit_that_does_not_build_makes_every_benchmark_inconclusive_with_the_log_after_one_attempt()
+    public void ABaselineCommitThatDoesNotBuildMakesEveryBenchmarkInconclusiveWithTheLogAfterOneAttempt()
     {
         Write($"{Project}/Broken.cs", "this is not C#");
         Git("add", ".");

@@ -14,7 +14,7 @@ public class ChildProcessMeasurerTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
     [Test]
-    public void Measure_ReturnsTheSamplesOfTheNamedBenchmark()
+    public void MeasureReturnsTheSamplesOfTheNamedBenchmark()
     {
         var (samples, error) = ChildProcessMeasurer.Measure(FixturesPath, typeof(CostFixtures).FullName + ".Work(20)", Timeout);
 
@@ -29,7 +29,7 @@ public class ChildProcessMeasurerTests
     }
 
     [Test]
-    public void Measure_OfAnUnknownBenchmark_ReturnsAnError()
+    public void MeasureOfAnUnknownBenchmarkReturnsAnError()
     {
         const string name = "ActiveInference.Benchmarking.Fixtures.CostFixtures.NoSuchBenchmark";
 
@@ -45,7 +45,7 @@ public class ChildProcessMeasurerTests
     }
 
     [Test]
-    public void Measure_OfAMissingAssembly_ReturnsAnError()
+    public void MeasureOfAMissingAssemblyReturnsAnError()
     {
         var (samples, error) = ChildProcessMeasurer.Measure(Path.Combine(Path.GetTempPath(), "no-such-perf-tests.dll"), "X.Y", Timeout);
 

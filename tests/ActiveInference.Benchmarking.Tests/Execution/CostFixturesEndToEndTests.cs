@@ -28,13 +28,13 @@ public class CostFixturesEndToEndTests
     private FixtureRun Last => _rounds[^1];
 
     [Test]
-    public void EveryTestCase_IsOneTestNode()
+    public void EveryTestCaseIsOneTestNode()
     {
         Assert.That(Last.Cases.Select(r => r.Name), Is.EquivalentTo(new[] { "Work(20)", "Work(40)" }));
     }
 
     [Test]
-    public void EveryCase_IsInCategoryPerformance_AndNotParallelisable()
+    public void EveryCaseIsInCategoryPerformanceAndNotParallelisable()
     {
         // NUnit puts a method attribute's category on the method's suite above its cases; a category filter matches
         // a case through its parents, which is what `--where cat!=Performance` relies on.
@@ -52,14 +52,14 @@ public class CostFixturesEndToEndTests
     }
 
     [Test]
-    public void EveryCase_Passes()
+    public void EveryCasePasses()
     {
         Assert.That(_rounds.SelectMany(r => r.Cases).Select(r => (r.Name, r.ResultState.Status, r.Message)),
             Has.All.Matches<(string, TestStatus Status, string)>(c => c.Status == TestStatus.Passed));
     }
 
     [Test]
-    public void TheOutput_StatesTheMedianAndTheSampleCount()
+    public void TheOutputStatesTheMedianAndTheSampleCount()
     {
         Assert.Multiple(() =>
         {
@@ -72,7 +72,7 @@ public class CostFixturesEndToEndTests
     }
 
     [Test]
-    public void TheResult_HasTheAskedSamples_AndTheReturnValueAsMetric()
+    public void TheResultHasTheAskedSamplesAndTheReturnValueAsMetric()
     {
         Assert.Multiple(() =>
         {
@@ -89,7 +89,7 @@ public class CostFixturesEndToEndTests
     }
 
     [Test]
-    public void TwiceTheWork_IsReportedAsTwiceTheTime()
+    public void TwiceTheWorkIsReportedAsTwiceTheTime()
     {
         var raw = _rounds.Select(r => r.Result("Work(40)").Time.Median / r.Result("Work(20)").Time.Median).ToArray();
         var normalised = _rounds.Select(r => Math.Exp(Median(r.Result("Work(40)").NormalisedSamples) - Median(r.Result("Work(20)").NormalisedSamples))).ToArray();

@@ -28,7 +28,7 @@ public class GateEndToEndTests
     }
 
     [Test]
-    public void Recorded_baseline_then_unchanged_passes_and_three_times_slower_fails()
+    public void RecordedBaselineThenUnchangedPassesAndThreeTimesSlowerFails()
     {
         var record = FixtureRun.Of(typeof(ScalableFixtures), FixtureRun.Session(PerfMode.Record, _directory, threshold: 0.5));
         Assert.That(record.Case("Kernel").ResultState, Is.EqualTo(ResultState.Success), record.Case("Kernel").Message);
@@ -83,7 +83,7 @@ public class GateEndToEndTests
     }
 
     [Test]
-    public void Corrupt_baselines_fail_every_benchmark_with_the_file_named_and_leave_it_untouched()
+    public void CorruptBaselinesFailEveryBenchmarkWithTheFileNamedAndLeaveItUntouched()
     {
         var path = Path.Combine(_directory, "baselines.json");
         File.WriteAllText(path, "{ not json");

@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Tests.Execution;
 public class OutcomeEndToEndTests
 {
     [Test]
-    public void AThrowingBenchmark_EndsAsError_WithThatException()
+    public void AThrowingBenchmarkEndsAsErrorWithThatException()
     {
         var result = FixtureRun.Of(typeof(FailingFixtures)).Case(nameof(FailingFixtures.Throws));
 
@@ -24,7 +24,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void AnInvalidAttribute_FailsTheTest_NamingTheBadValue_WithoutRunningIt()
+    public void AnInvalidAttributeFailsTheTestNamingTheBadValueWithoutRunningIt()
     {
         InvalidFixtures.Calls = 0;
 
@@ -39,7 +39,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void AVoidBenchmark_IsMeasured()
+    public void AVoidBenchmarkIsMeasured()
     {
         VoidFixtures.Calls = 0;
 
@@ -56,7 +56,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void ValuesParameters_GiveOneTestNodePerValue()
+    public void ValuesParametersGiveOneTestNodePerValue()
     {
         var run = FixtureRun.Of(typeof(ValuesFixtures));
 
@@ -69,7 +69,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void TestCaseSource_GivesOneTestNodePerCase()
+    public void TestCaseSourceGivesOneTestNodePerCase()
     {
         var run = FixtureRun.Of(typeof(SourceFixtures));
 
@@ -82,7 +82,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void SampleSetup_RunsBeforeEverySample_AndCustomMetricsTravelWithTheResult()
+    public void SampleSetupRunsBeforeEverySampleAndCustomMetricsTravelWithTheResult()
     {
         var run = FixtureRun.Of(typeof(SampleSetupFixtures));
         var result = run.Case(nameof(SampleSetupFixtures.Drain));
@@ -96,7 +96,7 @@ public class OutcomeEndToEndTests
         });
     }
     [Test]
-    public void A_per_case_setup_gets_the_case_arguments_once_per_case_outside_the_timing()
+    public void APerCaseSetupGetsTheCaseArgumentsOncePerCaseOutsideTheTiming()
     {
         CaseSetupFixtures.SetupCalls.Clear();
 
@@ -116,7 +116,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void A_per_case_setup_without_the_benchmarks_parameters_fails_the_test_naming_the_signature()
+    public void APerCaseSetupWithoutTheBenchmarksParametersFailsTheTestNamingTheSignature()
     {
         MismatchedCaseSetupFixtures.Calls = 0;
 

@@ -37,7 +37,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void Three_times_slower_than_the_baseline_build_fails_paired()
+    public void ThreeTimesSlowerThanTheBaselineBuildFailsPaired()
     {
         var outcome = Run(marker: (SideFixtures.DefaultUnits / 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -55,7 +55,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void The_same_build_on_both_sides_passes()
+    public void TheSameBuildOnBothSidesPasses()
     {
         var outcome = Run(marker: null);
 
@@ -72,7 +72,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void Three_times_faster_than_the_baseline_build_is_improved_and_suggests_recording()
+    public void ThreeTimesFasterThanTheBaselineBuildIsImprovedAndSuggestsRecording()
     {
         var outcome = Run(marker: (SideFixtures.DefaultUnits * 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -86,7 +86,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void A_case_the_baseline_does_not_have_is_new()
+    public void ACaseTheBaselineDoesNotHaveIsNew()
     {
         var outcome = Run(marker: "no-cases");
 
@@ -99,7 +99,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void A_baseline_that_throws_is_inconclusive_naming_the_exception()
+    public void ABaselineThatThrowsIsInconclusiveNamingTheException()
     {
         var outcome = Run(marker: "throw");
 
@@ -112,7 +112,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void A_baseline_that_no_longer_binds_to_the_framework_is_inconclusive_naming_the_member()
+    public void ABaselineThatNoLongerBindsToTheFrameworkIsInconclusiveNamingTheMember()
     {
         var outcome = Run(marker: "bind");
 
@@ -124,7 +124,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void No_baseline_code_and_no_baselines_file_is_inconclusive_not_new()
+    public void NoBaselineCodeAndNoBaselinesFileIsInconclusiveNotNew()
     {
         var session = Session(_ => BaselineCode.None("the test has no baseline code"));
 
@@ -139,7 +139,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void A_baseline_ref_that_names_nothing_fails_every_benchmark_before_measuring()
+    public void ABaselineRefThatNamesNothingFailsEveryBenchmarkBeforeMeasuring()
     {
         var session = Session(_ => BaselineCode.Invalid("baselineRef 'nope' names no commit"));
 
@@ -154,7 +154,7 @@ public class PairedGateEndToEndTests
     }
 
     [Test]
-    public void Every_copy_runs_the_per_case_setup_with_the_case_arguments()
+    public void EveryCopyRunsThePerCaseSetupWithTheCaseArguments()
     {
         var run = FixtureRun.Of(typeof(PairedCaseSetupFixtures), Session(_ => BaselineCode.At(_baseline, null, "the test baseline")));
 

@@ -27,13 +27,13 @@ public class PerfBenchmarkAttributeTests
     }
 
     [TestCaseSource(nameof(InvalidAttributes))]
-    public void Validate_NamesThePropertyAndItsValue(PerfBenchmarkAttribute attribute, string expected)
+    public void ValidateNamesThePropertyAndItsValue(PerfBenchmarkAttribute attribute, string expected)
     {
         Assert.That(attribute.Validate(), Has.Some.Contains(expected));
     }
 
     [Test]
-    public void Validate_AcceptsTheDefaults()
+    public void ValidateAcceptsTheDefaults()
     {
         Assert.That(new PerfBenchmarkAttribute().Validate(), Is.Empty);
     }
@@ -41,13 +41,13 @@ public class PerfBenchmarkAttributeTests
     [TestCase(0.0)]
     [TestCase(0.25)]
     [TestCase(double.NaN)]
-    public void Validate_AcceptsAThresholdFractionOrUnset(double threshold)
+    public void ValidateAcceptsAThresholdFractionOrUnset(double threshold)
     {
         Assert.That(new PerfBenchmarkAttribute { Threshold = threshold }.Validate(), Is.Empty);
     }
 
     [Test]
-    public void Validate_WritesNumbersInTheInvariantCulture()
+    public void ValidateWritesNumbersInTheInvariantCulture()
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
@@ -62,7 +62,7 @@ public class PerfBenchmarkAttributeTests
     }
 
     [Test]
-    public void Constructor_SetsTheNamedProperties()
+    public void ConstructorSetsTheNamedProperties()
     {
         var attribute = new PerfBenchmarkAttribute(12, 3, 2.5);
 
@@ -70,7 +70,7 @@ public class PerfBenchmarkAttributeTests
     }
 
     [Test]
-    public void ToEngineSettings_ConvertsUnits()
+    public void ToEngineSettingsConvertsUnits()
     {
         var settings = new PerfBenchmarkAttribute
         {

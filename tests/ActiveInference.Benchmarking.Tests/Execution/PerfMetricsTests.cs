@@ -6,7 +6,7 @@ namespace ActiveInference.Benchmarking.Tests.Execution;
 public class PerfMetricsTests
 {
     [Test]
-    public void Record_InsideCapture_IsCaptured_LastValueWins()
+    public void RecordInsideCaptureIsCapturedLastValueWins()
     {
         var recorded = PerfMetrics.Capture(() =>
         {
@@ -19,7 +19,7 @@ public class PerfMetricsTests
     }
 
     [Test]
-    public void Record_OutsideCapture_IsIgnored_AndDoesNotLeakIntoALaterCapture()
+    public void RecordOutsideCaptureIsIgnoredAndDoesNotLeakIntoALaterCapture()
     {
         PerfMetrics.Record("stray", 1);
 
@@ -29,7 +29,7 @@ public class PerfMetricsTests
     }
 
     [Test]
-    public void Record_AfterCaptureEnded_IsNotAddedToIt()
+    public void RecordAfterCaptureEndedIsNotAddedToIt()
     {
         var recorded = PerfMetrics.Capture(() => PerfMetrics.Record("inside", 1));
         PerfMetrics.Record("after", 2);
@@ -38,7 +38,7 @@ public class PerfMetricsTests
     }
 
     [Test]
-    public void Record_OnAnotherThread_IsNotCaptured()
+    public void RecordOnAnotherThreadIsNotCaptured()
     {
         var recorded = PerfMetrics.Capture(() =>
         {
@@ -51,7 +51,7 @@ public class PerfMetricsTests
     }
 
     [Test]
-    public void NestedCapture_KeepsItsOwnValues_AndRestoresTheOuter()
+    public void NestedCaptureKeepsItsOwnValuesAndRestoresTheOuter()
     {
         Dictionary<string, double>? inner = null;
         var outer = PerfMetrics.Capture(() =>
@@ -69,7 +69,7 @@ public class PerfMetricsTests
     }
 
     [Test]
-    public void Capture_RestoresRecordingOff_WhenTheActionThrows()
+    public void CaptureRestoresRecordingOffWhenTheActionThrows()
     {
         Assert.Throws<InvalidOperationException>(() => PerfMetrics.Capture(() => throw new InvalidOperationException()));
 
@@ -78,7 +78,7 @@ public class PerfMetricsTests
 
     [TestCase("")]
     [TestCase("  ")]
-    public void Record_RejectsABlankName_WhileCapturing(string name)
+    public void RecordRejectsABlankNameWhileCapturing(string name)
     {
         Assert.Throws<ArgumentException>(() => PerfMetrics.Capture(() => PerfMetrics.Record(name, 1)));
     }

@@ -13,19 +13,19 @@ public class TrustCheckTests
     private static readonly Assembly Fixtures = typeof(CostFixtures).Assembly;
 
     [Test]
-    public void ReleaseBuiltFixtures_AreTrusted()
+    public void ReleaseBuiltFixturesAreTrusted()
     {
         Assert.That(TrustCheck.Inspect(Fixtures, debuggerAttached: false), Is.Empty);
     }
 
     [Test]
-    public void AttachedDebugger_IsAnIssue()
+    public void AttachedDebuggerIsAnIssue()
     {
         Assert.That(TrustCheck.Inspect(Fixtures, debuggerAttached: true), Has.Some.Contains("debugger"));
     }
 
     [Test]
-    public void UnoptimisedAssembly_IsAnIssue_NamingIt()
+    public void UnoptimisedAssemblyIsAnIssueNamingIt()
     {
         var unoptimised = DebugCompiledAssembly("UnoptimisedBenchmarks");
 
@@ -37,7 +37,7 @@ public class TrustCheckTests
     }
 
     [Test]
-    public void OptimisedAssembly_IsNotFlagged()
+    public void OptimisedAssemblyIsNotFlagged()
     {
         Assert.That(TrustCheck.IsJitOptimizerDisabled(Fixtures), Is.False);
     }

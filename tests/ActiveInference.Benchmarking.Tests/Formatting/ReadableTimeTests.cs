@@ -19,19 +19,19 @@ public class ReadableTimeTests
     [TestCase(-0.0001, "0.000 ns")]
     [TestCase(double.NaN, "n/a")]
     [TestCase(double.PositiveInfinity, "n/a")]
-    public void Chooses_the_unit_per_value(double nanoseconds, string expected)
+    public void ChoosesTheUnitPerValue(double nanoseconds, string expected)
     {
         Assert.That(ReadableTime.Format(nanoseconds), Is.EqualTo(expected));
     }
 
     [Test]
-    public void Formats_in_a_given_unit()
+    public void FormatsInAGivenUnit()
     {
         Assert.That(ReadableTime.Format(50, TimeUnit.Microsecond), Is.EqualTo("0.050 µs"));
     }
 
     [Test]
-    public void Does_not_depend_on_the_current_culture()
+    public void DoesNotDependOnTheCurrentCulture()
     {
         var before = System.Globalization.CultureInfo.CurrentCulture;
         try

@@ -15,7 +15,7 @@ internal class PairedGateTests
     [TestCase(2)]
     [TestCase(3)]
     [TestCase(5)]
-    public void A_change_clearly_inside_the_threshold_passes_as_soon_as_MinProcesses_have_run(int minProcesses)
+    public void AChangeClearlyInsideTheThresholdPassesAsSoonAsMinProcessesHaveRun(int minProcesses)
     {
         var (decision, calls) = Decide(Policy with { MinProcesses = minProcesses }, Alternating(0.003, 0.004, aa: 0.01));
 
@@ -26,7 +26,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void A_clear_regression_is_called_at_MinProcesses_not_from_the_first_process()
+    public void AClearRegressionIsCalledAtMinProcessesNotFromTheFirstProcess()
     {
         var (decision, calls) = Decide(Policy, Alternating(Math.Log(1.5), 0.01, aa: 0.01));
 
@@ -37,7 +37,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void A_change_just_under_the_threshold_keeps_adding_processes_and_is_called_regressed_at_MaxProcesses()
+    public void AChangeJustUnderTheThresholdKeepsAddingProcessesAndIsCalledRegressedAtMaxProcesses()
     {
         // 9.5% with a per-process noise of 1%: the interval reaches past the limit until the last process, and at
         // MaxProcesses a change that is above zero and at least three quarters of the limit is called.
@@ -50,7 +50,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void A_change_just_over_the_threshold_on_a_noisy_run_adds_processes_until_the_interval_excludes_zero()
+    public void AChangeJustOverTheThresholdOnANoisyRunAddsProcessesUntilTheIntervalExcludesZero()
     {
         // 10.5% with a per-process noise of 8%: the noise floor is wider than the threshold at first, and narrows as
         // processes are added (0.24 / √n), until at 6 processes the interval lies above zero and the change above the limit.
@@ -62,7 +62,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void Small_changes_never_fail_however_noisy_the_run(
+    public void SmallChangesNeverFailHoweverNoisyTheRun(
         [Values(0.0, 0.02, 0.04, -0.04)] double change,
         [Values(0.0, 0.005, 0.02, 0.05, 0.1, 0.3)] double noise)
     {
@@ -74,7 +74,7 @@ internal class PairedGateTests
     [TestCase(1.5, 0.01, 2)]
     [TestCase(1.095, 0.01, 8)]
     [TestCase(1.105, 0.08, 6)]
-    public void Improvements_are_decided_like_regressions_mirrored(double ratio, double aa, int expectedCalls)
+    public void ImprovementsAreDecidedLikeRegressionsMirrored(double ratio, double aa, int expectedCalls)
     {
         var (slower, slowerCalls) = Decide(Policy, Constant(Math.Log(ratio), aa));
         var (faster, fasterCalls) = Decide(Policy, Constant(-Math.Log(ratio), aa));
@@ -87,7 +87,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void The_policy_threshold_sets_the_limit()
+    public void ThePolicyThresholdSetsTheLimit()
     {
         var (decision, _) = Decide(Policy with { Threshold = 0.5 }, Constant(Math.Log(1.3), aa: 0.01));
 
@@ -96,7 +96,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void More_bytes_per_operation_in_the_first_process_is_a_regression_whatever_the_time_says()
+    public void MoreBytesPerOperationInTheFirstProcessIsARegressionWhateverTheTimeSays()
     {
         var first = Process(Math.Log(0.7), [0.01, 0.01]) with { BaselineBytesPerOperation = 100, CurrentBytesPerOperation = 120 };
 
@@ -115,7 +115,7 @@ internal class PairedGateTests
     [TestCase(100.0, 105.6, true)]
     [TestCase(1000.0, 1050.4, false)]
     [TestCase(1000.0, 900.0, false)]
-    public void Allocation_tolerance_is_five_percent_plus_half_a_byte(double baseline, double current, bool regressed)
+    public void AllocationToleranceIsFivePercentPlusHalfAByte(double baseline, double current, bool regressed)
     {
         var first = Process(0, [0.01, 0.01]) with { BaselineBytesPerOperation = baseline, CurrentBytesPerOperation = current };
 
@@ -126,7 +126,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void Bytes_per_operation_of_later_processes_do_not_decide()
+    public void BytesPerOperationOfLaterProcessesDoNotDecide()
     {
         var second = Process(0, [0.01, 0.01]) with { BaselineBytesPerOperation = 100, CurrentBytesPerOperation = 200 };
 
@@ -137,7 +137,7 @@ internal class PairedGateTests
 
     [TestCase(Verdict.New, "commit 1b56a1b has no such test")]
     [TestCase(Verdict.Inconclusive, "a paired process failed: exit code 134")]
-    public void A_first_process_that_stops_the_decision_gives_its_verdict_and_reason(Verdict stop, string reason)
+    public void AFirstProcessThatStopsTheDecisionGivesItsVerdictAndReason(Verdict stop, string reason)
     {
         var (decision, calls) = Decide(Policy, _ => PairedProcessResult.Failed(stop, reason));
 
@@ -150,7 +150,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void A_process_failing_after_others_compared_stops_with_its_reason_and_keeps_the_comparisons()
+    public void AProcessFailingAfterOthersComparedStopsWithItsReasonAndKeepsTheComparisons()
     {
         var (decision, calls) = Decide(Policy, index => index == 0
             ? PairedProcessResult.Of(Process(0.3, [0.2, 0.2]))
@@ -163,7 +163,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void A_process_without_comparison_or_verdict_is_inconclusive()
+    public void AProcessWithoutComparisonOrVerdictIsInconclusive()
     {
         var (decision, _) = Decide(Policy, _ => new PairedProcessResult(null, null, "nothing"));
 
@@ -172,7 +172,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void Noise_is_the_root_mean_square_of_all_processes_self_changes()
+    public void NoiseIsTheRootMeanSquareOfAllProcessesSelfChanges()
     {
         var noise = PairedGate.Noise([Process(0, [0.03, -0.04]), Process(0, [0, 0])], Policy);
 
@@ -180,14 +180,14 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void Noise_is_at_least_the_policy_minimum()
+    public void NoiseIsAtLeastThePolicyMinimum()
     {
         Assert.That(PairedGate.Noise([Process(0, [0.001, 0.001]), Process(0, [])], Policy), Is.EqualTo(Policy.MinimumNoise));
         Assert.That(PairedGate.Noise([Process(0, []), Process(0, [])], Policy with { MinimumNoise = 0.02 }), Is.EqualTo(0.02));
     }
 
     [Test]
-    public void The_spread_between_processes_counts_from_the_second_process_on()
+    public void TheSpreadBetweenProcessesCountsFromTheSecondProcessOn()
     {
         var one = PairedGate.Noise([Process(0.4, [0.01])], Policy);
         var two = PairedGate.Noise([Process(0, [0.01]), Process(0.4, [0.01])], Policy);
@@ -201,7 +201,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void Two_processes_that_disagree_are_not_a_verdict_however_quiet_their_A_A()
+    public void TwoProcessesThatDisagreeAreNotAVerdictHoweverQuietTheirAA()
     {
         // Identical code read −1.6% and +22.2% in two processes of InferPolicies("large") with A/A changes of ±6%: the
         // mean of +10.8% once failed a 10% threshold. Their disagreement now makes the answer unknown.
@@ -215,7 +215,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void The_half_width_is_the_interval_width_times_the_noise_over_root_n_and_widens_the_limit_when_larger()
+    public void TheHalfWidthIsTheIntervalWidthTimesTheNoiseOverRootNAndWidensTheLimitWhenLarger()
     {
         var policy = Policy with { MinProcesses = 4, MaxProcesses = 4 };
 
@@ -236,7 +236,7 @@ internal class PairedGateTests
     /// <summary>Processes whose changes alternate <paramref name="change"/> ± <paramref name="spread"/>, with self changes ±<paramref name="aa"/>.</summary>
     [TestCase(12.0, 3)]
     [TestCase(2.0, 8)]
-    public void The_time_budget_ends_the_decision_when_the_next_process_would_overrun_it(double secondsPerProcess, int expectedCalls)
+    public void TheTimeBudgetEndsTheDecisionWhenTheNextProcessWouldOverrunIt(double secondsPerProcess, int expectedCalls)
     {
         // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 12 s processes leave room
         // for 3, 2 s processes for all 8.
@@ -250,7 +250,7 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void A_last_call_on_two_processes_needs_the_full_limit_because_their_spread_is_unknown()
+    public void ALastCallOnTwoProcessesNeedsTheFullLimitBecauseTheirSpreadIsUnknown()
     {
         // 25 s processes: the budget ends the decision at the minimum of 2. At 9.5% (just under the 9.53% limit) that
         // is not enough; at 11% it is.

@@ -11,11 +11,11 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 /// beside the current code, is tested in <see cref="PairedGateTests"/> and the end-to-end tests. Here, on
 /// <see cref="StateWorld"/>'s synthetic machine, the baseline is five recordings of the unchanged benchmark (rec0…rec4,
 /// the last on 2026-11-05), each visiting states 0–2. The fallback's main decisions: regressed
-/// (<see cref="A_regression_the_fresh_processes_repeat_fails_and_is_confirmed"/>), passed
-/// (<see cref="Unchanged_code_passes_on_the_first_process_in_one_message_form"/>), improved
-/// (<see cref="A_clear_improvement_the_fresh_processes_repeat_is_improved_and_invites_no_guess"/>), inconclusive when
-/// the run's states cannot be matched (<see cref="Processes_that_all_ran_in_unseen_states_are_inconclusive_after_the_allowed_retries"/>)
-/// and when the recordings' samples are not at hand (<see cref="Recordings_read_without_their_samples_are_inconclusive_and_name_the_samples_file"/>).
+/// (<see cref="ARegressionTheFreshProcessesRepeatFailsAndIsConfirmed"/>), passed
+/// (<see cref="UnchangedCodePassesOnTheFirstProcessInOneMessageForm"/>), improved
+/// (<see cref="AClearImprovementTheFreshProcessesRepeatIsImprovedAndInvitesNoGuess"/>), inconclusive when
+/// the run's states cannot be matched (<see cref="ProcessesThatAllRanInUnseenStatesAreInconclusiveAfterTheAllowedRetries"/>)
+/// and when the recordings' samples are not at hand (<see cref="RecordingsReadWithoutTheirSamplesAreInconclusiveAndNameTheSamplesFile"/>).
 /// </summary>
 internal class RegressionGateTests
 {
@@ -29,7 +29,7 @@ internal class RegressionGateTests
     private static BenchmarkResult InUnseenState(double change, int seed) => Result(change, seed, Unseen);
 
     [Test]
-    public void Missing_baseline_is_new_and_says_how_to_record_one()
+    public void MissingBaselineIsNewAndSaysHowToRecordOne()
     {
         var outcome = RegressionGate.Decide(Result(1.0, 1, 0), null, [], GateSamples.Here, Policy, FreshProcesses.None().Measure);
 
@@ -41,7 +41,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Baseline_only_on_another_machine_profile_is_inconclusive_and_names_the_profile_and_how_it_differs()
+    public void BaselineOnlyOnAnotherMachineProfileIsInconclusiveAndNamesTheProfileAndHowItDiffers()
     {
         var elsewhere = StateWorld.Baseline() with { Profile = GateSamples.Other };
 
@@ -55,7 +55,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Unchanged_code_passes_on_the_first_process_in_one_message_form()
+    public void UnchangedCodePassesOnTheFirstProcessInOneMessageForm()
     {
         var fresh = FreshProcesses.None();
 
@@ -71,7 +71,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Bimodal_unchanged_run_half_in_a_state_that_slows_it_1_85x_passes()
+    public void BimodalUnchangedRunHalfInAStateThatSlowsIt185xPasses()
     {
         var fresh = FreshProcesses.None();
 
@@ -84,7 +84,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Bimodal_run_30_percent_slower_in_both_states_regresses()
+    public void BimodalRun30PercentSlowerInBothStatesRegresses()
     {
         var fresh = FreshProcesses.Of((1.3, 0), (1.3, 2));
 
@@ -96,7 +96,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void The_outcome_says_how_and_against_what_it_was_measured()
+    public void TheOutcomeSaysHowAndAgainstWhatItWasMeasured()
     {
         var outcome = Decide(Result(1.0, 2, 0), FreshProcesses.None());
 
@@ -111,7 +111,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Unchanged_code_in_a_state_that_slows_it_1_85x_passes_although_the_raw_medians_differ_that_much()
+    public void UnchangedCodeInAStateThatSlowsIt185xPassesAlthoughTheRawMediansDifferThatMuch()
     {
         var outcome = Decide(Result(1.0, 3, 2), FreshProcesses.None());
 
@@ -122,7 +122,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_regression_the_fresh_processes_repeat_fails_and_is_confirmed()
+    public void ARegressionTheFreshProcessesRepeatFailsAndIsConfirmed()
     {
         var fresh = FreshProcesses.Of((1.3, 1), (1.3, 2));
 
@@ -139,7 +139,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_suspect_the_first_fresh_process_does_not_repeat_passes_without_asking_for_another()
+    public void ASuspectTheFirstFreshProcessDoesNotRepeatPassesWithoutAskingForAnother()
     {
         var fresh = FreshProcesses.Of((1.0, 1));
 
@@ -154,7 +154,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void One_wildly_slow_first_process_cannot_carry_the_mean_alone()
+    public void OneWildlySlowFirstProcessCannotCarryTheMeanAlone()
     {
         var outcome = Decide(Result(1.6, 6, 0), FreshProcesses.Of((1.03, 1)));
 
@@ -164,7 +164,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_last_fresh_process_below_the_confirmation_floor_clears_the_suspect_whatever_the_mean()
+    public void ALastFreshProcessBelowTheConfirmationFloorClearsTheSuspectWhateverTheMean()
     {
         var outcome = Decide(Result(1.6, 6, 0), FreshProcesses.Of((1.3, 1), (1.03, 2)));
 
@@ -175,7 +175,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_change_between_half_the_threshold_and_the_threshold_is_re_measured_and_passes()
+    public void AChangeBetweenHalfTheThresholdAndTheThresholdIsReMeasuredAndPasses()
     {
         var fresh = FreshProcesses.Of((1.07, 1), (1.07, 2));
 
@@ -188,7 +188,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_change_below_half_the_threshold_passes_without_a_fresh_process()
+    public void AChangeBelowHalfTheThresholdPassesWithoutAFreshProcess()
     {
         var fresh = FreshProcesses.None();
 
@@ -200,7 +200,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_clear_improvement_the_fresh_processes_repeat_is_improved_and_invites_no_guess()
+    public void AClearImprovementTheFreshProcessesRepeatIsImprovedAndInvitesNoGuess()
     {
         var fresh = FreshProcesses.Of((0.7, 2), (0.7, 0));
 
@@ -214,7 +214,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void An_improvement_the_fresh_process_does_not_repeat_passes()
+    public void AnImprovementTheFreshProcessDoesNotRepeatPasses()
     {
         var fresh = FreshProcesses.Of((1.0, 2));
 
@@ -227,7 +227,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void An_apparent_improvement_whose_interval_reaches_above_no_change_passes_without_a_fresh_process()
+    public void AnApparentImprovementWhoseIntervalReachesAboveNoChangePassesWithoutAFreshProcess()
     {
         var (fast, fastState) = Process(0.8, 105, 11, 0);
         var (slow, slowState) = Process(1.05, 95, 12, 0);
@@ -243,7 +243,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_failed_re_measurement_is_inconclusive_with_the_error()
+    public void AFailedReMeasurementIsInconclusiveWithTheError()
     {
         var outcome = Decide(Result(1.3, 13, 0), FreshProcesses.Failing("child process timed out after 120 s"));
 
@@ -254,7 +254,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Recordings_without_state_probes_are_inconclusive_and_say_to_record_new_baselines()
+    public void RecordingsWithoutStateProbesAreInconclusiveAndSayToRecordNewBaselines()
     {
         var fresh = FreshProcesses.None();
 
@@ -267,7 +267,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Recordings_read_without_their_samples_are_inconclusive_and_name_the_samples_file()
+    public void RecordingsReadWithoutTheirSamplesAreInconclusiveAndNameTheSamplesFile()
     {
         var fresh = FreshProcesses.None();
         var baseline = StateWorld.Baseline();
@@ -283,7 +283,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void More_bytes_per_operation_regress_even_against_recordings_read_without_their_samples()
+    public void MoreBytesPerOperationRegressEvenAgainstRecordingsReadWithoutTheirSamples()
     {
         var baseline = StateWorld.Baseline();
         var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
@@ -294,7 +294,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_first_process_in_a_state_the_recordings_never_saw_is_replaced_by_a_fresh_process()
+    public void AFirstProcessInAStateTheRecordingsNeverSawIsReplacedByAFreshProcess()
     {
         var fresh = FreshProcesses.Of((1.0, 1));
 
@@ -307,7 +307,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_regression_measured_only_in_the_replacing_fresh_processes_is_still_caught()
+    public void ARegressionMeasuredOnlyInTheReplacingFreshProcessesIsStillCaught()
     {
         var fresh = FreshProcesses.Of((1.3, Unseen), (1.3, 0), (1.3, 1), (1.3, 2));
 
@@ -319,7 +319,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Processes_that_all_ran_in_unseen_states_are_inconclusive_after_the_allowed_retries()
+    public void ProcessesThatAllRanInUnseenStatesAreInconclusiveAfterTheAllowedRetries()
     {
         var fresh = FreshProcesses.Of((1.0, Unseen), (1.0, Unseen));
 
@@ -333,7 +333,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void No_retries_allowed_means_one_unmatched_process_is_inconclusive()
+    public void NoRetriesAllowedMeansOneUnmatchedProcessIsInconclusive()
     {
         var outcome = Decide(InUnseenState(1.0, 18), FreshProcesses.None(), policy: Policy with { UnmatchedRetries = 0 });
 
@@ -342,7 +342,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_suspect_whose_fresh_processes_run_in_unseen_states_is_inconclusive()
+    public void ASuspectWhoseFreshProcessesRunInUnseenStatesIsInconclusive()
     {
         var fresh = FreshProcesses.Of((1.3, Unseen), (1.3, Unseen), (1.3, Unseen));
 
@@ -355,7 +355,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void A_fresh_process_in_an_unseen_state_is_replaced_and_counted()
+    public void AFreshProcessInAnUnseenStateIsReplacedAndCounted()
     {
         var fresh = FreshProcesses.Of((1.3, Unseen), (1.3, 1), (1.3, 2));
 
@@ -370,7 +370,7 @@ internal class RegressionGateTests
     [TestCase(1.08, 0.10, Verdict.Passed)]
     [TestCase(1.15, 0.10, Verdict.Regressed)]
     [TestCase(1.15, 0.20, Verdict.Passed)]
-    public void The_benchmark_s_own_threshold_decides(double change, double threshold, Verdict expected)
+    public void TheBenchmarkSOwnThresholdDecides(double change, double threshold, Verdict expected)
     {
         var outcome = Decide(Result(change, 21, 0), FreshProcesses.Of((change, 1), (change, 2)), policy: Policy with { Threshold = threshold });
 
@@ -380,7 +380,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Recordings_that_landed_apart_raise_the_limit_to_their_noise_floor_and_say_so()
+    public void RecordingsThatLandedApartRaiseTheLimitToTheirNoiseFloorAndSaySo()
     {
         var noisy = StateWorld.Baseline(1.00, 1.03, 0.97, 1.06, 0.94);
         var floor = Math.Exp(StateMatching.NoiseFloor(StateMatching.SamplesByRecording(noisy, Probes), Policy.NoiseMultiplier)) - 1;
@@ -400,7 +400,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void More_bytes_per_operation_regress_even_when_the_time_is_unchanged()
+    public void MoreBytesPerOperationRegressEvenWhenTheTimeIsUnchanged()
     {
         var fresh = FreshProcesses.None();
 
@@ -416,7 +416,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void More_bytes_per_operation_regress_even_against_recordings_without_probes()
+    public void MoreBytesPerOperationRegressEvenAgainstRecordingsWithoutProbes()
     {
         var outcome = Decide(Result(1.0, 24, 0) with { AllocatedBytesPerOperation = 24 }, FreshProcesses.None(), WithoutProbes(StateWorld.Baseline()));
 
@@ -425,7 +425,7 @@ internal class RegressionGateTests
 
     [TestCase(105.5, Verdict.Passed)]
     [TestCase(105.6, Verdict.Regressed)]
-    public void Bytes_per_operation_are_allowed_5_percent_and_half_a_byte_more(double now, Verdict expected)
+    public void BytesPerOperationAreAllowed5PercentAndHalfAByteMore(double now, Verdict expected)
     {
         var outcome = Decide(Result(1.0, 25, 0) with { AllocatedBytesPerOperation = now }, FreshProcesses.None(), Allocating(StateWorld.Baseline(), 100));
 
@@ -433,7 +433,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Why_the_recorded_numbers_are_used_ends_every_message()
+    public void WhyTheRecordedNumbersAreUsedEndsEveryMessage()
     {
         const string why = "the baseline commit 1b56a1b is not in this shallow clone";
         const string said = "; compared with recorded numbers because there is no baseline code: " + why;
@@ -450,7 +450,7 @@ internal class RegressionGateTests
     }
 
     [Test]
-    public void Without_a_reason_the_message_does_not_mention_baseline_code()
+    public void WithoutAReasonTheMessageDoesNotMentionBaselineCode()
     {
         var outcome = Decide(Result(1.0, 30, 0), FreshProcesses.None());
 

@@ -22,13 +22,13 @@ public class StateMatchingTests
     [TestCase(0)]
     [TestCase(1)]
     [TestCase(2)]
-    public void Same_code_in_any_seen_state_has_no_shift(int state)
+    public void SameCodeInAnySeenStateHasNoShift(int state)
     {
         Assert.That(Shift(Result(1.0, 1, state)), Is.EqualTo(0).Within(0.02));
     }
 
     [Test]
-    public void A_process_in_a_state_that_slows_the_benchmark_more_than_the_reference_is_not_mistaken_for_a_regression()
+    public void AProcessInAStateThatSlowsTheBenchmarkMoreThanTheReferenceIsNotMistakenForARegression()
     {
         var current = Result(1.0, 2, 2);
         var plainRatio = Math.Exp(current.NormalisedSamples.Order().ElementAt(100) - Math.Log(BenchmarkNs / ProbeNs[2]));
@@ -40,13 +40,13 @@ public class StateMatchingTests
     [TestCase(0, 1.2)]
     [TestCase(1, 1.2)]
     [TestCase(2, 1.5)]
-    public void A_real_change_is_measured_in_every_state(int state, double change)
+    public void ARealChangeIsMeasuredInEveryState(int state, double change)
     {
         Assert.That(Shift(Result(change, 3, state)), Is.EqualTo(Math.Log(change)).Within(0.02));
     }
 
     [Test]
-    public void A_state_the_baseline_never_saw_gives_no_estimate()
+    public void AStateTheBaselineNeverSawGivesNoEstimate()
     {
         var baseline = StateWorld.Baseline();
         var (ns, state) = Process(1.0, 200, 4, 0);
@@ -60,7 +60,7 @@ public class StateMatchingTests
     }
 
     [Test]
-    public void Samples_in_unseen_states_are_left_out_and_counted()
+    public void SamplesInUnseenStatesAreLeftOutAndCounted()
     {
         var baseline = StateWorld.Baseline();
         var (ns, state) = Process(1.0, 200, 5, 0);
@@ -76,7 +76,7 @@ public class StateMatchingTests
     }
 
     [Test]
-    public void Too_few_matched_samples_give_no_estimate()
+    public void TooFewMatchedSamplesGiveNoEstimate()
     {
         var baseline = StateWorld.Baseline();
         var (ns, state) = Process(1.0, StateMatching.MinMatched - 1, 6, 0);
@@ -87,7 +87,7 @@ public class StateMatchingTests
     }
 
     [Test]
-    public void Matching_needs_probes_on_both_sides()
+    public void MatchingNeedsProbesOnBothSides()
     {
         var withProbes = Result(1.0, 7, 0);
         var withoutProbes = withProbes with { StateSamples = new Dictionary<string, IReadOnlyList<double>>() };
@@ -98,7 +98,7 @@ public class StateMatchingTests
     }
 
     [Test]
-    public void Samples_with_a_non_positive_time_are_left_out()
+    public void SamplesWithANonPositiveTimeAreLeftOut()
     {
         var state = new Dictionary<string, IReadOnlyList<double>> { ["a"] = [1.0, 2.0, 3.0], ["b"] = [1.0, 0.0, 3.0] };
 
@@ -116,25 +116,25 @@ public class StateMatchingNoiseFloorTests
         StateMatching.NoiseFloor(StateMatching.SamplesByRecording(baseline, Probes), 3);
 
     [Test]
-    public void Recordings_that_agree_give_a_floor_far_below_the_threshold()
+    public void RecordingsThatAgreeGiveAFloorFarBelowTheThreshold()
     {
         Assert.That(Floor(StateWorld.Baseline()), Is.GreaterThan(0).And.LessThan(0.02));
     }
 
     [Test]
-    public void Recordings_whose_processes_landed_apart_give_a_floor_of_that_size()
+    public void RecordingsWhoseProcessesLandedApartGiveAFloorOfThatSize()
     {
         Assert.That(Floor(StateWorld.Baseline(1.00, 1.03, 0.97, 1.06, 0.94)), Is.GreaterThan(Math.Log(1.15)).And.LessThan(Math.Log(1.5)));
     }
 
     [Test]
-    public void Fewer_than_five_recordings_give_no_floor()
+    public void FewerThanFiveRecordingsGiveNoFloor()
     {
         Assert.That(Floor(StateWorld.Baseline(1.00, 1.05, 0.95, 1.10)), Is.Zero);
     }
 
     [Test]
-    public void One_shared_probe_is_not_enough_to_match_on()
+    public void OneSharedProbeIsNotEnoughToMatchOn()
     {
         var current = Result(1.0, 8, 0);
         var oneProbe = current.StateSamples.Where(p => p.Key == Probes[0]).ToDictionary(p => p.Key, p => p.Value);
@@ -143,7 +143,7 @@ public class StateMatchingNoiseFloorTests
     }
 
     [Test]
-    public void A_probe_missing_from_one_recording_is_not_matched_on()
+    public void AProbeMissingFromOneRecordingIsNotMatchedOn()
     {
         var baseline = StateWorld.Baseline();
         var last = baseline.Recordings[^1];

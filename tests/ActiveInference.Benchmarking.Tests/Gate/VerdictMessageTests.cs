@@ -18,14 +18,14 @@ internal class VerdictMessageTests
     [TestCase(Verdict.New, "is new")]
     [TestCase(Verdict.Inconclusive, "inconclusive")]
     [TestCase(Verdict.NotCompared, "not compared")]
-    public void Every_verdict_has_its_own_verb(Verdict verdict, string verb)
+    public void EveryVerdictHasItsOwnVerb(Verdict verdict, string verb)
     {
         Assert.That(VerdictMessage.Verb(verdict), Is.EqualTo(verb));
         Assert.That(VerdictMessage.Plain("Kernel(10)", verdict, "why"), Is.EqualTo($"Kernel(10) {verb}: why"));
     }
 
     [Test]
-    public void A_compared_verdict_reads_change_interval_baseline_method_threshold_floor_and_raw_medians()
+    public void AComparedVerdictReadsChangeIntervalBaselineMethodThresholdFloorAndRawMedians()
     {
         Assert.That(Compared(), Is.EqualTo(Regression));
     }
@@ -37,7 +37,7 @@ internal class VerdictMessageTests
     [TestCase(1.00004, "0.0%")]
     [TestCase(2.0, "+100.0%")]
     [TestCase(0.12345, "-87.7%")]
-    public void Ratios_read_as_signed_percentage_changes_with_one_decimal(double ratio, string expected)
+    public void RatiosReadAsSignedPercentageChangesWithOneDecimal(double ratio, string expected)
     {
         Assert.That(VerdictMessage.Percent(ratio), Is.EqualTo(expected));
     }
@@ -45,13 +45,13 @@ internal class VerdictMessageTests
     [TestCase(0.10, "threshold 10%")]
     [TestCase(0.125, "threshold 12.5%")]
     [TestCase(0.05, "threshold 5%")]
-    public void The_threshold_reads_as_a_percentage_without_needless_decimals(double threshold, string expected)
+    public void TheThresholdReadsAsAPercentageWithoutNeedlessDecimals(double threshold, string expected)
     {
         Assert.That(Compared(threshold: threshold, floor: null), Does.Contain(expected + ";"));
     }
 
     [Test]
-    public void A_noise_floor_wider_than_the_threshold_says_that_only_larger_changes_can_be_called()
+    public void ANoiseFloorWiderThanTheThresholdSaysThatOnlyLargerChangesCanBeCalled()
     {
         var wide = Compared(threshold: 0.10, floor: 0.15);
         var equal = Compared(threshold: 0.10, floor: 0.10);
@@ -62,7 +62,7 @@ internal class VerdictMessageTests
     }
 
     [Test]
-    public void Without_a_noise_floor_interval_or_baseline_median_those_parts_are_left_out()
+    public void WithoutANoiseFloorIntervalOrBaselineMedianThosePartsAreLeftOut()
     {
         var message = VerdictMessage.Compared("Kernel(10)", Verdict.Passed, 1.01, null, "the recorded numbers of 2026-11-29", "recorded",
             0.10, null, null, 5e6);
@@ -71,7 +71,7 @@ internal class VerdictMessageTests
     }
 
     [Test]
-    public void The_detail_comes_last()
+    public void TheDetailComesLast()
     {
         Assert.That(Compared(detail: "; record new baselines"), Is.EqualTo(Regression + "; record new baselines"));
     }
@@ -79,7 +79,7 @@ internal class VerdictMessageTests
     [TestCase(1, 1, "paired: 1 process × 1 copy per side")]
     [TestCase(3, 4, "paired: 3 processes × 4 copies per side")]
     [TestCase(8, 2, "paired: 8 processes × 2 copies per side")]
-    public void The_paired_method_reads_processes_and_copies_in_the_singular_or_plural(int processes, int copies, string expected)
+    public void ThePairedMethodReadsProcessesAndCopiesInTheSingularOrPlural(int processes, int copies, string expected)
     {
         Assert.That(VerdictMessage.Paired(processes, copies), Is.EqualTo(expected));
     }
@@ -88,7 +88,7 @@ internal class VerdictMessageTests
     [TestCase("fr-FR")]
     [TestCase("sv-SE")]
     [TestCase("ar-SA")]
-    public void Messages_do_not_depend_on_the_culture(string culture)
+    public void MessagesDoNotDependOnTheCulture(string culture)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);

@@ -31,7 +31,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void The_database_and_its_schema_are_created_on_first_use()
+    public void TheDatabaseAndItsSchemaAreCreatedOnFirstUse()
     {
         var store = new HistoryStore(_path);
         Assert.That(File.Exists(_path), Is.False, "nothing is touched before the first call");
@@ -42,7 +42,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void Two_runs_read_back_after_reopening_ordered_by_date()
+    public void TwoRunsReadBackAfterReopeningOrderedByDate()
     {
         var later = Run(SampleRun.Time.AddDays(1), "bbbb", 4_000);
         var earlier = Run(SampleRun.Time, "aaaa", 3_634.25);
@@ -76,7 +76,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void Series_can_be_limited_to_one_machine_profile()
+    public void SeriesCanBeLimitedToOneMachineProfile()
     {
         var store = new HistoryStore(_path);
         store.Append(Run(SampleRun.Time, "a", 100));
@@ -88,7 +88,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void NaN_is_stored_and_read_back_as_NaN()
+    public void NaNIsStoredAndReadBackAsNaN()
     {
         var store = new HistoryStore(_path);
         store.Append(SampleRun.Create(SampleRun.Result(FreeEnergy, "FreeEnergy(10)", "S", double.NaN)) with { Commit = null, Branch = null });
@@ -101,7 +101,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void A_run_naming_a_benchmark_twice_is_refused_whole()
+    public void ARunNamingABenchmarkTwiceIsRefusedWhole()
     {
         var store = new HistoryStore(_path);
         var twice = SampleRun.Create(SampleRun.Result("S.A", "A", "S", 1), SampleRun.Result("S.A", "A", "S", 2));
@@ -113,7 +113,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void A_file_that_is_not_a_database_gives_a_clear_error()
+    public void AFileThatIsNotADatabaseGivesAClearError()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         File.WriteAllText(_path, "this is not SQLite, just text that happens to be long enough to fill a header page........");
@@ -124,7 +124,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void A_database_from_a_newer_schema_is_refused_and_left_alone()
+    public void ADatabaseFromANewerSchemaIsRefusedAndLeftAlone()
     {
         new HistoryStore(_path).SchemaVersion();
         SetUserVersion(99);
@@ -136,7 +136,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void An_older_database_is_migrated_and_keeps_its_runs()
+    public void AnOlderDatabaseIsMigratedAndKeepsItsRuns()
     {
         var v1 = new HistoryStore(_path);
         v1.Append(Run(SampleRun.Time, "a", 100));
@@ -149,7 +149,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void How_each_verdict_was_measured_reads_back()
+    public void HowEachVerdictWasMeasuredReadsBack()
     {
         var store = new HistoryStore(_path);
         store.Append(SampleRun.Create());
@@ -169,7 +169,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void A_database_written_by_schema_1_opens_gets_the_new_columns_and_keeps_its_runs()
+    public void ADatabaseWrittenBySchema1OpensGetsTheNewColumnsAndKeepsItsRuns()
     {
         WriteSchema1Database();
 
@@ -198,7 +198,7 @@ public class HistoryStoreTests
     }
 
     [Test]
-    public void Two_stores_appending_at_once_lose_nothing()
+    public void TwoStoresAppendingAtOnceLoseNothing()
     {
         var tasks = Enumerable.Range(0, 8)
             .Select(i => Task.Run(() => new HistoryStore(_path).Append(Run(SampleRun.Time.AddMinutes(i), "c" + i, 100))))

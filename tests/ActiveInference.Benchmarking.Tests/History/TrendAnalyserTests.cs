@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Tests.History;
 public class TrendAnalyserTests
 {
     [Test]
-    public void Passes_the_finite_medians_and_distance_to_the_detector_and_keeps_its_change_points()
+    public void PassesTheFiniteMediansAndDistanceToTheDetectorAndKeepsItsChangePoints()
     {
         var detector = new FixedDetector([3]);
         var points = Points(100, 101, double.NaN, 99, 150, 151);
@@ -22,7 +22,7 @@ public class TrendAnalyserTests
     }
 
     [Test]
-    public void A_series_too_short_to_change_has_no_change_points_and_does_not_call_the_detector()
+    public void ASeriesTooShortToChangeHasNoChangePointsAndDoesNotCallTheDetector()
     {
         var detector = new FixedDetector([1]);
         var trend = new TrendAnalyser(detector).Analyse("B", Points(100));
@@ -34,7 +34,7 @@ public class TrendAnalyserTests
     [TestCase(new[] { 4 })]
     [TestCase(new[] { 2, 2 })]
     [TestCase(new[] { 3, 1 })]
-    public void A_detector_answer_outside_the_series_is_an_error(int[] answer)
+    public void ADetectorAnswerOutsideTheSeriesIsAnError(int[] answer)
     {
         var analyser = new TrendAnalyser(new FixedDetector(answer));
         Assert.Throws<InvalidOperationException>(() => analyser.Analyse("B", Points(1, 2, 3, 4)));

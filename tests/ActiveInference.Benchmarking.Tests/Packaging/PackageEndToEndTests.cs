@@ -65,7 +65,7 @@ public class PackageEndToEndTests
     }
 
     [Test]
-    public void The_template_project_is_the_package_reference_and_the_test_stack_only()
+    public void TheTemplateProjectIsThePackageReferenceAndTheTestStackOnly()
     {
         var references = XDocument.Load(Path.Combine(_project, Project + ".csproj")).Descendants("PackageReference")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
@@ -80,7 +80,7 @@ public class PackageEndToEndTests
     }
 
     [Test]
-    public void The_template_benchmark_is_listed_by_dotnet_test()
+    public void TheTemplateBenchmarkIsListedByDotnetTest()
     {
         var output = Dotnet(_folder, "test", _project, "-c", "Release", "--list-tests");
 
@@ -88,7 +88,7 @@ public class PackageEndToEndTests
     }
 
     [Test]
-    public void One_benchmark_measured_passes_and_its_results_are_written_in_the_project_folder()
+    public void OneBenchmarkMeasuredPassesAndItsResultsAreWrittenInTheProjectFolder()
     {
         var output = Dotnet(_folder, "test", _project, "-c", "Release", "--settings", Path.Combine(_project, "perf.runsettings"),
             "--filter", @"Name=Sum\(100\)", "--logger", "console;verbosity=normal", "--",
@@ -108,7 +108,7 @@ public class PackageEndToEndTests
     }
 
     [Test]
-    public void UpdatePerfBaselines_records_into_baselines_json_beside_the_project()
+    public void UpdatePerfBaselinesRecordsIntoBaselinesJsonBesideTheProject()
     {
         var output = Dotnet(_folder, "build", _project, "-c", "Release", "-t:UpdatePerfBaselines");
 

@@ -11,7 +11,7 @@ public class TemplateVersionTests
     private static readonly string Root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("no repository root above the test assembly");
 
     [Test]
-    public void The_template_package_and_its_default_reference_have_the_framework_packages_version()
+    public void TheTemplatePackageAndItsDefaultReferenceHaveTheFrameworkPackagesVersion()
     {
         var framework = PackageVersion(Path.Combine(Root, "src", "ActiveInference.Benchmarking", "ActiveInference.Benchmarking.csproj"));
         using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "templates", "perf-project", ".template.config", "template.json")));
@@ -24,7 +24,7 @@ public class TemplateVersionTests
     }
 
     [Test]
-    public void The_template_project_uses_the_test_stack_versions_of_this_repository()
+    public void TheTemplateProjectUsesTheTestStackVersionsOfThisRepository()
     {
         var pinned = XDocument.Load(Path.Combine(Root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);

@@ -68,7 +68,7 @@ public class BaselineCodeResolverTests
     public void SetUp() => _progress.Clear();
 
     [Test]
-    public void A_baselineRef_naming_nothing_is_a_configuration_error()
+    public void ABaselineRefNamingNothingIsAConfigurationError()
     {
         var code = Resolve("no-such-branch", null);
 
@@ -78,7 +78,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_baselineRef_folder_without_the_perf_assembly_is_a_configuration_error()
+    public void ABaselineRefFolderWithoutThePerfAssemblyIsAConfigurationError()
     {
         var folder = Folder("empty-build");
 
@@ -89,7 +89,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_baselineRef_folder_with_the_perf_assembly_is_the_baseline_as_it_is()
+    public void ABaselineRefFolderWithThePerfAssemblyIsTheBaselineAsItIs()
     {
         var folder = Folder("prebuilt", Entry);
 
@@ -104,7 +104,7 @@ public class BaselineCodeResolverTests
     [TestCase("HEAD~1")]
     [TestCase("main^")]
     [TestCase(ShellLikeBranch)]
-    public void A_baselineRef_commit_ish_is_resolved_to_its_full_hash_and_its_build(string reference)
+    public void ABaselineRefCommitIshIsResolvedToItsFullHashAndItsBuild(string reference)
     {
         var code = Resolve(reference, null);
 
@@ -112,7 +112,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_baselineRef_abbreviated_hash_is_resolved_to_the_full_hash()
+    public void ABaselineRefAbbreviatedHashIsResolvedToTheFullHash()
     {
         AssertCachedFirstCommit(Resolve(_first[..9], null));
     }
@@ -123,7 +123,7 @@ public class BaselineCodeResolverTests
     [TestCase("`rm -rf marker`")]
     [TestCase("--output=pwned")]
     [TestCase("--git-dir=/")]
-    public void A_baselineRef_that_looks_like_a_command_or_an_option_is_only_ever_a_value(string reference)
+    public void ABaselineRefThatLooksLikeACommandOrAnOptionIsOnlyEverAValue(string reference)
     {
         var markers = new[] { Path.Combine(_repo, "marker"), Path.Combine(Path.GetDirectoryName(_assembly)!, "marker") };
         foreach (var marker in markers) File.WriteAllText(marker, "");
@@ -137,7 +137,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_branch_name_with_shell_syntax_creates_no_file()
+    public void ABranchNameWithShellSyntaxCreatesNoFile()
     {
         Resolve(ShellLikeBranch, null);
 
@@ -145,7 +145,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Without_baselineRef_or_baselines_file_there_is_no_baseline_code_and_no_error()
+    public void WithoutBaselineRefOrBaselinesFileThereIsNoBaselineCodeAndNoError()
     {
         var code = Resolve(null, null);
 
@@ -155,7 +155,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Without_baselineRef_and_no_recording_naming_a_commit_there_is_no_baseline_code()
+    public void WithoutBaselineRefAndNoRecordingNamingACommitThereIsNoBaselineCode()
     {
         var code = Resolve(null, Document(("bench", 1, null), ("other", 2, " ")));
 
@@ -165,7 +165,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_recorded_commit_missing_from_the_repository_suggests_fetching_the_history()
+    public void ARecordedCommitMissingFromTheRepositorySuggestsFetchingTheHistory()
     {
         var code = Resolve(null, Document(("bench", 1, MadeUpCommit)));
 
@@ -177,13 +177,13 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void The_recorded_commit_is_resolved_to_its_full_hash_and_its_build()
+    public void TheRecordedCommitIsResolvedToItsFullHashAndItsBuild()
     {
         AssertCachedFirstCommit(Resolve(null, Document(("bench", 1, _first[..7]))));
     }
 
     [Test]
-    public void A_commit_without_a_project_file_beside_the_assembly_has_no_baseline_code()
+    public void ACommitWithoutAProjectFileBesideTheAssemblyHasNoBaselineCode()
     {
         var assembly = Path.Combine(Folder(Path.Combine("repo", "loose", "bin"), "Bar.PerfTests.dll"), "Bar.PerfTests.dll");
 
@@ -195,7 +195,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void A_project_file_outside_the_repository_cannot_be_built_as_the_baseline()
+    public void AProjectFileOutsideTheRepositoryCannotBeBuiltAsTheBaseline()
     {
         File.WriteAllText(Path.Combine(_top, "Outer.PerfTests.csproj"), "<Project />");
         var assembly = Path.Combine(Folder(Path.Combine("repo", "outer", "bin"), "Outer.PerfTests.dll"), "Outer.PerfTests.dll");
@@ -208,7 +208,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Outside_a_git_repository_a_commit_ish_baselineRef_is_a_configuration_error_and_a_recorded_commit_is_not()
+    public void OutsideAGitRepositoryACommitIshBaselineRefIsAConfigurationErrorAndARecordedCommitIsNot()
     {
         var folder = Folder("nogit", Entry);
         if (Git.Run(folder, "rev-parse", "--show-toplevel").Succeeded)
@@ -226,7 +226,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Recorded_commit_is_this_profiles_latest_recording()
+    public void RecordedCommitIsThisProfilesLatestRecording()
     {
         var document = new BaselineDocument(1, new Dictionary<string, ProfileBaselines>
         {
@@ -239,7 +239,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Recorded_commit_falls_back_to_any_profile_when_this_ones_name_no_commit()
+    public void RecordedCommitFallsBackToAnyProfileWhenThisOnesNameNoCommit()
     {
         var document = new BaselineDocument(1, new Dictionary<string, ProfileBaselines>
         {
@@ -254,7 +254,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Git_receives_each_argument_verbatim_and_never_through_a_shell()
+    public void GitReceivesEachArgumentVerbatimAndNeverThroughAShell()
     {
         var result = Git.Run(_repo, "rev-parse", "--sq-quote", "a b", "c;d", "$(e)", "`f`", "'g'");
 
@@ -263,7 +263,7 @@ public class BaselineCodeResolverTests
     }
 
     [Test]
-    public void Git_failures_are_returned_not_thrown()
+    public void GitFailuresAreReturnedNotThrown()
     {
         var missing = Git.Run(Path.Combine(_top, "no", "such", "folder"), "status");
         var unknown = Git.Run(_repo, "rev-parse", "--verify", "--quiet", "--end-of-options", "no-such-ref^{commit}");

@@ -14,7 +14,7 @@ public class PairedComparisonTests
     private const string Assembly = "/work/perf/bin/Foo.PerfTests.dll";
 
     [Test]
-    public void Every_process_is_asked_for_the_same_case_and_builds_with_its_own_seed()
+    public void EveryProcessIsAskedForTheSameCaseAndBuildsWithItsOwnSeed()
     {
         var requests = new List<PairedRequest>();
         var result = SampleResults.Result("Foo.PerfTests.Kernels.FreeEnergy(100)");
@@ -35,7 +35,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void A_clear_regression_gives_a_paired_outcome_with_its_evidence()
+    public void AClearRegressionGivesAPairedOutcomeWithItsEvidence()
     {
         var outcome = PairedComparison.Decide(SampleResults.Result("Kernel(10)"), Code, Assembly, Policy,
             _ => (new PairedChildResult(Of([100, 100, 110, 110], [150, 150, 165, 165]), false, null, null), null));
@@ -59,7 +59,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void An_improvement_says_to_record_new_baselines()
+    public void AnImprovementSaysToRecordNewBaselines()
     {
         var outcome = PairedComparison.Decide(SampleResults.Result("Kernel(10)"), Code, Assembly, Policy,
             _ => (new PairedChildResult(Of([100, 100], [50, 50]), false, null, null), null));
@@ -69,7 +69,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void A_child_that_failed_makes_the_process_inconclusive_with_its_error()
+    public void AChildThatFailedMakesTheProcessInconclusiveWithItsError()
     {
         var result = PairedComparison.Measure(_ => (null, "exited with 134: Segmentation fault"), Request(), Code);
 
@@ -78,7 +78,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void A_baseline_without_the_test_makes_the_benchmark_new()
+    public void ABaselineWithoutTheTestMakesTheBenchmarkNew()
     {
         var result = PairedComparison.Measure(_ => (new PairedChildResult(null, true, "no test named X", Side.Baseline), null), Request(), Code);
 
@@ -87,7 +87,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void A_side_that_could_not_be_measured_makes_the_process_inconclusive_with_the_childs_problem()
+    public void ASideThatCouldNotBeMeasuredMakesTheProcessInconclusiveWithTheChildsProblem()
     {
         var problem = PairedComparison.Measure(_ => (new PairedChildResult(null, false, "the current build has no Foo.PerfTests.dll", Side.Current), null), Request(), Code);
         var empty = PairedComparison.Measure(_ => (new PairedChildResult(null, false, null, null), null), Request(), Code);
@@ -97,7 +97,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void Samples_become_the_process_comparison()
+    public void SamplesBecomeTheProcessComparison()
     {
         var result = PairedComparison.Measure(_ => (new PairedChildResult(Of([100, 100], [120, 120]), false, null, null), null), Request(), Code);
 
@@ -105,7 +105,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void A_new_benchmark_has_no_comparison_in_its_outcome()
+    public void ANewBenchmarkHasNoComparisonInItsOutcome()
     {
         var decision = new PairedGate.Decision(Verdict.New, double.NaN, double.NaN, Math.Log(1.1), [], "commit 1b56a1b has no such test");
 
@@ -122,7 +122,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void An_allocation_regression_reads_its_bytes_and_the_change_measured()
+    public void AnAllocationRegressionReadsItsBytesAndTheChangeMeasured()
     {
         var process = ProcessComparer.Compare(Of([100, 100], [90, 90])) with { BaselineBytesPerOperation = 0, CurrentBytesPerOperation = 32 };
         var decision = new PairedGate.Decision(Verdict.Regressed, process.Change, double.NaN, Math.Log(1.1), [process], "allocates more: 0 B/op → 32 B/op (allowed up to 0.5 B/op)");
@@ -136,7 +136,7 @@ public class PairedComparisonTests
     }
 
     [Test]
-    public void A_decision_stopped_after_some_processes_has_no_ratio()
+    public void ADecisionStoppedAfterSomeProcessesHasNoRatio()
     {
         var process = ProcessComparer.Compare(Of([100, 100], [120, 120]));
         var decision = new PairedGate.Decision(Verdict.Inconclusive, double.NaN, double.NaN, Math.Log(1.1), [process], "a paired process failed: timed out");

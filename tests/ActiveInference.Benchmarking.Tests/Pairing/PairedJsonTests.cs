@@ -9,7 +9,7 @@ namespace ActiveInference.Benchmarking.Tests.Paired;
 public class PairedJsonTests
 {
     [Test]
-    public void A_request_comes_back_with_every_setting()
+    public void ARequestComesBackWithEverySetting()
     {
         var request = new PairedRequest("A.B(1)", "A.dll", "/base", "/current", 3, -12345)
         {
@@ -23,11 +23,12 @@ public class PairedJsonTests
     }
 
     [Test]
-    public void A_result_comes_back_with_its_samples_including_non_finite_numbers()
+    public void AResultComesBackWithItsSamplesIncludingNonFiniteNumbers()
     {
         var samples = Of(
             [Copy(Side.Baseline, 0, [100.25, double.NaN], bytes: 24), Copy(Side.Current, 1, [double.PositiveInfinity, 1e-7])],
-            [1.5, 2.5]) with { WarmupRounds = 7, WarmupSeconds = 0.125, MeasurementSeconds = 1.75 };
+            [1.5, 2.5]) with
+        { WarmupRounds = 7, WarmupSeconds = 0.125, MeasurementSeconds = 1.75 };
         var result = new PairedChildResult(samples, false, null, null) { SetupSeconds = 0.75 };
 
         var back = RoundTrip(result);
@@ -45,7 +46,7 @@ public class PairedJsonTests
     }
 
     [Test]
-    public void A_failed_result_comes_back_with_its_problem_and_side()
+    public void AFailedResultComesBackWithItsProblemAndSide()
     {
         var back = RoundTrip(new PairedChildResult(null, true, "no test named X", Side.Baseline));
 
@@ -53,7 +54,7 @@ public class PairedJsonTests
     }
 
     [Test]
-    public void Sides_are_written_by_name()
+    public void SidesAreWrittenByName()
     {
         var json = JsonSerializer.Serialize(new PairedChildResult(null, false, "x", Side.Current), PairedJson.Options);
 

@@ -12,7 +12,7 @@ public class PairedSamplerTests
     private static readonly PairedSamplerSettings Defaults = new();
 
     [Test]
-    public void Every_copy_gets_one_sample_per_round_and_the_empty_loop_one()
+    public void EveryCopyGetsOneSamplePerRoundAndTheEmptyLoopOne()
     {
         var (clock, log) = (new FakeClock(), new List<string>());
         var copies = Copies(clock, log, [100, 110], [120, 130], overhead: 2);
@@ -33,7 +33,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Every_round_has_a_fresh_random_order()
+    public void EveryRoundHasAFreshRandomOrder()
     {
         var (clock, log) = (new FakeClock(), new List<string>());
         var copies = Copies(clock, log, [100, 110], [120, 130], overhead: 2);
@@ -50,7 +50,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void The_order_comes_from_the_random_number_generator_it_is_given()
+    public void TheOrderComesFromTheRandomNumberGeneratorItIsGiven()
     {
         string[] Log(int seed)
         {
@@ -67,7 +67,7 @@ public class PairedSamplerTests
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]
-    public void The_pilot_sets_the_calls_per_sample_from_the_fastest_copy(int fastest)
+    public void ThePilotSetsTheCallsPerSampleFromTheFastestCopy(int fastest)
     {
         // Within 2x of each other, so that warm-up keeps the pilot's choice: any copy's samples last at least half the minimum.
         var costs = new double[] { 400, 500, 450, 550 };
@@ -83,7 +83,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Warmup_scales_the_calls_up_when_samples_got_too_short_after_the_pilot()
+    public void WarmupScalesTheCallsUpWhenSamplesGotTooShortAfterThePilot()
     {
         // Every copy costs 1 µs in the pilot and 10 ns once tiered up at 20 ms: the pilot's 1000 calls would give 10 µs samples.
         var clock = new FakeClock();
@@ -96,7 +96,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Fixed_operations_per_sample_are_used_for_every_sample_without_pilot_or_scaling()
+    public void FixedOperationsPerSampleAreUsedForEverySampleWithoutPilotOrScaling()
     {
         var (clock, log) = (new FakeClock(), new List<string>());
         // 150 µs samples once tiered up, far under the 1 ms minimum: neither a pilot nor warm-up scaling may change the 3 calls.
@@ -111,7 +111,7 @@ public class PairedSamplerTests
 
     [TestCase(0L)]
     [TestCase(4L)]
-    public void The_sample_setup_runs_untimed_before_every_sample(long operationsPerSample)
+    public void TheSampleSetupRunsUntimedBeforeEverySample(long operationsPerSample)
     {
         var clock = new FakeClock();
         var copies = Copies(clock, null, [100, 110], [120, 130], setup: 5 * Millisecond);
@@ -126,7 +126,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Warmup_lasts_at_least_its_time_and_rounds_when_the_jit_is_quiet()
+    public void WarmupLastsAtLeastItsTimeAndRoundsWhenTheJitIsQuiet()
     {
         var clock = new FakeClock();
         var copies = Copies(clock, null, [100, 110], [120, 130]);
@@ -139,7 +139,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Warmup_goes_on_until_the_jit_has_compiled_nothing_for_two_rounds()
+    public void WarmupGoesOnUntilTheJitHasCompiledNothingForTwoRounds()
     {
         var clock = new FakeClock();
         var copies = Copies(clock, null, [100, 110], [120, 130]);
@@ -152,7 +152,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Warmup_stops_at_its_maximum_when_the_jit_never_settles()
+    public void WarmupStopsAtItsMaximumWhenTheJitNeverSettles()
     {
         var clock = new FakeClock();
         var copies = Copies(clock, null, [100, 110], [120, 130]);
@@ -165,7 +165,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Warmup_needs_two_rounds_to_see_a_quiet_jit_even_when_one_round_is_the_minimum()
+    public void WarmupNeedsTwoRoundsToSeeAQuietJitEvenWhenOneRoundIsTheMinimum()
     {
         var clock = new FakeClock();
         var copies = Copies(clock, null, [100, 110], [120, 130]);
@@ -179,7 +179,7 @@ public class PairedSamplerTests
     [TestCase(0.01, 12)]
     [TestCase(0.1, 50)]
     [TestCase(1.0, 120)]
-    public void Measured_rounds_fill_the_measurement_time_within_the_round_limits(double seconds, int rounds)
+    public void MeasuredRoundsFillTheMeasurementTimeWithinTheRoundLimits(double seconds, int rounds)
     {
         var clock = new FakeClock();
         var copies = Copies(clock, null, [1 * Millisecond], [1 * Millisecond]);
@@ -192,7 +192,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void Bytes_allocated_per_call_are_measured_per_copy()
+    public void BytesAllocatedPerCallAreMeasuredPerCopy()
     {
         var clock = new FakeClock();
         FakeCopy[] copies =
@@ -208,7 +208,7 @@ public class PairedSamplerTests
     }
 
     [Test]
-    public void No_copies_is_an_error()
+    public void NoCopiesIsAnError()
     {
         Assert.That(() => Sampler(Defaults, new FakeClock()).Run([], new Random(1)), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }

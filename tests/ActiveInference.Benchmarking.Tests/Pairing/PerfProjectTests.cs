@@ -15,7 +15,7 @@ public class PerfProjectTests
     public void TearDown() => Directory.Delete(_folder, recursive: true);
 
     [Test]
-    public void The_project_is_the_nearest_one_of_the_assemblys_name_above_it()
+    public void TheProjectIsTheNearestOneOfTheAssemblysNameAboveIt()
     {
         var project = Path.Combine(_folder, "perf", "Foo.PerfTests");
         var output = Path.Combine(project, "bin", "Release", "net10.0");
@@ -28,7 +28,7 @@ public class PerfProjectTests
     }
 
     [Test]
-    public void Without_a_project_of_that_name_there_is_none()
+    public void WithoutAProjectOfThatNameThereIsNone()
     {
         var output = Path.Combine(_folder, "bin");
         Directory.CreateDirectory(output);

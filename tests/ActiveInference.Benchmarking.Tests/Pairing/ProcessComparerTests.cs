@@ -11,7 +11,7 @@ public class ProcessComparerTests
     private const double Tolerance = 1e-12;
 
     [Test]
-    public void Current_copies_exactly_1_2_times_slower_give_a_change_of_ln_1_2()
+    public void CurrentCopiesExactly12TimesSlowerGiveAChangeOfLn12()
     {
         var comparison = ProcessComparer.Compare(Of([100, 100, 100, 100], [120, 120, 120, 120]));
 
@@ -23,7 +23,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void The_empty_loop_cost_is_subtracted_before_the_ratio()
+    public void TheEmptyLoopCostIsSubtractedBeforeTheRatio()
     {
         // Raw 110 and 130 ns/op with a 10 ns/op loop: 100 → 120, not 110 → 130 (+18.2%).
         var comparison = ProcessComparer.Compare(Of([110, 110], [130, 130], overhead: 10));
@@ -34,7 +34,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void The_overhead_is_the_median_over_rounds_so_one_slow_empty_loop_does_not_move_it()
+    public void TheOverheadIsTheMedianOverRoundsSoOneSlowEmptyLoopDoesNotMoveIt()
     {
         var overhead = Enumerable.Repeat(10.0, 20).ToArray();
         overhead[7] = 95;
@@ -44,7 +44,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void An_overhead_larger_than_a_sample_never_makes_a_time_zero_or_negative()
+    public void AnOverheadLargerThanASampleNeverMakesATimeZeroOrNegative()
     {
         var comparison = ProcessComparer.Compare(Of([40, 40], [48, 48], overhead: 50));
 
@@ -54,7 +54,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void The_change_is_the_median_over_rounds_so_a_round_hit_by_a_pause_does_not_move_it()
+    public void TheChangeIsTheMedianOverRoundsSoARoundHitByAPauseDoesNotMoveIt()
     {
         var slowRound = Repeat(120);
         slowRound[3] = 600;
@@ -64,7 +64,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void Each_round_compares_the_median_copies_so_one_badly_placed_copy_does_not_move_it()
+    public void EachRoundComparesTheMedianCopiesSoOneBadlyPlacedCopyDoesNotMoveIt()
     {
         // A mean over copies would read 180 / 100.
         var comparison = ProcessComparer.Compare(Of([100, 100, 100, 100], [120, 360, 120, 120]));
@@ -73,7 +73,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void Rounds_are_compared_pairwise_so_a_slow_spell_on_both_sides_cancels()
+    public void RoundsAreComparedPairwiseSoASlowSpellOnBothSidesCancels()
     {
         // The machine is 3x slower in the second half of the rounds; every round is still 1.2x.
         var speed = Enumerable.Range(0, 20).Select(r => r < 10 ? 1.0 : 3.0).ToArray();
@@ -85,7 +85,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void Self_changes_compare_the_two_halves_of_each_sides_copies_in_index_order()
+    public void SelfChangesCompareTheTwoHalvesOfEachSidesCopiesInIndexOrder()
     {
         // Copies handed over out of order: the halves are copies 0-1 against 2-3 of each side.
         var samples = Of(
@@ -104,7 +104,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void An_odd_number_of_copies_puts_the_extra_copy_in_the_second_half()
+    public void AnOddNumberOfCopiesPutsTheExtraCopyInTheSecondHalf()
     {
         var comparison = ProcessComparer.Compare(Of([100, 150, 150], [100, 100, 100]));
 
@@ -112,7 +112,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void One_copy_per_side_gives_no_self_changes()
+    public void OneCopyPerSideGivesNoSelfChanges()
     {
         var comparison = ProcessComparer.Compare(Of([100], [120]));
 
@@ -121,7 +121,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void Bytes_per_operation_are_each_sides_median_copy()
+    public void BytesPerOperationAreEachSidesMedianCopy()
     {
         var samples = Of(
         [
@@ -136,7 +136,7 @@ public class ProcessComparerTests
     }
 
     [Test]
-    public void Copies_of_only_one_side_cannot_be_compared()
+    public void CopiesOfOnlyOneSideCannotBeCompared()
     {
         var samples = Of([Copy(Side.Current, 0, Repeat(100)), Copy(Side.Current, 1, Repeat(100))], Repeat(0));
 

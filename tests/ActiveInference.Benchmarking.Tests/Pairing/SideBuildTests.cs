@@ -35,7 +35,7 @@ public class SideBuildTests
     public void TearDown() => Directory.Delete(_folder, recursive: true);
 
     [Test]
-    public void Project_libraries_built_into_the_folder_are_under_test_except_this_framework()
+    public void ProjectLibrariesBuiltIntoTheFolderAreUnderTestExceptThisFramework()
     {
         Write(Deps, Entry, "ActiveInference.Core.dll", "Foo.Shared.dll", "ActiveInference.Benchmarking.dll", "MathNet.Numerics.dll",
             "nunit.framework.dll", "Untyped.dll", "System.Private.Thing.dll");
@@ -50,7 +50,7 @@ public class SideBuildTests
     }
 
     [Test]
-    public void The_entry_assembly_is_under_test_even_when_the_deps_file_lists_no_project()
+    public void TheEntryAssemblyIsUnderTestEvenWhenTheDepsFileListsNoProject()
     {
         Write("""{ "libraries": { "NUnit/5.0.0": { "type": "package" } } }""", Entry);
 
@@ -58,7 +58,7 @@ public class SideBuildTests
     }
 
     [Test]
-    public void The_folder_is_made_a_full_path()
+    public void TheFolderIsMadeAFullPath()
     {
         Write(Deps, Entry);
         var roundabout = Path.Combine(_folder, "..", Path.GetFileName(_folder), ".");
@@ -67,7 +67,7 @@ public class SideBuildTests
     }
 
     [Test]
-    public void A_missing_entry_assembly_is_an_error_naming_the_side_and_the_file()
+    public void AMissingEntryAssemblyIsAnErrorNamingTheSideAndTheFile()
     {
         Write(Deps);
 
@@ -77,7 +77,7 @@ public class SideBuildTests
     }
 
     [Test]
-    public void A_missing_deps_file_is_an_error_naming_it()
+    public void AMissingDepsFileIsAnErrorNamingIt()
     {
         Write(null, Entry);
 
@@ -90,7 +90,7 @@ public class SideBuildTests
     [TestCase("{ not json")]
     [TestCase("""{ "targets": {} }""")]
     [TestCase("""{ "libraries": [] }""")]
-    public void An_unreadable_deps_file_is_an_error_naming_it(string content)
+    public void AnUnreadableDepsFileIsAnErrorNamingIt(string content)
     {
         Write(content, Entry);
 

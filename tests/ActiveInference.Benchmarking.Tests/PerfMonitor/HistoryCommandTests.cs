@@ -22,7 +22,8 @@ public sealed class HistoryCommandTests
         {
             var median = i < 8 ? 1000 + i % 3 : 1500 + i % 3;
             store.Append(Run(Result("Update(10)", median, Verdict.Passed), Result("FreeEnergy(10)", 2000 + i % 2, Verdict.Passed))
-                with { Timestamp = Time.AddDays(i), Commit = $"commit{i:00}abcdef" });
+                with
+            { Timestamp = Time.AddDays(i), Commit = $"commit{i:00}abcdef" });
         }
     }
 
@@ -55,8 +56,12 @@ public sealed class HistoryCommandTests
         {
             Gate = new GateOutcome(Verdict.Regressed, "regressed", 1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.1, 1000, 1234)
             {
-                Method = ComparisonMethod.Paired, Baseline = "commit 1b56a1b", BaselineCommit = "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7",
-                Processes = 3, CopiesPerSide = 4, NoiseFloor = 0.021,
+                Method = ComparisonMethod.Paired,
+                Baseline = "commit 1b56a1b",
+                BaselineCommit = "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7",
+                Processes = 3,
+                CopiesPerSide = 4,
+                NoiseFloor = 0.021,
             },
         };
         new HistoryStore(_samples.PathOf("history.db")).Append(Run(paired) with { Timestamp = Time.AddDays(20), Commit = "commit20abcdef" });

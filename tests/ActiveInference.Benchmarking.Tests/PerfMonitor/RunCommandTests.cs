@@ -150,7 +150,11 @@ public sealed class RunCommandTests
         {
             Gate = new GateOutcome(Verdict.Passed, "passed", 1.01, null, null, 0.1, 990, 1000)
             {
-                Method = ComparisonMethod.Paired, Baseline = "commit 1b56a1b", Processes = 2, CopiesPerSide = 4, NoiseFloor = 0.02,
+                Method = ComparisonMethod.Paired,
+                Baseline = "commit 1b56a1b",
+                Processes = 2,
+                CopiesPerSide = 4,
+                NoiseFloor = 0.02,
             },
         };
         var runner = new FakeDotnetTest(0, Run(paired, Result("FreeEnergy(10)", 2000, Verdict.New)));

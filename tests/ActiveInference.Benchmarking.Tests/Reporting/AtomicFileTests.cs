@@ -20,7 +20,7 @@ public class AtomicFileTests
     }
 
     [Test]
-    public void Creates_the_directory_and_replaces_an_existing_file()
+    public void CreatesTheDirectoryAndReplacesAnExistingFile()
     {
         var path = Path.Combine(_directory, "sub", "a.txt");
         AtomicFile.WriteText(path, w => w.Write("old"));
@@ -30,7 +30,7 @@ public class AtomicFileTests
     }
 
     [Test]
-    public void A_failed_write_keeps_the_old_content_and_leaves_no_temporary_file()
+    public void AFailedWriteKeepsTheOldContentAndLeavesNoTemporaryFile()
     {
         var path = Path.Combine(_directory, "a.txt");
         AtomicFile.WriteText(path, w => w.Write("old"));

@@ -22,7 +22,7 @@ public class ChartExporterTests
     }
 
     [Test]
-    public void Distribution_charts_are_written_per_benchmark_into_charts()
+    public void DistributionChartsAreWrittenPerBenchmarkIntoCharts()
     {
         var report = SampleRun.Create();
         var baseline = new Dictionary<string, IReadOnlyList<double>> { [report.Results[0].Measured.FullName] = [1.0, 2.0, 3.0] };
@@ -39,7 +39,7 @@ public class ChartExporterTests
     }
 
     [Test]
-    public void Trend_charts_need_two_runs_of_history()
+    public void TrendChartsNeedTwoRunsOfHistory()
     {
         var history = new HistoryStore(Path.Combine(_directory, "history.db"));
         var exporter = new TrendChartExporter(history, new TrendAnalyser(new NoChange()), ChartFormat.Png, 500, 300);
@@ -59,7 +59,7 @@ public class ChartExporterTests
     }
 
     [Test]
-    public void Trend_charts_use_only_the_runs_machine_profile()
+    public void TrendChartsUseOnlyTheRunsMachineProfile()
     {
         var history = new HistoryStore(Path.Combine(_directory, "history.db"));
         var report = SampleRun.Create();
@@ -72,7 +72,7 @@ public class ChartExporterTests
     }
 
     [Test]
-    public void A_failing_chart_does_not_stop_the_others_and_is_reported()
+    public void AFailingChartDoesNotStopTheOthersAndIsReported()
     {
         var history = new HistoryStore(Path.Combine(_directory, "history.db"));
         var report = SampleRun.Create();

@@ -20,7 +20,7 @@ public class CompositeExporterTests
     }
 
     [Test]
-    public void Standard_writes_the_four_reports()
+    public void StandardWritesTheFourReports()
     {
         var outcome = CompositeExporter.Standard().ExportAll(SampleRun.Create(), _directory);
         Assert.That(outcome.Succeeded, Is.True);
@@ -29,7 +29,7 @@ public class CompositeExporterTests
     }
 
     [Test]
-    public void A_failing_exporter_is_reported_and_the_others_still_run()
+    public void AFailingExporterIsReportedAndTheOthersStillRun()
     {
         var composite = new CompositeExporter(new Throwing(), new ResultsJsonExporter(), new Throwing(), new ResultsCsvExporter());
 
@@ -42,7 +42,7 @@ public class CompositeExporterTests
     }
 
     [Test]
-    public void Rejects_a_null_exporter()
+    public void RejectsANullExporter()
     {
         Assert.Throws<ArgumentException>(() => _ = new CompositeExporter(new ResultsJsonExporter(), null!));
     }

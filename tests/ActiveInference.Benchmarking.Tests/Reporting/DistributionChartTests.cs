@@ -12,13 +12,13 @@ public class DistributionChartTests
     private static readonly double[] Baseline = [2_900, 2_950, 2_880, 2_910, 3_000, 2_990, 2_920];
 
     [Test]
-    public void Png_is_a_valid_image_of_the_requested_size()
+    public void PngIsAValidImageOfTheRequestedSize()
     {
         ImageAssert.IsPng(DistributionChart.Render(Current, Baseline, ChartFormat.Png, 640, 360), 640, 360);
     }
 
     [Test]
-    public void Svg_shows_both_series_with_their_sample_counts()
+    public void SvgShowsBothSeriesWithTheirSampleCounts()
     {
         var svg = ImageAssert.IsSvg(DistributionChart.Render(Current, Baseline, ChartFormat.Svg, 800, 500), 800, 500);
         var texts = ImageAssert.Texts(svg);
@@ -32,7 +32,7 @@ public class DistributionChartTests
     }
 
     [Test]
-    public void Without_a_baseline_only_the_current_samples_are_drawn()
+    public void WithoutABaselineOnlyTheCurrentSamplesAreDrawn()
     {
         var svg = ImageAssert.IsSvg(DistributionChart.Render(Current, null, ChartFormat.Svg, 800, 500), 800, 500);
         var texts = ImageAssert.Texts(svg);
@@ -43,7 +43,7 @@ public class DistributionChartTests
     }
 
     [Test]
-    public void A_hostile_name_and_NaN_samples_still_give_a_valid_svg()
+    public void AHostileNameAndNaNSamplesStillGiveAValidSvg()
     {
         var odd = SampleRun.Result("S.X(\"<a&b>\"\n)", "X(\"<a&b>\"\n)", "S", double.NaN);
         var svg = ImageAssert.IsSvg(DistributionChart.Render(odd, [double.NaN, 1, 2], ChartFormat.Svg, 300, 200), 300, 200);
@@ -53,7 +53,7 @@ public class DistributionChartTests
     [TestCase(0, 100)]
     [TestCase(100, 0)]
     [TestCase(10_001, 100)]
-    public void An_impossible_size_is_refused(int width, int height)
+    public void AnImpossibleSizeIsRefused(int width, int height)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DistributionChart.Render(Current, null, ChartFormat.Png, width, height));
     }

@@ -15,13 +15,13 @@ internal class ExporterGoldenTests
     }
 
     [TestCaseSource(nameof(Exporters))]
-    public void Output_matches_golden_file(TextExporter exporter)
+    public void OutputMatchesGoldenFile(TextExporter exporter)
     {
         GoldenFile.Verify(exporter.FileName, exporter.ExportToString(SampleRun.Create()));
     }
 
     [TestCaseSource(nameof(Exporters))]
-    public void Output_does_not_depend_on_the_current_culture(TextExporter exporter)
+    public void OutputDoesNotDependOnTheCurrentCulture(TextExporter exporter)
     {
         var invariant = InCulture(CultureInfo.InvariantCulture, () => exporter.ExportToString(SampleRun.Create()));
         foreach (var name in new[] { "de-DE", "tr-TR", "ar-SA", "fr-FR" })
@@ -32,7 +32,7 @@ internal class ExporterGoldenTests
     }
 
     [TestCaseSource(nameof(Exporters))]
-    public void Results_are_written_in_suite_then_full_name_order(TextExporter exporter)
+    public void ResultsAreWrittenInSuiteThenFullNameOrder(TextExporter exporter)
     {
         var forward = exporter.ExportToString(SampleRun.Create(SampleRun.Default()));
         var reversed = exporter.ExportToString(SampleRun.Create(SampleRun.Default().Reverse().ToArray()));
@@ -40,7 +40,7 @@ internal class ExporterGoldenTests
     }
 
     [TestCaseSource(nameof(Exporters))]
-    public void File_written_into_the_directory_equals_the_string_output(TextExporter exporter)
+    public void FileWrittenIntoTheDirectoryEqualsTheStringOutput(TextExporter exporter)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
         try

@@ -9,7 +9,7 @@ public class MarkdownReportExporterTests
     private static readonly MarkdownReportExporter Exporter = new();
 
     [Test]
-    public void Has_the_seed_header_and_counts()
+    public void HasTheSeedHeaderAndCounts()
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.StartWith("# Performance Report\n"));
@@ -19,7 +19,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Lists_each_regression_with_current_baseline_and_change()
+    public void ListsEachRegressionWithCurrentBaselineAndChange()
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.Contain("## ⚠️ Regressions Detected"));
@@ -28,7 +28,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Says_no_regressions_when_there_are_none()
+    public void SaysNoRegressionsWhenThereAreNone()
     {
         var clean = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Passed, "ok", 1.0, null, 0.5, 0.1, 100, 100));
         var md = Exporter.ExportToString(SampleRun.Create(clean));
@@ -37,7 +37,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Has_a_measurement_table_and_a_comparison_table_per_suite()
+    public void HasAMeasurementTableAndAComparisonTablePerSuite()
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.Contain("\n## ActiveInference.Core.PerfTests.FreeEnergy\n"));
@@ -47,7 +47,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Says_at_the_top_what_the_run_was_compared_with()
+    public void SaysAtTheTopWhatTheRunWasComparedWith()
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.Contain(
@@ -57,7 +57,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Each_compared_benchmark_shows_its_baseline_method_change_noise_floor_and_raw_medians()
+    public void EachComparedBenchmarkShowsItsBaselineMethodChangeNoiseFloorAndRawMedians()
     {
         var md = Exporter.ExportToString(SampleRun.Create());
         Assert.That(md, Does.Contain("| Update(1000) | Regressed | +23.4% \\[+18.0%, +29.0%\\] | ±2.1% | commit 1b56a1b | paired: 3 processes × 4 copies per side | 1.225 ms | 1.512 ms |\n"));
@@ -66,7 +66,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void A_benchmark_the_baseline_lacks_is_listed_against_it_as_not_compared()
+    public void ABenchmarkTheBaselineLacksIsListedAgainstItAsNotCompared()
     {
         var brand = SampleRun.Result("S.Brand(1)", "Brand(1)", "S", 100, gate: new GateOutcome(Verdict.New, "Brand(1) is new: commit 1b56a1b has no such test", null, null, null, 0.1, null, 100)
         {
@@ -79,7 +79,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void Results_from_before_verdicts_named_their_baseline_do_not_claim_there_was_none()
+    public void ResultsFromBeforeVerdictsNamedTheirBaselineDoNotClaimThereWasNone()
     {
         var old = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Passed, "ok", 1.01, null, 0.4, 0.1, 99, 100));
         var md = Exporter.ExportToString(SampleRun.Create(old));
@@ -88,7 +88,7 @@ public class MarkdownReportExporterTests
     }
 
     [Test]
-    public void A_run_without_comparisons_says_so_at_the_top()
+    public void ARunWithoutComparisonsSaysSoAtTheTop()
     {
         var md = Exporter.ExportToString(SampleRun.Create(SampleRun.Result("S.A", "A", "S", 100)) with
         {
@@ -105,7 +105,7 @@ public class MarkdownReportExporterTests
     [TestCase("<script>alert(1)</script>")]
     [TestCase("[link](http://x) ~strike~ $math$")]
     [TestCase("back\\slash|")]
-    public void A_hostile_name_cannot_break_the_table(string name)
+    public void AHostileNameCannotBreakTheTable(string name)
     {
         var md = Exporter.ExportToString(SampleRun.Create(SampleRun.Result("S." + name, name, "S", 100)));
         var row = md.Split('\n').Single(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Benchmark", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal));

@@ -15,7 +15,7 @@ public class MarkdownTextTests
     [TestCase("c:\\path", "c:\\\\path")]
     [TestCase("~s~ $m$", "\\~s\\~ \\$m\\$")]
     [TestCase("bell\u0007", "bell")]
-    public void Escapes_markup(string text, string expected)
+    public void EscapesMarkup(string text, string expected)
     {
         Assert.That(MarkdownText.Escape(text), Is.EqualTo(expected));
     }

@@ -12,20 +12,20 @@ public class ResultsCsvExporterTests
     [TestCase("two\nlines", "\"two\nlines\"")]
     [TestCase("cr\rhere", "\"cr\rhere\"")]
     [TestCase("", "")]
-    public void Fields_are_quoted_as_RFC_4180_requires(string field, string expected)
+    public void FieldsAreQuotedAsRFC4180Requires(string field, string expected)
     {
         Assert.That(ResultsCsvExporter.Quote(field), Is.EqualTo(expected));
     }
 
     [Test]
-    public void Seed_columns_come_first()
+    public void SeedColumnsComeFirst()
     {
         var csv = new ResultsCsvExporter().ExportToString(SampleRun.Create());
         Assert.That(csv, Does.StartWith("name,mean_time_ms,std_dev_ms,min_time_ms,max_time_ms,iterations,full_name,"));
     }
 
     [Test]
-    public void Every_record_has_as_many_fields_as_the_header_even_with_awkward_names()
+    public void EveryRecordHasAsManyFieldsAsTheHeaderEvenWithAwkwardNames()
     {
         var report = SampleRun.Create(
             SampleRun.Result("S.A(\"x,y\")", "A(\"x,y\")", "S", 10),
@@ -40,7 +40,7 @@ public class ResultsCsvExporterTests
     }
 
     [Test]
-    public void Each_record_says_how_its_verdict_was_measured()
+    public void EachRecordSaysHowItsVerdictWasMeasured()
     {
         var records = Parse(new ResultsCsvExporter().ExportToString(SampleRun.Create()));
         var header = records[0];
@@ -69,7 +69,7 @@ public class ResultsCsvExporterTests
     }
 
     [Test]
-    public void Records_end_with_CRLF()
+    public void RecordsEndWithCRLF()
     {
         var csv = new ResultsCsvExporter().ExportToString(SampleRun.Create(SampleRun.Result("S.A", "A", "S", 10), SampleRun.Result("S.B", "B", "S", 20)));
         Assert.That(csv.Split("\r\n"), Has.Length.EqualTo(4), "header, two records, and the empty rest after the last CRLF");

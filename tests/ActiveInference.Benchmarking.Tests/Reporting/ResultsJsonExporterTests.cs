@@ -15,7 +15,7 @@ public class ResultsJsonExporterTests
     }
 
     [Test]
-    public void Seed_top_level_fields_are_present_and_typed()
+    public void SeedTopLevelFieldsArePresentAndTyped()
     {
         var root = Export(SampleRun.Create());
         Assert.Multiple(() =>
@@ -30,7 +30,7 @@ public class ResultsJsonExporterTests
     }
 
     [Test]
-    public void Seed_result_fields_are_present_typed_and_in_milliseconds()
+    public void SeedResultFieldsArePresentTypedAndInMilliseconds()
     {
         var report = SampleRun.Create();
         var first = report.OrderedResults()[0].Measured;
@@ -48,7 +48,7 @@ public class ResultsJsonExporterTests
     }
 
     [Test]
-    public void Our_fields_are_present_with_the_gate_comparison()
+    public void OurFieldsArePresentWithTheGateComparison()
     {
         var regressed = Export(SampleRun.Create()).GetProperty("results").EnumerateArray()
             .Single(r => r.GetProperty("name").GetString() == "Update(1000)");
@@ -81,7 +81,7 @@ public class ResultsJsonExporterTests
     }
 
     [Test]
-    public void NaN_and_infinity_are_written_as_null_so_the_file_stays_valid_json()
+    public void NaNAndInfinityAreWrittenAsNullSoTheFileStaysValidJson()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,
             gate: new GateOutcome(Verdict.Inconclusive, "noisy", double.PositiveInfinity, null, double.NaN, 0.1, null, double.NaN));
@@ -96,7 +96,7 @@ public class ResultsJsonExporterTests
     }
 
     [Test]
-    public void Doubles_are_written_so_they_read_back_exactly()
+    public void DoublesAreWrittenSoTheyReadBackExactly()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", 0.1 + 0.2);
         var element = Export(SampleRun.Create(result)).GetProperty("results")[0];

@@ -9,7 +9,7 @@ public class ResultsJsonReaderTests
     private static readonly ResultsJsonExporter Exporter = new();
 
     [Test]
-    public void A_written_report_reads_back_whole()
+    public void AWrittenReportReadsBackWhole()
     {
         var report = SampleRun.Create();
         var json = Exporter.ExportToString(report);
@@ -42,7 +42,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void How_each_verdict_was_measured_reads_back()
+    public void HowEachVerdictWasMeasuredReadsBack()
     {
         var report = SampleRun.Create();
         var read = ResultsJsonReader.Parse(Exporter.ExportToString(report), "test");
@@ -72,7 +72,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void A_verdict_without_a_comparison_reads_back_with_method_none()
+    public void AVerdictWithoutAComparisonReadsBackWithMethodNone()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100, gate: new GateOutcome(Verdict.New, "new", null, null, null, 0.1, null, 100));
         var json = Exporter.ExportToString(SampleRun.Create(result));
@@ -86,7 +86,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void NaN_reads_back_as_NaN()
+    public void NaNReadsBackAsNaN()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,
             gate: new GateOutcome(Verdict.Inconclusive, "noisy", null, null, null, 0.1, null, double.NaN));
@@ -96,7 +96,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void State_probe_times_read_back_so_a_baseline_updated_from_results_keeps_them()
+    public void StateProbeTimesReadBackSoABaselineUpdatedFromResultsKeepsThem()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100).Measured;
         var n = result.SamplesNanosecondsPerOperation.Count;
@@ -110,7 +110,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void Reads_a_file_from_disk()
+    public void ReadsAFileFromDisk()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
         try
@@ -125,7 +125,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void A_missing_file_names_the_file()
+    public void AMissingFileNamesTheFile()
     {
         var path = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "results.json");
         var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Read(path))!;
@@ -139,14 +139,14 @@ public class ResultsJsonReaderTests
     [TestCase("{\"benchmark_suite\":\"x\",\"timestamp\":\"t\",\"config\":{},\"results\":[]}", "no integer 'schema_version'")]
     [TestCase("{\"schema_version\": 99}", "schema_version 99 is not supported")]
     [TestCase("{\"schema_version\": 1}", "missing required properties")]
-    public void Corrupt_input_gives_a_clear_error(string json, string expected)
+    public void CorruptInputGivesAClearError(string json, string expected)
     {
         var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
         Assert.That(error.Message, Does.StartWith("results.json: ").And.Contain(expected));
     }
 
     [Test]
-    public void A_field_of_the_wrong_type_is_named_with_its_path()
+    public void AFieldOfTheWrongTypeIsNamedWithItsPath()
     {
         var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"iterations\": 5", "\"iterations\": \"five\"", StringComparison.Ordinal);
         var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
@@ -154,7 +154,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void A_null_where_a_name_is_required_is_rejected()
+    public void ANullWhereANameIsRequiredIsRejected()
     {
         var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"name\": \"Update(1000)\"", "\"name\": null", StringComparison.Ordinal);
         var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
@@ -162,7 +162,7 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void A_sample_count_that_disagrees_with_the_samples_is_rejected()
+    public void ASampleCountThatDisagreesWithTheSamplesIsRejected()
     {
         var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"samples\": 5", "\"samples\": 4", StringComparison.Ordinal);
         var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;
@@ -170,14 +170,14 @@ public class ResultsJsonReaderTests
     }
 
     [Test]
-    public void An_unknown_verdict_is_rejected()
+    public void AnUnknownVerdictIsRejected()
     {
         var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"verdict\": \"regressed\"", "\"verdict\": \"slower\"", StringComparison.Ordinal);
         Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"));
     }
 
     [Test]
-    public void A_bad_timestamp_is_named()
+    public void ABadTimestampIsNamed()
     {
         var json = Exporter.ExportToString(SampleRun.Create()).Replace("\"timestamp\": \"2025-03-01T12:30:45.0000000Z\"", "\"timestamp\": \"yesterday\"", StringComparison.Ordinal);
         var error = Assert.Throws<ResultsFileException>(() => ResultsJsonReader.Parse(json, "results.json"))!;

@@ -10,13 +10,13 @@ public class TrendChartTests
     private static readonly BenchmarkTrend Stepped = new("S.B(1)", TrendAnalyserTests.Points(100, 101, 99, 150, 151, 149, 152), [3]);
 
     [Test]
-    public void Png_is_a_valid_image_of_the_requested_size()
+    public void PngIsAValidImageOfTheRequestedSize()
     {
         ImageAssert.IsPng(TrendChart.Render(Stepped, ChartFormat.Png, 900, 400), 900, 400);
     }
 
     [Test]
-    public void Svg_shows_medians_levels_change_points_and_dates()
+    public void SvgShowsMediansLevelsChangePointsAndDates()
     {
         var svg = ImageAssert.IsSvg(TrendChart.Render(Stepped, ChartFormat.Svg, 900, 500), 900, 500);
         var texts = ImageAssert.Texts(svg);
@@ -31,7 +31,7 @@ public class TrendChartTests
     }
 
     [Test]
-    public void A_steady_series_has_no_change_marker()
+    public void ASteadySeriesHasNoChangeMarker()
     {
         var steady = Stepped with { ChangePoints = [] };
         var texts = ImageAssert.Texts(ImageAssert.IsSvg(TrendChart.Render(steady, ChartFormat.Svg, 900, 500), 900, 500));
@@ -39,7 +39,7 @@ public class TrendChartTests
     }
 
     [Test]
-    public void Long_histories_get_at_most_eight_date_labels()
+    public void LongHistoriesGetAtMostEightDateLabels()
     {
         var medians = Enumerable.Range(0, 50).Select(i => 100.0 + (i % 3)).ToArray();
         var trend = new BenchmarkTrend("S.B", TrendAnalyserTests.Points(medians), []);

@@ -14,11 +14,11 @@ public class EdPeltTests
 
     private static double[] Steps(double amplitude, int seed, params (int Length, double Level)[] segments)
     {
-        int total = segments.Sum(s => s.Length);
-        double[] noise = Noise(total, amplitude, seed);
+        var total = segments.Sum(s => s.Length);
+        var noise = Noise(total, amplitude, seed);
         var series = new List<double>();
-        foreach ((int length, double level) in segments)
-            for (int i = 0; i < length; i++)
+        foreach ((var length, var level) in segments)
+            for (var i = 0; i < length; i++)
                 series.Add(level + noise[series.Count]);
         return series.ToArray();
     }
@@ -26,14 +26,14 @@ public class EdPeltTests
     [Test]
     public void FindsOneStep()
     {
-        double[] series = Steps(0.5, 1, (30, 10), (30, 20));
+        var series = Steps(0.5, 1, (30, 10), (30, 20));
         Assert.That(EdPelt.Detect(series, 3), Is.EqualTo(new[] { 30 }));
     }
 
     [Test]
     public void FindsTwoSteps()
     {
-        double[] series = Steps(0.5, 2, (25, 10), (20, 14), (35, 9));
+        var series = Steps(0.5, 2, (25, 10), (20, 14), (35, 9));
         Assert.That(EdPelt.Detect(series, 3), Is.EqualTo(new[] { 25, 45 }));
     }
 
@@ -49,7 +49,7 @@ public class EdPeltTests
     [TestCase(3)]
     public void NoisyConstantHasNoChange(int seed)
     {
-        double[] series = Steps(1.0, seed, (80, 100));
+        var series = Steps(1.0, seed, (80, 100));
         Assert.That(EdPelt.Detect(series, 3), Is.Empty);
     }
 
@@ -60,7 +60,7 @@ public class EdPeltTests
     [Test]
     public void SingleOutlierIsNotALevelWhenSegmentsMustBeLong()
     {
-        double[] series = Steps(0.5, 4, (40, 10));
+        var series = Steps(0.5, 4, (40, 10));
         series[20] = 50;
         Assert.That(EdPelt.Detect(series, 3), Is.Empty);
     }
@@ -70,16 +70,16 @@ public class EdPeltTests
     {
         // A real two-value blip; with minDistance 5 no segment may be that short.
         double[] series = [.. Enumerable.Repeat(1.0, 20), 9, 9, .. Enumerable.Repeat(1.0, 20)];
-        IReadOnlyList<int> changes = EdPelt.Detect(series, 5);
+        var changes = EdPelt.Detect(series, 5);
         int[] bounds = [0, .. changes, series.Length];
-        for (int i = 1; i < bounds.Length; i++)
+        for (var i = 1; i < bounds.Length; i++)
             Assert.That(bounds[i] - bounds[i - 1], Is.GreaterThanOrEqualTo(5));
     }
 
     [Test]
     public void LargerPenaltyFindsFewerChanges()
     {
-        double[] series = Steps(0.5, 5, (20, 10), (20, 11.5), (20, 10));
+        var series = Steps(0.5, 5, (20, 10), (20, 11.5), (20, 10));
         Assert.That(EdPelt.Detect(series, 3, penalty: 0).Count,
             Is.GreaterThanOrEqualTo(EdPelt.Detect(series, 3).Count));
         Assert.That(EdPelt.Detect(series, 3, penalty: 1e6), Is.Empty);
@@ -91,7 +91,7 @@ public class EdPeltTests
     [TestCase(5)]
     public void ShortSeriesHaveNoChange(int length)
     {
-        double[] series = Enumerable.Range(0, length).Select(i => (double)(i * i)).ToArray();
+        var series = Enumerable.Range(0, length).Select(i => (double)(i * i)).ToArray();
         Assert.That(EdPelt.Detect(series, 3), Is.Empty);
     }
 

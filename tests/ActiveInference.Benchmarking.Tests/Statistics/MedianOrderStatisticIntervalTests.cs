@@ -19,8 +19,8 @@ public class MedianOrderStatisticIntervalTests
     [TestCase(400, 180)]
     public void PicksTheNarrowestConservativeOrderStatistics(int n, int k)
     {
-        double[] sorted = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
-        ConfidenceInterval interval = MedianOrderStatisticInterval.OfSorted(sorted);
+        var sorted = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
+        var interval = MedianOrderStatisticInterval.OfSorted(sorted);
         Assert.That(interval, Is.EqualTo(new ConfidenceInterval(k, n - k + 1, 0.95)));
     }
 
@@ -32,8 +32,8 @@ public class MedianOrderStatisticIntervalTests
     [TestCase(5, 0.9375)]
     public void SmallSamplesFallBackToMinMaxWithTheAchievedLevel(int n, double coverage)
     {
-        double[] sorted = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
-        ConfidenceInterval interval = MedianOrderStatisticInterval.OfSorted(sorted);
+        var sorted = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
+        var interval = MedianOrderStatisticInterval.OfSorted(sorted);
         Assert.That((interval.Lower, interval.Upper), Is.EqualTo((1.0, (double)n)));
         Assert.That(interval.Level, Is.EqualTo(coverage).Within(Tolerance));
     }
@@ -42,7 +42,7 @@ public class MedianOrderStatisticIntervalTests
     public void OtherLevels()
     {
         // R: max(which(pbinom(0:10, 20, 0.5) <= 0.05))  # 6  (90% level)
-        double[] sorted = Enumerable.Range(1, 20).Select(i => (double)i).ToArray();
+        var sorted = Enumerable.Range(1, 20).Select(i => (double)i).ToArray();
         Assert.That(MedianOrderStatisticInterval.OfSorted(sorted, 0.90), Is.EqualTo(new ConfidenceInterval(6, 15, 0.90)));
     }
 }

@@ -25,7 +25,7 @@ public class PercentileBootstrapTests
     [Test]
     public void MatchesReferenceImplementation()
     {
-        ConfidenceInterval interval = PercentileBootstrap.MedianDifference(
+        var interval = PercentileBootstrap.MedianDifference(
             HollanderWolfeX, HollanderWolfeY);
 
         Assert.That(interval.Lower, Is.EqualTo(-0.21499999999999986).Within(Tolerance));
@@ -36,7 +36,7 @@ public class PercentileBootstrapTests
     [Test]
     public void MatchesReferenceImplementationWithOtherSettings()
     {
-        ConfidenceInterval interval = PercentileBootstrap.MedianDifference(
+        var interval = PercentileBootstrap.MedianDifference(
             HollanderWolfeX, HollanderWolfeY, level: 0.90, resamples: 500, seed: 42);
 
         Assert.That(interval.Lower, Is.EqualTo(-0.10999999999999988).Within(Tolerance));
@@ -46,12 +46,12 @@ public class PercentileBootstrapTests
     [Test]
     public void IsDeterministicForASeedAndVariesWithIt()
     {
-        double[] x = Enumerable.Range(0, 101).Select(i => Math.Sin(i * 1.3)).ToArray();
-        double[] y = Enumerable.Range(0, 80).Select(i => Math.Cos(i * 0.7)).ToArray();
+        var x = Enumerable.Range(0, 101).Select(i => Math.Sin(i * 1.3)).ToArray();
+        var y = Enumerable.Range(0, 80).Select(i => Math.Cos(i * 0.7)).ToArray();
 
-        ConfidenceInterval first = PercentileBootstrap.MedianDifference(x, y, seed: 7);
-        ConfidenceInterval again = PercentileBootstrap.MedianDifference(x, y, seed: 7);
-        ConfidenceInterval other = PercentileBootstrap.MedianDifference(x, y, seed: 8);
+        var first = PercentileBootstrap.MedianDifference(x, y, seed: 7);
+        var again = PercentileBootstrap.MedianDifference(x, y, seed: 7);
+        var other = PercentileBootstrap.MedianDifference(x, y, seed: 8);
 
         Assert.That(again, Is.EqualTo(first));
         Assert.That(other, Is.Not.EqualTo(first));
@@ -60,10 +60,10 @@ public class PercentileBootstrapTests
     [Test]
     public void CoversAKnownShiftAtTheGateSize()
     {
-        double[] baseline = Enumerable.Range(0, 400).Select(i => 0.02 * Math.Sin(i * 0.37)).ToArray();
-        double[] current = baseline.Select(v => v + 0.05).ToArray();
+        var baseline = Enumerable.Range(0, 400).Select(i => 0.02 * Math.Sin(i * 0.37)).ToArray();
+        var current = baseline.Select(v => v + 0.05).ToArray();
 
-        ConfidenceInterval interval = PercentileBootstrap.MedianDifference(current, baseline);
+        var interval = PercentileBootstrap.MedianDifference(current, baseline);
 
         Assert.That(interval.Contains(0.05), Is.True);
         Assert.That(interval.Lower, Is.GreaterThan(0));

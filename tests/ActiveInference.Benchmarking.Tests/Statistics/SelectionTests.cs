@@ -9,7 +9,7 @@ public class SelectionTests
     public void MedianAgreesWithSortingOnManyShapes()
     {
         var random = new Random(12345);
-        for (int n = 1; n <= 60; n++)
+        for (var n = 1; n <= 60; n++)
         {
             double[][] shapes =
             [
@@ -19,12 +19,12 @@ public class SelectionTests
                 Enumerable.Range(0, n).Select(_ => (double)random.Next(3)).ToArray(),
                 Enumerable.Repeat(2.5, n).ToArray(),
             ];
-            foreach (double[] shape in shapes)
+            foreach (var shape in shapes)
             {
-                double[] sorted = shape.OrderBy(v => v).ToArray();
-                double expected = Quantile.OfSorted(sorted, 0.5);
+                var sorted = shape.OrderBy(v => v).ToArray();
+                var expected = Quantile.OfSorted(sorted, 0.5);
                 Assert.That(Selection.Median((double[])shape.Clone()), Is.EqualTo(expected).Within(1e-15), $"n = {n}");
-                for (int k = 0; k < n; k++)
+                for (var k = 0; k < n; k++)
                     Assert.That(Selection.Select((double[])shape.Clone(), k), Is.EqualTo(sorted[k]), $"n = {n}, k = {k}");
             }
         }

@@ -18,7 +18,7 @@ public class SummaryCalculatorTests
     [Test]
     public void MatchesReferenceValues()
     {
-        Summary s = SummaryCalculator.Summarise(Sample);
+        var s = SummaryCalculator.Summarise(Sample);
 
         Assert.Multiple(() =>
         {
@@ -40,7 +40,7 @@ public class SummaryCalculatorTests
     [Test]
     public void SingleValueHasZeroSpreadAndIntervalsThatClaimNoCoverage()
     {
-        Summary s = SummaryCalculator.Summarise([7.5]);
+        var s = SummaryCalculator.Summarise([7.5]);
 
         Assert.Multiple(() =>
         {
@@ -57,7 +57,7 @@ public class SummaryCalculatorTests
     public void TwoValues()
     {
         // R: t.test(c(1, 3))$conf.int  # -10.70620 14.70620  (t(0.975, 1) = 12.706204736432095)
-        Summary s = SummaryCalculator.Summarise([3.0, 1.0]);
+        var s = SummaryCalculator.Summarise([3.0, 1.0]);
 
         Assert.Multiple(() =>
         {
@@ -76,8 +76,8 @@ public class SummaryCalculatorTests
     [Test]
     public void AllEqualValuesGiveZeroWidthIntervals()
     {
-        double[] values = Enumerable.Repeat(0.1, 30).ToArray();
-        Summary s = SummaryCalculator.Summarise(values);
+        var values = Enumerable.Repeat(0.1, 30).ToArray();
+        var s = SummaryCalculator.Summarise(values);
 
         Assert.Multiple(() =>
         {
@@ -92,7 +92,7 @@ public class SummaryCalculatorTests
     public void KeepsPrecisionOnALargeOffset()
     {
         // 1e9 ns ± 1 ns: a naive one-pass variance loses every digit here.
-        Summary s = SummaryCalculator.Summarise([1e9 + 1, 1e9 - 1, 1e9 + 1, 1e9 - 1]);
+        var s = SummaryCalculator.Summarise([1e9 + 1, 1e9 - 1, 1e9 + 1, 1e9 - 1]);
 
         Assert.That(s.Mean, Is.EqualTo(1e9));
         Assert.That(s.StandardDeviation, Is.EqualTo(Math.Sqrt(4.0 / 3)).Within(1e-9));
