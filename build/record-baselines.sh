@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records baselines for this machine: runs the perf suite in mode `record` N times (default 7), PAUSE seconds
-# apart (default 60), so that baselines.json holds recordings from several processes at different times: the gate
+# apart (default 60), so that baselines.json holds recordings from several processes at different times: the fallback gate
 # compares each sample with baseline samples taken in a similar machine state and needs those states seen.
 # Usage: build/record-baselines.sh [N] [PAUSE]   (builds Release first; review baselines.json after, commit it with baselines.samples.json)
 set -euo pipefail

@@ -37,7 +37,7 @@ public sealed record BenchmarkResult
     /// <summary>Calls of the benchmark in each measured sample (chosen by the pilot stage).</summary>
     public required long OperationsPerSample { get; init; }
 
-    /// <summary>Managed bytes allocated per call, over the measurement stage (after the JIT settled).</summary>
+    /// <summary>Median over the measured samples of managed bytes allocated ÷ calls (after the JIT settled).</summary>
     public required double AllocatedBytesPerOperation { get; init; }
 
     /// <summary>Garbage collections during the measurement stage.</summary>

@@ -33,7 +33,7 @@ internal sealed record PerfOptions
     /// <summary>Relative slowdown that counts as a regression when it is also significant, e.g. 0.10 = 10%; finite, ≥ 0. The attribute can override it per benchmark.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 
-    /// <summary>Full path of the baselines file (it need not exist: then every benchmark is New).</summary>
+    /// <summary>Full path of the baselines file (it need not exist: the paired gate needs only baseline code; with neither, every benchmark is Inconclusive).</summary>
     public required string BaselinePath { get; init; }
 
     /// <summary>Full path of the directory for run reports (results.json/csv/txt/md, plots).</summary>
@@ -45,7 +45,7 @@ internal sealed record PerfOptions
     /// <summary>Machine profile id to use instead of the computed one (CI runners that share baselines), or null.</summary>
     public string? MachineProfile { get; init; }
 
-    /// <summary>True to fail a test whose verdict is Inconclusive (for CI); false to end it inconclusive with the reason.</summary>
+    /// <summary>True to fail a test whose verdict is Inconclusive (for CI), except an untrustworthy measurement, which stays inconclusive; false to end it inconclusive with the reason.</summary>
     public bool InconclusiveAsFailure { get; init; }
 
     /// <summary>Commit being measured, stored with recordings, or null when not configured.</summary>

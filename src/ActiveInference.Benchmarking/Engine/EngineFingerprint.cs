@@ -1,8 +1,8 @@
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// The engine's settings that change the numbers it measures in this process: the reference workload every sample is
-/// normalised by, tiered PGO and the GC mode. Part of the machine profile, so numbers measured under other settings are
+/// The engine's settings that change the numbers it measures in this process: the reference workload timed beside every
+/// sample, tiered PGO and the GC mode. Part of the machine profile, so numbers measured under other settings are
 /// never compared with these.
 /// </summary>
 internal static class EngineFingerprint

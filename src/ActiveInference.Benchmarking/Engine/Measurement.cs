@@ -12,8 +12,8 @@ namespace ActiveInference.Benchmarking.Engine;
 /// <param name="Gc">Collections that happened during the sample.</param>
 /// <param name="ReferenceNanosecondsPerOperation">
 /// Nanoseconds per operation of the fixed reference workload timed right after this sample, or NaN when the
-/// engine ran without a reference. The gate compares benchmark time over reference time, which cancels the
-/// machine's speed states.
+/// engine ran without a reference. A state probe of the recorded-numbers fallback (<c>StateMatching</c>) and the
+/// denominator of <c>normalised_samples</c> in results.json.
 /// </param>
 internal readonly record struct Measurement(
     IterationStage Stage,

@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <param name="Message">One line a person can act on (see the README's "reading a failure").</param>
 /// <param name="Ratio">The estimated current ÷ baseline time per operation (paired: the mean over processes; recorded: state-matched), or null without a comparison.</param>
 /// <param name="RatioInterval">Confidence interval of <see cref="Ratio"/>, or null.</param>
-/// <param name="PValue">One-sided p-value of the "slower" hypothesis (recorded numbers only), or null.</param>
+/// <param name="PValue">Always null today (no gate computes a p-value); kept so results.json and results.csv keep their <c>p_value</c> field.</param>
 /// <param name="Threshold">The relative threshold that applied (0.10 = 10%).</param>
 /// <param name="BaselineMedianNanoseconds">Raw baseline median ns/op (paired: the baseline's copies in this run; recorded: the recordings'), or null without a baseline.</param>
 /// <param name="CurrentMedianNanoseconds">Raw current median ns/op (paired: the current copies in the paired processes).</param>

@@ -49,7 +49,7 @@ internal static class ComparisonText
 
     /// <summary>
     /// What the run was compared with, for the head of a report: each baseline with how many benchmarks were measured
-    /// against it and how, e.g. <c>commit 1b56a1b: 25 benchmarks paired (its code measured beside this code, in the same processes)</c>;
+    /// against it and how, e.g. <c>commit 1b56a1b: 26 benchmarks paired (its code measured beside this code, in the same processes)</c>;
     /// baselines joined with <c>; </c>.
     /// </summary>
     public static string RunBaseline(RunReport report)

@@ -21,7 +21,7 @@ internal sealed class HistoryCommand(CliContext context)
     public static Command Create(CliContext context)
     {
         var benchmark = new Argument<string?>("benchmark") { Description = "Full name (or its unique ending) of a benchmark; omit to list all", Arity = ArgumentArity.ZeroOrOne };
-        var db = new Option<string?>("--db") { Description = "History database (default: PERF_HISTORY_PATH, else TestResults/perf/perf-history.db at the repository root)" };
+        var db = new Option<string?>("--db") { Description = "History database (default: PERF_HISTORY_PATH, else perf-history.db in PERF_RESULTS_DIRECTORY, default TestResults/perf at the repository root)" };
         var profile = new Option<string?>("--profile") { Description = "Only runs on this machine profile id" };
         var command = new Command("history", "Show a benchmark's trend and change points from the history database, or list the benchmarks") { benchmark, db, profile };
         command.SetAction(p => MonitorCommandLine.Guard(context, () =>

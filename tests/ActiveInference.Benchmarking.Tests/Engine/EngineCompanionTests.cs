@@ -2,7 +2,7 @@ using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Tests.Engine;
 using NUnit.Framework;
 
-namespace ActiveInference.Benchmarking.Tests.Assertions;
+namespace ActiveInference.Benchmarking.Tests.Engine;
 
 /// <summary>The engine's companion workloads, on a synthetic clock that only the workloads advance.</summary>
 [TestFixture]

@@ -13,7 +13,7 @@ namespace ActiveInference.Benchmarking.Tests.Execution;
 /// before in the same machine state, the samples match; effects this large cannot flake.
 /// </summary>
 [NonParallelizable]
-public class GateEndToEndTests
+public class RecordedFallbackEndToEndTests
 {
     private string _directory = "";
 
