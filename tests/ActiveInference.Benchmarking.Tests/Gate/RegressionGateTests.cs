@@ -271,7 +271,7 @@ internal class RegressionGateTests
     {
         var fresh = FreshProcesses.None();
         var baseline = StateWorld.Baseline();
-        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
+        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], StateSamples = Recording.EmptyState })] };
 
         var outcome = Decide(Result(3.0, 14, 0), fresh, summariesOnly);
 
@@ -286,7 +286,7 @@ internal class RegressionGateTests
     public void More_bytes_per_operation_regress_even_against_recordings_read_without_their_samples()
     {
         var baseline = StateWorld.Baseline();
-        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
+        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], StateSamples = Recording.EmptyState })] };
 
         var outcome = Decide(Result(1.0, 24, 0) with { AllocatedBytesPerOperation = 24 }, FreshProcesses.None(), summariesOnly);
 
