@@ -266,6 +266,23 @@ internal class RegressionGateTests
         Assert.That(fresh.Calls, Is.Zero);
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ARunWithoutStateProbesIsInconclusiveEvenWithTheReferenceColumn(bool referenceColumn)
+    {
+        var fresh = FreshProcesses.None();
+        var result = Result(1.0, 14, 0);
+        var state = referenceColumn
+            ? new Dictionary<string, IReadOnlyList<double>> { [ActiveInference.Benchmarking.Engine.QuadraticFormReference.ReferenceName] = result.StateSamples["quadratic-form-32"] }
+            : new Dictionary<string, IReadOnlyList<double>>();
+
+        var outcome = Decide(result with { StateSamples = state }, fresh, StateWorld.Baseline());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Is.EqualTo("Kernel(100) inconclusive: this run has no machine-state probes to match recorded numbers with (the benchmark runs without a reference workload)"));
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
     [Test]
     public void Recordings_read_without_their_samples_are_inconclusive_and_name_the_samples_file()
     {
