@@ -144,7 +144,6 @@ internal sealed class Runner
         Suite = FixtureClass,
         Time = SummaryCalculator.Summarise(p.Nanoseconds),
         SamplesNanosecondsPerOperation = p.Nanoseconds,
-        NormalisedSamples = p.Normalised,
         OperationsPerSample = 1,
         AllocatedBytesPerOperation = p.AllocatedBytesPerOperation,
         Gc = default,

@@ -24,8 +24,22 @@ public sealed record BenchmarkResult
     /// <summary>Each measured sample's nanoseconds per operation, in the order taken.</summary>
     public required IReadOnlyList<double> SamplesNanosecondsPerOperation { get; init; }
 
-    /// <summary>Each measured sample's ln(benchmark ns/op ÷ reference ns/op); empty when the engine ran without a reference workload.</summary>
-    internal IReadOnlyList<double> NormalisedSamples { get; init; } = [];
+    /// <summary>
+    /// Each measured sample's ln(benchmark ns/op ÷ reference ns/op), derived from <see cref="SamplesNanosecondsPerOperation"/>
+    /// and the reference workload's column of <see cref="StateSamples"/> (<see cref="QuadraticFormReference.ReferenceName"/>)
+    /// by <see cref="Normalised.Of"/> (non-finite values left out); empty without that column. Not stored: the samples and
+    /// the reference column hold it already.
+    /// </summary>
+    internal IReadOnlyList<double> NormalisedSamples =>
+        NormalisedSamplesOverride
+        ?? Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
+
+    /// <summary>
+    /// Normalised samples given as they are instead of derived (<see cref="NormalisedSamples"/>), for test data of a
+    /// report that shows normalised samples without a reference column (the exporters' golden files); null, as
+    /// everywhere outside tests: derived.
+    /// </summary>
+    internal IReadOnlyList<double>? NormalisedSamplesOverride { get; init; }
 
     /// <summary>
     /// Per state probe (the reference workload and the state probes, by name), the probe's ns/op timed right after

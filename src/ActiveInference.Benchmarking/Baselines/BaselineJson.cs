@@ -15,14 +15,17 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <remarks>
 /// Version 2 splits what people review from what only the fallback gate needs: <c>baselines.json</c> holds each
 /// recording's summary (date, commit, operations per sample, ns/op statistics, bytes/op, GC, operations) on one line,
-/// so that a new recording adds one line per benchmark (and drops the oldest); the raw samples (ns/op, normalised,
-/// state probes) go to the samples file, joined back by profile, benchmark and <c>recordedAt</c>. Version 1 held the
+/// so that a new recording adds one line per benchmark (and drops the oldest); the raw samples (ns/op, the
+/// state probes' times) go to the samples file, joined back by profile, benchmark and <c>recordedAt</c>. Version 1 held the
 /// samples inline in <c>baselines.json</c>; it is read as it is and written as version 2.
 /// Written by hand with <see cref="Utf8JsonWriter"/> rather than a serializer, so that the layout is fixed:
 /// properties in schema order, profiles and benchmarks sorted by ordinal key, two-space indentation, "\n" line
 /// ends and a trailing newline, recordings (and sample arrays) on one line, doubles in shortest round-trip form
 /// (invariant). Non-ASCII characters are written as they are (UTF-8, no BOM); quotes, backslashes and control
 /// characters are escaped. Reading ignores unknown properties and reports the first problem with its location.
+/// The normalised samples are not written: they are derived from the samples and the reference workload's column
+/// (<see cref="Recording.NormalisedSamples"/>); the <c>normalisedSamples</c> arrays of older files (samples files, and
+/// version-1 files with inline samples) are ignored.
 /// </remarks>
 internal static class BaselineJson
 {
@@ -247,8 +250,6 @@ internal static class BaselineJson
     {
         writer.WritePropertyName("samples");
         writer.WriteRawValue(OneLineArray(recording.Samples));
-        writer.WritePropertyName("normalisedSamples");
-        writer.WriteRawValue(OneLineArray(recording.NormalisedSamples));
         if (recording.StateSamples.Count > 0)
         {
             writer.WriteStartObject("stateSamples");
@@ -351,7 +352,6 @@ internal static class BaselineJson
             Int64(element, "operationsPerSample", at),
             summary,
             inlineSamples ? Doubles(element, "samples", at) : [],
-            inlineSamples ? Doubles(element, "normalisedSamples", at) : [],
             Double(element, "allocatedBytesPerOperation", at),
             new GcCounts(Int32(gc, "gen0", gcAt), Int32(gc, "gen1", gcAt), Int32(gc, "gen2", gcAt)),
             Int64(element, "totalOperations", at))
@@ -412,7 +412,6 @@ internal static class BaselineJson
                     var withSamples = recording with
                     {
                         Samples = Doubles(match.Element, "samples", match.At),
-                        NormalisedSamples = Doubles(match.Element, "normalisedSamples", match.At),
                         StateSamples = ReadStateSamples(match.Element, match.At),
                     };
                     var problem = withSamples.Problem();

@@ -8,18 +8,17 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// few most recent recordings; the <see cref="Baseline"/> compared against is derived from all of them.
 /// </summary>
 /// <remarks>
-/// <see cref="Time"/> is stored exactly, on the recording's line of <c>baselines.json</c>. <see cref="Samples"/>,
-/// <see cref="NormalisedSamples"/> and <see cref="StateSamples"/> go to the samples file next to it
+/// <see cref="Time"/> is stored exactly, on the recording's line of <c>baselines.json</c>. <see cref="Samples"/> and
+/// <see cref="StateSamples"/> go to the samples file next to it
 /// (<see cref="BaselineStore.SamplesPathFor"/>), rounded to <see cref="SampleSignificantDigits"/> significant digits
 /// when the recording is made (a relative error below 5·10⁻⁶, far under any timing noise) to keep that file small; a
-/// recording read without its samples file has none.
+/// recording read without its samples file has none. <see cref="NormalisedSamples"/> is derived from them, not stored.
 /// </remarks>
 /// <param name="RecordedAt">When the measurement finished, UTC.</param>
 /// <param name="Commit">Source commit the run measured, or null when unknown.</param>
 /// <param name="OperationsPerSample">Calls of the benchmark per sample.</param>
 /// <param name="Time">Statistics of the samples in nanoseconds per operation.</param>
 /// <param name="Samples">Each sample's nanoseconds per operation, in the order taken (rounded, see remarks).</param>
-/// <param name="NormalisedSamples">Each sample's ln(benchmark ns/op ÷ reference ns/op) (rounded); empty without a reference workload.</param>
 /// <param name="AllocatedBytesPerOperation">Managed bytes allocated per call over the measurement stage.</param>
 /// <param name="Gc">Garbage collections during the measurement stage.</param>
 /// <param name="TotalOperations">Calls of the benchmark during the measurement stage.</param>
@@ -29,7 +28,6 @@ internal sealed record Recording(
     long OperationsPerSample,
     RecordedSummary Time,
     IReadOnlyList<double> Samples,
-    IReadOnlyList<double> NormalisedSamples,
     double AllocatedBytesPerOperation,
     GcCounts Gc,
     long TotalOperations)
@@ -47,6 +45,15 @@ internal sealed record Recording(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = EmptyState;
 
+    /// <summary>
+    /// Each sample's ln(benchmark ns/op ÷ reference ns/op), derived from <see cref="Samples"/> and the reference
+    /// workload's column of <see cref="StateSamples"/> (<see cref="QuadraticFormReference.ReferenceName"/>) by
+    /// <see cref="Statistics.Normalised.Of"/>; empty without that column (recorded without a reference workload, or read
+    /// without the samples file).
+    /// </summary>
+    public IReadOnlyList<double> NormalisedSamples =>
+        Statistics.Normalised.Of(Samples, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
+
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<double>> EmptyState = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
 
     /// <summary>The recording of one run's result (samples rounded, timestamp in UTC).</summary>
@@ -61,7 +68,6 @@ internal sealed record Recording(
             result.OperationsPerSample,
             RecordedSummary.From(result.Time),
             result.SamplesNanosecondsPerOperation.Select(v => Round(v)).ToArray(),
-            result.NormalisedSamples.Select(v => Round(v)).ToArray(),
             result.AllocatedBytesPerOperation,
             result.Gc,
             result.TotalOperations)
@@ -90,8 +96,6 @@ internal sealed record Recording(
             return "its summary has a non-finite value or no samples";
         if (Samples.Any(s => !double.IsFinite(s)))
             return "a sample is not a finite number";
-        if (NormalisedSamples.Any(s => !double.IsFinite(s)))
-            return "a normalised sample is not a finite number";
         foreach (var (name, values) in StateSamples)
         {
             if (values.Count != Samples.Count)
@@ -114,7 +118,6 @@ internal sealed record Recording(
         && OperationsPerSample == other.OperationsPerSample
         && Time == other.Time
         && Samples.SequenceEqual(other.Samples)
-        && NormalisedSamples.SequenceEqual(other.NormalisedSamples)
         && AllocatedBytesPerOperation.Equals(other.AllocatedBytesPerOperation)
         && Gc == other.Gc
         && TotalOperations == other.TotalOperations

@@ -29,7 +29,4 @@ internal readonly record struct Measurement(
 
     /// <summary>Managed bytes allocated per call of the benchmark.</summary>
     public double AllocatedBytesPerOperation => (double)AllocatedBytes / Operations;
-
-    /// <summary>ln(benchmark ns/op ÷ reference ns/op); NaN without a reference.</summary>
-    public double NormalisedLogRatio => Math.Log(NanosecondsPerOperation / ReferenceNanosecondsPerOperation);
 }

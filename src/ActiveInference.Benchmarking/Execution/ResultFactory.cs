@@ -12,9 +12,6 @@ internal static class ResultFactory
     {
         var measured = run.Measured;
         var nanoseconds = measured.Select(m => m.NanosecondsPerOperation).ToArray();
-        var normalised = run.ReferenceName is null
-            ? []
-            : measured.Select(m => m.NormalisedLogRatio).Where(double.IsFinite).ToArray();
         var state = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         if (run.ReferenceName is not null && run.Probes.Count > 0)
         {
@@ -29,7 +26,6 @@ internal static class ResultFactory
             Suite = suite,
             Time = SummaryCalculator.Summarise(nanoseconds),
             SamplesNanosecondsPerOperation = nanoseconds,
-            NormalisedSamples = normalised,
             StateSamples = state,
             OperationsPerSample = run.OperationsPerSample,
             AllocatedBytesPerOperation = SummaryCalculator.MiddleValue(measured.Select(m => m.AllocatedBytesPerOperation)),

@@ -60,7 +60,8 @@ internal static class RegressionGate
             return Plain(Verdict.Inconclusive,
                 $"{withoutSamples} of the {baseline.Recordings.Count} recordings in {description} have no samples here (only their summaries), and comparing with summaries of another day would be a guess: " +
                 "the samples file next to the baselines file (baselines.samples.json) is missing, unreadable or older than baselines.json; restore it from git, or let the gate build the baseline code");
-        if (current.StateSamples.Count == 0)
+        // The reference column alone is no probe set (a results file that held only normalised samples gets it back).
+        if (current.StateSamples.Keys.All(name => name == Engine.QuadraticFormReference.ReferenceName))
             return Plain(Verdict.Inconclusive, "this run has no machine-state probes to match recorded numbers with (the benchmark runs without a reference workload)");
         var probes = StateMatching.CommonProbes(current.StateSamples, baseline);
         if (probes.Length == 0)

@@ -134,8 +134,7 @@ internal static class ResultsJsonReader
                 r.Samples, r.MeanNs, r.StdDevNs, r.MinNs, r.MaxNs, r.MedianNs, r.Q1Ns, r.Q3Ns,
                 ToInterval(r.MeanIntervalNs), ToInterval(r.MedianIntervalNs)),
             SamplesNanosecondsPerOperation = r.SamplesNsPerOp.ToArray(),
-            NormalisedSamples = r.NormalisedSamples.ToArray(),
-            StateSamples = r.StateSamples?.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray()) ?? new Dictionary<string, IReadOnlyList<double>>(),
+            StateSamples = StateSamples(r),
             OperationsPerSample = r.OperationsPerSample,
             AllocatedBytesPerOperation = r.AllocatedBytesPerOp,
             Gc = new GcCounts(r.Gc.Gen0, r.Gc.Gen1, r.Gc.Gen2),
@@ -148,6 +147,20 @@ internal static class ResultsJsonReader
             TrustIssues = r.TrustIssues.ToArray(),
             Timestamp = ParseTimestamp(r.Timestamp, where + ".timestamp", source),
         };
+    }
+
+    /// <summary>
+    /// The file's state columns. The normalised samples are derived from the reference workload's column; a file with
+    /// <c>normalised_samples</c> but without that column gets it back as ns[i] ÷ exp(normalised[i]) (equal up to
+    /// rounding), when the two are aligned (as many normalised values as samples); else it has no normalised samples.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<double>> StateSamples(ResultDto r)
+    {
+        var state = r.StateSamples?.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray(), StringComparer.Ordinal)
+            ?? new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        if (!state.ContainsKey(QuadraticFormReference.ReferenceName) && Normalised.Reference(r.SamplesNsPerOp, r.NormalisedSamples) is { } reference)
+            state[QuadraticFormReference.ReferenceName] = reference;
+        return state;
     }
 
     private static GateOutcome? ToOutcome(BaselineComparisonDto? comparison) =>

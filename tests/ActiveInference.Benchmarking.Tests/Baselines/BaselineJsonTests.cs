@@ -12,7 +12,7 @@ public sealed class BaselineJsonTests
     {
         var recording = new Recording(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), "4f2c1e9", 2048,
             new RecordedSummary(5, 3012.4, 41.3, 2969.1, 3071.5, 3008.25, 2990.5, 3030.75),
-            [3008.25, 2969.1, 3071.5, 2990.5, 3030.75], [-0.41, -0.423, -0.39, -0.415, -0.402], 24, new GcCounts(2, 0, 0), 10240);
+            [3008.25, 2969.1, 3071.5, 2990.5, 3030.75], 24, new GcCounts(2, 0, 0), 10240);
         var profile = new MachineProfile("AMD EPYC", 2, "Debian GNU/Linux 12 (bookworm)", "10.0.12", "1.0.0", "sample=2ms;ref=dot64");
         return BaselineStore.Merge(BaselineDocument.Empty, profile, [("ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)", recording)], 5);
     }
@@ -58,8 +58,7 @@ public sealed class BaselineJsonTests
                   "recordings": [
                     {
                       "recordedAt": "2025-03-01T12:00:00.0000000Z",
-                      "samples": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75],
-                      "normalisedSamples": [-0.41, -0.423, -0.39, -0.415, -0.402]
+                      "samples": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75]
                     }
                   ]
                 }
@@ -145,7 +144,7 @@ public sealed class BaselineJsonTests
         var summaryOnly = document!.Find("a1f0a47dee70", "ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)")!.Latest;
         Assert.That(summaryOnly.Samples, Is.Empty);
         Assert.That(summaryOnly.NormalisedSamples, Is.Empty);
-        Assert.That(summaryOnly, Is.EqualTo(SampleRecording() with { Samples = [], NormalisedSamples = [] }));
+        Assert.That(summaryOnly, Is.EqualTo(SampleRecording() with { Samples = [] }));
 
         var (withSamples, samplesProblem) = BaselineJson.AttachSamples(document, SamplesText);
 
@@ -169,6 +168,46 @@ public sealed class BaselineJsonTests
     }
 
     [Test]
+    public void AnOlderSamplesFileWithNormalisedSamplesStillReadsAndIsWrittenWithoutThem()
+    {
+        var older = SamplesText.Replace(
+            "\"samples\": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75]",
+            "\"samples\": [3008.25, 2969.1, 3071.5, 2990.5, 3030.75],\n                      \"normalisedSamples\": [-0.41, -0.423, -0.39, -0.415, -0.402]",
+            StringComparison.Ordinal);
+        Assert.That(older, Does.Contain("\"normalisedSamples\""), "test setup");
+        var (document, _, _) = BaselineJson.Read(SampleText);
+
+        var (attached, problem) = BaselineJson.AttachSamples(document!, older);
+
+        Assert.That(problem, Is.Null);
+        Assert.That(attached!.Profiles.Single().Value.Benchmarks.Single().Value.Single(), Is.EqualTo(SampleRecording()), "the stored normalised samples are ignored");
+        Assert.That(BaselineJson.WriteSamples(attached), Is.EqualTo(SamplesText).And.Not.Contain("normalisedSamples"));
+    }
+
+    [Test]
+    public void NormalisedSamplesAreDerivedFromTheReferenceColumnAndNotWritten()
+    {
+        double[] reference = [4500, 4410, 4480, 4470, 4520];
+        var withReference = SampleRecording() with
+        {
+            StateSamples = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal) { [QuadraticFormReference.ReferenceName] = reference },
+        };
+        var document = BaselineStore.Merge(BaselineDocument.Empty, Sample().Profiles.Single().Value.Profile,
+            [("ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)", withReference)], 5);
+
+        var samplesText = BaselineJson.WriteSamples(document);
+        var (summaries, _, _) = BaselineJson.Read(BaselineJson.Write(document));
+        var (attached, problem) = BaselineJson.AttachSamples(summaries!, samplesText);
+
+        Assert.That(samplesText, Does.Not.Contain("normalisedSamples").And.Contain("\"" + QuadraticFormReference.ReferenceName + "\": [4500, 4410, "));
+        Assert.That(problem, Is.Null);
+        var read = attached!.Profiles.Single().Value.Benchmarks.Single().Value.Single();
+        Assert.That(read, Is.EqualTo(withReference));
+        Assert.That(read.NormalisedSamples, Is.EqualTo(withReference.Samples.Select((s, i) => Math.Log(s / reference[i]))));
+        Assert.That(SampleRecording().NormalisedSamples, Is.Empty, "without a reference column");
+    }
+
+    [Test]
     public void ASamplesFileRecordingIsMatchedByItsTimeAndOneItLacksKeepsNoSamples()
     {
         var later = SampleRecording() with { RecordedAt = SampleRecording().RecordedAt.AddHours(1), Commit = "5a3d2f0" };
@@ -188,7 +227,7 @@ public sealed class BaselineJsonTests
     [TestCase("\"samples\": [3008.25, ", "\"samples\": [1e999, ", "$.profiles[\"a1f0a47dee70\"].benchmarks[\"ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)\"].recordings[0].samples[0]: must be a finite number")]
     [TestCase("\"schemaVersion\": 2", "\"schemaVersion\": 3", "schemaVersion 3 is not supported for a samples file")]
     [TestCase("\"recordedAt\": \"2025", "\"recordedAt\": \"yesterday\", \"was\": \"2025", "recordings[0].recordedAt: 'yesterday' is not an ISO-8601 date and time")]
-    [TestCase("\"normalisedSamples\"", "\"normalised\"", "recordings[0]: missing required property 'normalisedSamples'")]
+    [TestCase("\"samples\": [3008.25, ", "\"raw\": [3008.25, ", "recordings[0]: missing required property 'samples'")]
     public void ABadSamplesFileIsAProblemWithItsLocation(string find, string replace, string expected)
     {
         var (document, _, _) = BaselineJson.Read(SampleText);

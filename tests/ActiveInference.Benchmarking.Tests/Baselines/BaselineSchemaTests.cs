@@ -40,7 +40,7 @@ public sealed class BaselineSchemaTests
         var path = Path.Combine(_directory, "baselines.json");
         var store = new BaselineStore();
         store.Record(path, Profile(), [Result("Ns.A(1)"), Result("Ns.\"Odd\"|name\n(µs)")], "abc123");
-        store.Record(path, Profile(), [Result("Ns.A(1)", at: Start.AddHours(1)) with { NormalisedSamples = [] }], null);
+        store.Record(path, Profile(), [Result("Ns.A(1)", at: Start.AddHours(1))], null);
         store.Record(path, Profile("Other CPU").WithIdOverride("ci-shared"), [Result("Ns.A(1)") with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["probe"] = Enumerable.Repeat(1.5, 9).ToArray() } }], null);
 
         var results = Evaluate(File.ReadAllText(path));
@@ -57,6 +57,17 @@ public sealed class BaselineSchemaTests
         var samples = Evaluate(BaselineJsonTests.SamplesText, SamplesSchema.Value);
 
         Assert.That(results.IsValid, Is.True, Describe(results));
+        Assert.That(samples.IsValid, Is.True, Describe(samples));
+    }
+
+    [Test]
+    public void AnOlderSamplesFileWithNormalisedSamplesIsStillValid()
+    {
+        var older = BaselineJsonTests.SamplesText.Replace("3030.75]", "3030.75], \"normalisedSamples\": [-0.41, -0.423, -0.39, -0.415, -0.402]", StringComparison.Ordinal);
+        Assert.That(older, Does.Contain("normalisedSamples"), "test setup");
+
+        var samples = Evaluate(older, SamplesSchema.Value);
+
         Assert.That(samples.IsValid, Is.True, Describe(samples));
     }
 

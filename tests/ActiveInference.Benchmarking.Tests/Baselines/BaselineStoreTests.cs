@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Engine;
 using NUnit.Framework;
 using static ActiveInference.Benchmarking.Tests.Baselines.SampleResults;
 
@@ -361,7 +362,7 @@ public sealed class BaselineStoreTests
     [Test]
     public void RecordWritesSummariesToTheBaselinesFileAndTheRawSamplesBesideIt()
     {
-        var result = Result("Ns.A(1)") with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["probe-a"] = Enumerable.Repeat(1000.0, 9).ToArray(), ["probe-b"] = Enumerable.Repeat(2000.0, 9).ToArray() } };
+        var result = Result("Ns.A(1)") with { StateSamples = new Dictionary<string, IReadOnlyList<double>> { ["probe-a"] = Enumerable.Repeat(1000.0, 9).ToArray(), ["probe-b"] = Enumerable.Repeat(2000.0, 9).ToArray(), [QuadraticFormReference.ReferenceName] = Enumerable.Repeat(500.0, 9).ToArray() } };
 
         Record(result);
 
@@ -369,10 +370,12 @@ public sealed class BaselineStoreTests
         Assert.That(text, Does.Not.Contain("samples").IgnoreCase, "no sample arrays in what a reviewer reads");
         Assert.That(text, Does.Contain("\"median\":").And.Contain("\"q1\":").And.Contain("\"q3\":").And.Contain("\"allocatedBytesPerOperation\":24"));
         var samples = File.ReadAllText(SamplesPath);
-        Assert.That(samples, Does.Contain("\"samples\": [").And.Contain("\"normalisedSamples\": [").And.Contain("\"probe-a\": [1000, "));
+        Assert.That(samples, Does.Contain("\"samples\": [").And.Contain("\"probe-a\": [1000, ").And.Contain("\"" + QuadraticFormReference.ReferenceName + "\": [500, "));
+        Assert.That(samples, Does.Not.Contain("normalisedSamples"), "derived from the samples and the reference column, not stored");
         var loaded = _store.Load(_path);
         Assert.That(loaded.SamplesStatus, Is.EqualTo(BaselineLoadStatus.Loaded), loaded.SamplesError);
         Assert.That(loaded.Document!.Find(Profile().Id, "Ns.A(1)")!.Latest, Is.EqualTo(Recording.From(result, null)));
+        Assert.That(loaded.Document!.Find(Profile().Id, "Ns.A(1)")!.Latest.NormalisedSamples, Is.EqualTo(result.NormalisedSamples).Within(1e-5), "as the run had them, up to the rounding of the samples");
     }
 
     [Test]

@@ -7,9 +7,9 @@ namespace ActiveInference.Benchmarking.Tests.Baselines;
 [TestFixture]
 public sealed class BaselineTests
 {
-    private static Recording Make(double median, params double[] normalised) =>
+    private static Recording Make(double median) =>
         new(SampleResults.Start, null, 100, new RecordedSummary(3, median, 1, median - 1, median + 1, median, median - 0.5, median + 0.5),
-            [median - 1, median, median + 1], normalised, 0, GcCounts.Zero, 300);
+            [median - 1, median, median + 1], 0, GcCounts.Zero, 300);
 
     [Test]
     public void TheCenterIsTheMedianOfTheRecordingsMediansSoOneOddProcessCannotMoveIt()

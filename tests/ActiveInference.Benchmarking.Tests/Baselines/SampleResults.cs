@@ -13,7 +13,7 @@ internal static class SampleResults
         new(cpu, cores, "Debian GNU/Linux 12 (bookworm)", "10.0.12", "1.0.0", "sample=2ms;ref=dot64");
 
     /// <summary>A result whose samples are <paramref name="median"/> × (1 ± small steps), finished at <paramref name="at"/>.</summary>
-    public static BenchmarkResult Result(string fullName, double median = 1234.5678901, DateTimeOffset? at = null, IReadOnlyList<string>? trustIssues = null, double normalisedShift = 0.1)
+    public static BenchmarkResult Result(string fullName, double median = 1234.5678901, DateTimeOffset? at = null, IReadOnlyList<string>? trustIssues = null)
     {
         var samples = Enumerable.Range(0, 9).Select(i => median * (1 + (i - 4) * 0.01234567891)).ToArray();
         var sorted = samples.Order().ToArray();
@@ -28,7 +28,6 @@ internal static class SampleResults
             Suite = "Tests.Suite",
             Time = summary,
             SamplesNanosecondsPerOperation = samples,
-            NormalisedSamples = samples.Select(s => Math.Log(s / median) + normalisedShift).ToArray(),
             OperationsPerSample = 1024,
             AllocatedBytesPerOperation = 24,
             Gc = new GcCounts(3, 1, 0),

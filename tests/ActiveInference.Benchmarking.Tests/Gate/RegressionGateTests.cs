@@ -266,12 +266,29 @@ internal class RegressionGateTests
         Assert.That(fresh.Calls, Is.Zero);
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ARunWithoutStateProbesIsInconclusiveEvenWithTheReferenceColumn(bool referenceColumn)
+    {
+        var fresh = FreshProcesses.None();
+        var result = Result(1.0, 14, 0);
+        var state = referenceColumn
+            ? new Dictionary<string, IReadOnlyList<double>> { [ActiveInference.Benchmarking.Engine.QuadraticFormReference.ReferenceName] = result.StateSamples["quadratic-form-32"] }
+            : new Dictionary<string, IReadOnlyList<double>>();
+
+        var outcome = Decide(result with { StateSamples = state }, fresh, StateWorld.Baseline());
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.Message, Is.EqualTo("Kernel(100) inconclusive: this run has no machine-state probes to match recorded numbers with (the benchmark runs without a reference workload)"));
+        Assert.That(fresh.Calls, Is.Zero);
+    }
+
     [Test]
     public void RecordingsReadWithoutTheirSamplesAreInconclusiveAndNameTheSamplesFile()
     {
         var fresh = FreshProcesses.None();
         var baseline = StateWorld.Baseline();
-        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
+        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], StateSamples = Recording.EmptyState })] };
 
         var outcome = Decide(Result(3.0, 14, 0), fresh, summariesOnly);
 
@@ -286,7 +303,7 @@ internal class RegressionGateTests
     public void MoreBytesPerOperationRegressEvenAgainstRecordingsReadWithoutTheirSamples()
     {
         var baseline = StateWorld.Baseline();
-        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], NormalisedSamples = [], StateSamples = Recording.EmptyState })] };
+        var summariesOnly = baseline with { Recordings = [.. baseline.Recordings.Select(r => r with { Samples = [], StateSamples = Recording.EmptyState })] };
 
         var outcome = Decide(Result(1.0, 24, 0) with { AllocatedBytesPerOperation = 24 }, FreshProcesses.None(), summariesOnly);
 

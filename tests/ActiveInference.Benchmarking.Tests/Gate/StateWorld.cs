@@ -56,7 +56,6 @@ internal static class StateWorld
     /// <summary>A result of the given samples and probe times, timed on <see cref="FirstRecording"/>.</summary>
     public static BenchmarkResult Result(double[] ns, Dictionary<string, double[]> state)
     {
-        var reference = state["quadratic-form-32"];
         return new BenchmarkResult
         {
             FullName = "Suite.Kernel(100)",
@@ -64,7 +63,6 @@ internal static class StateWorld
             Suite = "Suite",
             Time = SummaryCalculator.Summarise(ns),
             SamplesNanosecondsPerOperation = ns,
-            NormalisedSamples = ns.Select((v, i) => Math.Log(v / reference[i])).ToArray(),
             StateSamples = state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value),
             OperationsPerSample = 100,
             AllocatedBytesPerOperation = 0,

@@ -33,7 +33,7 @@ internal sealed class MonitorSamples : IDisposable
             Suite = $"{Suite}.Kernels",
             Time = SummaryCalculator.Summarise(samples),
             SamplesNanosecondsPerOperation = samples,
-            NormalisedSamples = samples.Select(s => Math.Log(s / 500)).ToArray(),
+            StateSamples = new Dictionary<string, IReadOnlyList<double>> { [QuadraticFormReference.ReferenceName] = Enumerable.Repeat(500.0, samples.Length).ToArray() },
             OperationsPerSample = 100,
             AllocatedBytesPerOperation = 0,
             Gc = GcCounts.Zero,
@@ -62,8 +62,8 @@ internal sealed class MonitorSamples : IDisposable
         {
             Time = SummaryCalculator.Summarise(samples),
             SamplesNanosecondsPerOperation = samples,
-            NormalisedSamples = samples.Select(s => Math.Log(s / 500)).ToArray(),
             StateSamples = Probes.Select((probe, p) => (probe, times: (IReadOnlyList<double>)drift.Select(d => (800 + 400 * p) * probeFactor * d).ToArray()))
+                .Append((probe: QuadraticFormReference.ReferenceName, times: Enumerable.Repeat(500.0, samples.Length).ToArray()))
                 .ToDictionary(x => x.probe, x => x.times),
             TotalOperations = 4000,
         };

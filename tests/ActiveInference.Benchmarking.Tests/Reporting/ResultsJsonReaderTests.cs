@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Reporting;
 using NUnit.Framework;
@@ -11,7 +12,7 @@ public class ResultsJsonReaderTests
     [Test]
     public void AWrittenReportReadsBackWhole()
     {
-        var report = SampleRun.Create();
+        var report = SampleRun.Create([.. SampleRun.Default().Select(SampleRun.WithReferenceColumn)]);
         var json = Exporter.ExportToString(report);
 
         var read = ResultsJsonReader.Parse(json, "test");
@@ -108,6 +109,51 @@ public class ResultsJsonReaderTests
         Assert.That(json, Does.Contain("\"state_samples\": {"));
         Assert.That(read.Results[0].Measured.StateSamples["branch-4k"], Is.EqualTo(Enumerable.Repeat(6000.0, n)));
     }
+
+    [Test]
+    public void NormalisedSamplesReadBackFromTheReferenceColumnEqualTheWrittenOnes()
+    {
+        var result = SampleRun.WithReferenceColumn(SampleRun.Result("S.B(1)", "B(1)", "S", 100));
+        var json = Exporter.ExportToString(SampleRun.Create(result));
+
+        var read = ResultsJsonReader.Parse(json, "test").Results[0].Measured;
+
+        Assert.That(read.StateSamples[QuadraticFormReference.ReferenceName], Is.EqualTo(result.Measured.StateSamples[QuadraticFormReference.ReferenceName]));
+        Assert.That(read.NormalisedSamples, Is.EqualTo(WrittenNormalised(json)), "exactly the file's normalised_samples");
+    }
+
+    [Test]
+    public void AFileWithNormalisedSamplesButNoReferenceColumnGetsTheColumnBack()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create(SampleRun.Result("S.B(1)", "B(1)", "S", 100)));
+        Assert.That(json, Does.Not.Contain("state_samples"), "test setup: normalised samples without the reference column");
+
+        var read = ResultsJsonReader.Parse(json, "test").Results[0].Measured;
+
+        var written = WrittenNormalised(json);
+        Assert.That(written, Has.Length.EqualTo(5), "test setup");
+        Assert.That(read.NormalisedSamples, Is.EqualTo(written).Within(1e-12), "ns ÷ exp(normalised) gives them back up to rounding");
+        Assert.That(read.StateSamples[QuadraticFormReference.ReferenceName],
+            Is.EqualTo(read.SamplesNanosecondsPerOperation.Zip(written, (ns, n) => ns / Math.Exp(n))));
+    }
+
+    [Test]
+    public void NormalisedSamplesNotAlignedWithTheSamplesAndNoReferenceColumnReadBackAsNone()
+    {
+        var json = Exporter.ExportToString(SampleRun.Create(SampleRun.Result("S.B(1)", "B(1)", "S", 100)));
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var normalised = root["results"]![0]!["normalised_samples"]!.AsArray();
+        normalised.RemoveAt(0);
+        Assert.That(normalised, Has.Count.EqualTo(4), "test setup: a non-finite value was left out");
+
+        var read = ResultsJsonReader.Parse(root.ToJsonString(), "test").Results[0].Measured;
+
+        Assert.That(read.NormalisedSamples, Is.Empty);
+        Assert.That(read.StateSamples, Is.Empty);
+    }
+
+    private static double[] WrittenNormalised(string json) =>
+        [.. System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("results")[0].GetProperty("normalised_samples").EnumerateArray().Select(e => e.GetDouble())];
 
     [Test]
     public void ReadsAFileFromDisk()
