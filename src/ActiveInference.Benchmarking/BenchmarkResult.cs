@@ -31,15 +31,7 @@ public sealed record BenchmarkResult
     /// the reference column hold it already.
     /// </summary>
     internal IReadOnlyList<double> NormalisedSamples =>
-        NormalisedSamplesOverride
-        ?? Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
-
-    /// <summary>
-    /// Normalised samples given as they are instead of derived (<see cref="NormalisedSamples"/>), for test data of a
-    /// report that shows normalised samples without a reference column (the exporters' golden files); null, as
-    /// everywhere outside tests: derived.
-    /// </summary>
-    internal IReadOnlyList<double>? NormalisedSamplesOverride { get; init; }
+        Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
 
     /// <summary>
     /// Per state probe (the reference workload and the state probes, by name), the probe's ns/op timed right after

@@ -63,24 +63,6 @@ internal static class SampleRun
             gate: null, trust: ["Debug build (not optimised)"], bytes: 24, gc: new GcCounts(3, 1, 0)),
     ];
 
-    /// <summary>
-    /// <paramref name="result"/> as a run measures it: its normalised samples derived from a reference workload's state
-    /// column (ns ÷ exp(normalised)) instead of given (the golden files show them without that column).
-    /// </summary>
-    public static GatedResult WithReferenceColumn(GatedResult result)
-    {
-        var measured = result.Measured;
-        var reference = measured.SamplesNanosecondsPerOperation.Zip(measured.NormalisedSamples, (ns, n) => ns / Math.Exp(n)).ToArray();
-        return result with
-        {
-            Measured = measured with
-            {
-                NormalisedSamplesOverride = null,
-                StateSamples = new Dictionary<string, IReadOnlyList<double>>(measured.StateSamples) { [QuadraticFormReference.ReferenceName] = reference },
-            },
-        };
-    }
-
     /// <summary>A result with the gate's <paramref name="gate"/> outcome on it (null: no gate ran).</summary>
     public static GatedResult Result(
         string fullName, string name, string suite, double medianNs, GateOutcome? gate = null,
@@ -98,7 +80,8 @@ internal static class SampleRun
             Time = new Summary(samples.Length, mean, sd, sorted[0], sorted[^1], sorted[2], sorted[1], sorted[3],
                 new ConfidenceInterval(mean - sd, mean + sd, 0.95), new ConfidenceInterval(sorted[1], sorted[3], 0.95)),
             SamplesNanosecondsPerOperation = samples,
-            NormalisedSamplesOverride = samples.Select(s => Math.Log(s / medianNs) + 0.25).ToArray(),
+            // A reference workload e^0.25 times faster than the median: normalised samples ln(s / median) + 0.25.
+            StateSamples = new Dictionary<string, IReadOnlyList<double>> { [QuadraticFormReference.ReferenceName] = samples.Select(_ => medianNs / Math.Exp(0.25)).ToArray() },
             OperationsPerSample = 256,
             AllocatedBytesPerOperation = bytes,
             Gc = gc,
