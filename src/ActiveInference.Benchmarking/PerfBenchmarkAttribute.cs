@@ -22,12 +22,6 @@ namespace ActiveInference.Benchmarking;
 /// public double FreeEnergy(int states) => _model.FreeEnergy();
 /// </code>
 /// </example>
-/// <remarks>
-/// The method may return a value (it is consumed so the JIT cannot drop the work, and recorded as the custom
-/// metric <c>result</c> when numeric). Its arguments are loaded once and passed to every timed call. Untimed, once
-/// per case: <c>[OneTimeSetUp]</c>, <c>[SetUp]</c>, then the method <see cref="Setup"/> names, called with the
-/// case's arguments; for fresh state before every sample name an untimed method in <see cref="SampleSetup"/>.
-/// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IApplyToTest, IApplyToContext, ITestAction, IWrapTestMethod
 {

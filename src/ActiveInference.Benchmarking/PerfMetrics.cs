@@ -4,11 +4,6 @@ namespace ActiveInference.Benchmarking;
 /// Custom metrics (the seed's <c>custom_metrics</c>): named values a benchmark records, such as the free energy
 /// it computed or the iterations an inference needed, carried with its result into the output and the reports.
 /// </summary>
-/// <remarks>
-/// Recording is switched on only for the untimed calls (the first call and one call after measuring), so a
-/// <see cref="Record"/> call inside the benchmark costs one thread-static read while timed. A non-void benchmark's
-/// return value is recorded as <c>result</c> automatically when it is a number.
-/// </remarks>
 public static class PerfMetrics
 {
     [ThreadStatic] private static Dictionary<string, double>? t_active;

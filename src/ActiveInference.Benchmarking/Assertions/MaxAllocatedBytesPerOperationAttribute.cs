@@ -7,16 +7,6 @@ namespace ActiveInference.Benchmarking.Assertions;
 /// Fails the benchmark when it allocates more than <see cref="Bytes"/> managed bytes per call, e.g.
 /// <c>[MaxAllocatedBytesPerOperation(0)]</c> for a hot path that must not allocate. Independent of the machine's speed.
 /// </summary>
-/// <remarks>
-/// The measured value is <see cref="BenchmarkResult.AllocatedBytesPerOperation"/>: the median over the measurement
-/// stage's samples of the bytes allocated on the benchmark's thread ÷ the calls in the sample. By then the pilot and
-/// warmup stages have run the method for <c>WarmupTimeMilliseconds</c>, and the median ignores a few samples that
-/// caught a late tier-up or a lazy initialisation, so a one-off allocation never fails a zero-allocation benchmark;
-/// an allocation on every call (or amortised over a few calls) shows in every sample and does.
-/// <para>The check tolerates <see cref="Tolerance"/> = 0.01 B/op above the limit, for the floating-point rounding of
-/// bytes ÷ calls and of fractional limits; anything above that fails. (A 24-byte object every 2 400 calls or more
-/// stays under it: that is a cache refill, not a per-call allocation.)</para>
-/// </remarks>
 public sealed class MaxAllocatedBytesPerOperationAttribute : BenchmarkAssertionAttribute
 {
     /// <summary>Bytes per operation tolerated above the limit (see remarks).</summary>

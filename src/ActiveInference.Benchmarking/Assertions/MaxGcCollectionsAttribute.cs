@@ -8,13 +8,6 @@ namespace ActiveInference.Benchmarking.Assertions;
 /// <see cref="PerThousandOperations"/> per 1 000 calls during the measurement stage. The default,
 /// <c>[MaxGcCollections]</c>, allows no generation-2 (full) collection at all.
 /// </summary>
-/// <remarks>
-/// Counts come from <see cref="GC.CollectionCount(int)"/> around each measured sample, summed over the measurement
-/// stage (<see cref="BenchmarkResult.Gc"/>) and divided by <see cref="BenchmarkResult.TotalOperations"/>. The runtime
-/// counts a collection of generation g as one of every generation below it too, so a gen-2 collection also counts
-/// for generations 0 and 1. The counts are process-wide: a collection caused by another thread during a sample counts
-/// as well. Declare the attribute once per generation to limit several.
-/// </remarks>
 public sealed class MaxGcCollectionsAttribute : BenchmarkAssertionAttribute
 {
     /// <summary>The generation limited: 0, 1 or 2 (default 2).</summary>

@@ -8,11 +8,6 @@ namespace ActiveInference.Benchmarking.Assertions;
 /// recorded with <see cref="PerfMetrics.Record"/> in the untimed calls, or <c>result</c>, the numeric return value.
 /// E.g. <c>[MetricAssertion("iterations", Max = 50)]</c>: the inference converges in at most 50 iterations.
 /// </summary>
-/// <remarks>
-/// The value checked is the last one recorded by the untimed call after measurement (the same value the output and
-/// reports show). A metric that was not recorded, or is NaN, fails: the bound could not be checked. Declare the
-/// attribute once per metric.
-/// </remarks>
 public sealed class MetricAssertionAttribute : BenchmarkAssertionAttribute
 {
     /// <summary>Bounds the metric <paramref name="metric"/>; set <see cref="Min"/>, <see cref="Max"/> or both.</summary>

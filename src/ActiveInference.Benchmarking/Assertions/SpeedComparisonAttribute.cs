@@ -10,25 +10,6 @@ namespace ActiveInference.Benchmarking.Assertions;
 /// the same process and interleaved, must lie in [<see cref="MinRatio"/>, <see cref="MaxRatio"/>]. A ratio holds on a
 /// fast laptop and a noisy CI runner alike, where an absolute time does not.
 /// </summary>
-/// <remarks>
-/// <para><b>How it is measured.</b> The other method (<see cref="Other"/>, a <c>[PerfBenchmark]</c> of the same
-/// fixture) runs as a companion workload: after every measured sample of this benchmark (and its gate reference) the
-/// engine times a batch of the other method on the same fixture instance, so each sample gives one ratio
-/// <c>this ns/op ÷ other ns/op</c> taken in the same machine state. The assertion passes or fails on the median of
-/// these per-sample ratios; the message shows the distribution-free 95% interval of that median
-/// (<see cref="MedianOrderStatisticInterval"/>) so a close call can be seen as one.</para>
-/// <para><b>Arguments.</b> When the other method takes no parameters it is called without arguments. Otherwise it
-/// must take the same parameter types, and it is called with this case's arguments only if it declares a case with
-/// exactly these arguments (its own <c>[TestCase]</c>s, sources or values): comparing a case the other benchmark never
-/// measures (e.g. a size where it takes a second per call) is left out, and the assertion reports
-/// <see cref="AssertionStatus.NotApplicable"/> for that case. The other method's per-sample setup
-/// (<c>SampleSetup</c>) cannot run between back-to-back batches, so a method with one cannot be compared.</para>
-/// <para><b>Declarations rejected before measuring:</b> a missing method, an ambiguous (overloaded) name, the method
-/// itself, a method without <c>[PerfBenchmark]</c> or that cannot be benchmarked, different parameter types, and a
-/// cycle of comparisons (A compared with B and B with A): declare a comparison on one side only.</para>
-/// <para>Companion times include their loop's empty-call cost (about 1 ns per call) while the benchmark's time has it
-/// subtracted, which is negligible for the methods worth comparing (tens of nanoseconds and up).</para>
-/// </remarks>
 public abstract class SpeedComparisonAttribute : BenchmarkAssertionAttribute
 {
     /// <summary>Confidence level of the interval shown in the message.</summary>

@@ -6,11 +6,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// What one benchmark is compared against on one machine profile: its recent recordings and a center derived
 /// from them.
 /// </summary>
-/// <remarks>
-/// A baseline taken in a single process can sit 8–11% away from the typical process on a noisy machine (the
-/// whole process runs in a faster or slower state). The center is therefore the median of the recordings'
-/// medians: with several recordings one odd process cannot move it.
-/// </remarks>
 /// <param name="FullName">The benchmark's full NUnit name.</param>
 /// <param name="Profile">The machine profile the recordings were made on.</param>
 /// <param name="Recordings">The stored recordings, oldest first; never empty.</param>

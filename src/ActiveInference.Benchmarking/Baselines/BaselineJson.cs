@@ -12,21 +12,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// Reads and writes the <c>baselines.json</c> format (schema version 2, described by <c>baselines.schema.json</c>) and
 /// its samples file (<see cref="BaselineStore.SamplesPathFor"/>); reads schema version 1 too.
 /// </summary>
-/// <remarks>
-/// Version 2 splits what people review from what only the fallback gate needs: <c>baselines.json</c> holds each
-/// recording's summary (date, commit, operations per sample, ns/op statistics, bytes/op, GC, operations) on one line,
-/// so that a new recording adds one line per benchmark (and drops the oldest); the raw samples (ns/op, the
-/// state probes' times) go to the samples file, joined back by profile, benchmark and <c>recordedAt</c>. Version 1 held the
-/// samples inline in <c>baselines.json</c>; it is read as it is and written as version 2.
-/// Written by hand with <see cref="Utf8JsonWriter"/> rather than a serializer, so that the layout is fixed:
-/// properties in schema order, profiles and benchmarks sorted by ordinal key, two-space indentation, "\n" line
-/// ends and a trailing newline, recordings (and sample arrays) on one line, doubles in shortest round-trip form
-/// (invariant). Non-ASCII characters are written as they are (UTF-8, no BOM); quotes, backslashes and control
-/// characters are escaped. Reading ignores unknown properties and reports the first problem with its location.
-/// The normalised samples are not written: they are derived from the samples and the reference workload's column
-/// (<see cref="Recording.NormalisedSamples"/>); the <c>normalisedSamples</c> arrays of older files (samples files, and
-/// version-1 files with inline samples) are ignored.
-/// </remarks>
 internal static class BaselineJson
 {
     /// <summary>The oldest schema version read (samples inline in <c>baselines.json</c>).</summary>

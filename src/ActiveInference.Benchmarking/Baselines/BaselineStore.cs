@@ -8,13 +8,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// them. Bad content is reported as a value, never thrown; reading never changes the files; writing is atomic and
 /// serialised across processes.
 /// </summary>
-/// <remarks>
-/// <see cref="Record"/> takes the lock file <c>&lt;path&gt;.lock</c> (kept after use; ignore it in git), then reads,
-/// merges and writes both files inside the lock, each write going to a temporary file that is renamed over the
-/// target: the samples file first, then <c>baselines.json</c>, so that a failure between the two leaves
-/// <c>baselines.json</c> as it was (extra samples are ignored on reading). Two processes recording at once
-/// therefore both land, one after the other. A corrupt baselines or samples file is never overwritten.
-/// </remarks>
 internal sealed class BaselineStore
 {
     /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>

@@ -6,11 +6,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// A cross-process exclusive lock: the file <c>&lt;path&gt;.lock</c> held open with <see cref="FileShare.None"/>
 /// (on Linux and macOS .NET takes an advisory <c>flock</c> on it; on Windows a sharing lock). Released on dispose.
 /// </summary>
-/// <remarks>
-/// The lock file is left in place after release: deleting it would let a waiting process lock the old, unlinked
-/// file while a third creates and locks a new one. Two separate <see cref="FileStream"/>s exclude each other
-/// even inside one process, so threads and processes are treated alike.
-/// </remarks>
 internal sealed class FileLock : IDisposable
 {
     private readonly FileStream _stream;

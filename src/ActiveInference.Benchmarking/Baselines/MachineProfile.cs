@@ -11,11 +11,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// system, .NET runtime, and the engine's own version and settings. Baselines are kept per profile, because a
 /// baseline from another machine says nothing about this one.
 /// </summary>
-/// <remarks>
-/// <see cref="Id"/> is the first 12 hex digits of SHA-256 over the six fields (UTF-8, one per line), so the
-/// same machine and settings always get the same id. CI runners that want to share one set of baselines set a
-/// machine profile override (configuration <c>machineProfile</c>), which replaces only the id.
-/// </remarks>
 internal sealed record MachineProfile
 {
     /// <summary>Characters of the SHA-256 hex digest kept as the id.</summary>

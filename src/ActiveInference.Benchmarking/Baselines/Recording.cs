@@ -7,13 +7,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// One measurement of one benchmark written to <c>baselines.json</c> by a <c>record</c> run. A benchmark keeps its
 /// few most recent recordings; the <see cref="Baseline"/> compared against is derived from all of them.
 /// </summary>
-/// <remarks>
-/// <see cref="Time"/> is stored exactly, on the recording's line of <c>baselines.json</c>. <see cref="Samples"/> and
-/// <see cref="StateSamples"/> go to the samples file next to it
-/// (<see cref="BaselineStore.SamplesPathFor"/>), rounded to <see cref="SampleSignificantDigits"/> significant digits
-/// when the recording is made (a relative error below 5·10⁻⁶, far under any timing noise) to keep that file small; a
-/// recording read without its samples file has none. <see cref="NormalisedSamples"/> is derived from them, not stored.
-/// </remarks>
 /// <param name="RecordedAt">When the measurement finished, UTC.</param>
 /// <param name="Commit">Source commit the run measured, or null when unknown.</param>
 /// <param name="OperationsPerSample">Calls of the benchmark per sample.</param>

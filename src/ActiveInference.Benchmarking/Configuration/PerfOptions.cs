@@ -4,21 +4,6 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// The perf suite's settings, bound once at the start of a run by <see cref="PerfOptionsLoader"/> from defaults,
 /// runsettings <c>TestRunParameters</c> and <c>PERF_</c> environment variables (later layers win). Paths are full.
 /// </summary>
-/// <remarks>
-/// Keys (runsettings name / environment name, default):
-/// <c>mode</c>/<c>PERF_MODE</c> gate;
-/// <c>threshold</c>/<c>PERF_THRESHOLD</c> 0.10;
-/// <c>baselinePath</c>/<c>PERF_BASELINE_PATH</c> baselines.json;
-/// <c>resultsDirectory</c>/<c>PERF_RESULTS_DIRECTORY</c> TestResults/perf;
-/// <c>historyPath</c>/<c>PERF_HISTORY_PATH</c> perf-history.db in the results directory;
-/// <c>machineProfile</c>/<c>PERF_MACHINE_PROFILE</c> none;
-/// <c>inconclusiveAsFailure</c>/<c>PERF_INCONCLUSIVE_AS_FAILURE</c> false;
-/// <c>commit</c>/<c>PERF_COMMIT</c> none;
-/// <c>keepRecordings</c>/<c>PERF_KEEP_RECORDINGS</c> 7;
-/// <c>shard</c>/<c>PERF_SHARD</c> none (all benchmarks);
-/// <c>baselineRef</c>/<c>PERF_BASELINE_REF</c> none (the commit that recorded the baselines).
-/// Relative paths are resolved against the repository root.
-/// </remarks>
 internal sealed record PerfOptions
 {
     /// <summary>Default relative threshold: 10%, the seed's.</summary>

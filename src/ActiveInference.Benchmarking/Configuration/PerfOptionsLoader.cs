@@ -10,16 +10,6 @@ namespace ActiveInference.Benchmarking.Configuration;
 /// then runsettings <c>TestRunParameters</c>, then <c>PERF_</c> environment variables (a later layer wins), and
 /// validates every value. Invalid settings are returned as errors, all at once, never thrown.
 /// </summary>
-/// <remarks>
-/// <para>Runsettings keys are camelCase names (<c>mode</c>, <c>threshold</c>, <c>baselinePath</c>, …), matched
-/// case-insensitively. Environment variables are the same names in upper snake case after <c>PERF_</c>
-/// (<c>PERF_MODE</c>, <c>PERF_THRESHOLD</c>, <c>PERF_BASELINE_PATH</c>, …), matched case-insensitively; this is the only
-/// spelling accepted, and near misses (<c>PERF_TRESHOLD</c>, <c>PERF_BASELINEPATH</c>) are errors naming the right key.</para>
-/// <para>An empty or blank value counts as not set (the lower layer applies), so a CI template that expands to
-/// nothing does not break the run. Numbers are parsed in the invariant culture. Unknown keys are errors, except
-/// the variables of the Linux <c>perf</c> profiler (<c>PERF_EXEC_PATH</c>, <c>PERF_PAGER</c>, <c>PERF_CONFIG</c>,
-/// <c>PERF_BUILDID_DIR</c>), which share the prefix.</para>
-/// </remarks>
 internal static class PerfOptionsLoader
 {
     /// <summary>Prefix of the environment variables read.</summary>

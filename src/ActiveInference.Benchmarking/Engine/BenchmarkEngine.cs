@@ -3,9 +3,7 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// Runs a <see cref="Workload"/> through the stages jitting → pilot → warmup (with overhead samples interleaved)
-/// → measurement (each sample preceded by an overhead sample and followed by a reference batch, then a batch of each companion) and returns every sample. Knows nothing of NUnit;
-/// the stages are small policies and the engine owns the loop.
+/// Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample. Knows nothing of NUnit.
 /// </summary>
 internal sealed class BenchmarkEngine
 {
@@ -30,15 +28,9 @@ internal sealed class BenchmarkEngine
     }
 
     /// <summary>
-    /// Measures <paramref name="workload"/>. Exceptions thrown by the benchmark propagate unchanged from the first call,
-    /// before anything is timed. After each measured sample come the reference batch, then a batch of each of
-    /// <paramref name="probes"/>: short fixed workloads with different bottlenecks (memory, branches) whose times describe
-    /// the machine's state during that sample, so a sample can be compared with baseline samples taken in a similar state.
-    /// Each probe batch lasts about a quarter of <see cref="EngineSettings.MinSampleTime"/>. Then a batch of each of
-    /// <paramref name="companions"/>, so each sample has a side-by-side time of each companion taken in the same machine
-    /// state (relative-speed assertions divide the two); each companion gets its own calls per batch, chosen like the
-    /// reference's, and is called once after every pilot sample so that it is warm (tiered JIT) when measuring; companion
-    /// times include their loop's empty-call cost (about a nanosecond per call), which is not subtracted.
+    /// Measures <paramref name="workload"/>; exceptions from the benchmark propagate from the first call, before anything
+    /// is timed. After each measured sample come a batch of the reference, of each probe (a quarter of
+    /// <see cref="EngineSettings.MinSampleTime"/>, describing the machine state) and of each companion (empty-call cost not subtracted).
     /// </summary>
     /// <param name="workload">The benchmark loop and its overhead twin.</param>
     /// <param name="reference">Workload timed after each measured sample, or null for none.</param>
@@ -134,12 +126,9 @@ internal sealed class BenchmarkEngine
     }
 
     /// <summary>
-    /// Warmup samples interleaved with overhead samples (so the empty loop is warm too), at least <see cref="EngineSettings.WarmupIterations"/> of them
-    /// and then until the benchmark has stopped getting faster: tiered JIT can replace code seconds late in a busy
-    /// process. "Faster" is judged on time relative to the reference workload, so the machine's own speed changes do
-    /// not look like a tier-up, and only once the JIT has compiled nothing new for three samples (tier-1 code is
-    /// compiled in the background, seconds late in a busy process). The extra time is capped at a quarter of the
-    /// time limit, at most 2 s.
+    /// Warmup samples interleaved with overhead samples: at least <see cref="EngineSettings.WarmupIterations"/>, then until
+    /// the time relative to the reference stops falling and the JIT has compiled nothing new for three samples; the extra
+    /// time is capped at a quarter of the time limit, at most 2 s.
     /// </summary>
     private void Warmup(Workload workload, long operations, ISideWorkload? reference, long referenceOperations, List<Measurement> all)
     {
@@ -194,11 +183,8 @@ internal sealed class BenchmarkEngine
     }
 
     /// <summary>
-    /// Takes the measured samples, each preceded by an overhead sample and followed by the reference batch and a batch
-    /// of each companion. The overhead subtracted is the median of the overhead samples of this stage: they span the
-    /// same time as the measured samples, so the machine's speed states weigh alike in both (a few warmup samples sit
-    /// in one ~10 ms window, and on a machine whose speed flips 2x that window misjudged the overhead of a ~15 ns
-    /// kernel by 10%).
+    /// Takes the measured samples, each preceded by an overhead sample and followed by the side batches. The overhead
+    /// subtracted is the median of this stage's overhead samples, so it spans the same machine states as the samples.
     /// </summary>
     private (bool Stopped, double Overhead) Measure(Workload workload, long operations, ISideWorkload? reference,
         long referenceOperations, CompanionBatch[] companions, List<Measurement> all, PeakHeap peak)

@@ -4,14 +4,9 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// Keeps the fixed workloads (reference and state probes) at one speed in every process whatever address the JIT
-/// gives their code. Where a hot loop lands can change its speed by half: on this machine (AMD EPYC, Zen 3) the 32-dim
-/// quadratic form ran 1.5x slower with its code starting on a 64-byte boundary than 32 bytes past one, and which of the
-/// two a process gets follows everything compiled before it (one run of the perf suite: 6 of its 19 processes got the
-/// slow one). A yardstick that changes by that between processes turns into false alarms and missed regressions. So
-/// each fixed workload is compiled as <see cref="Copies"/> copies (instantiations of one generic method over marker
-/// structs: value-type instantiations get machine code of their own, at their own addresses), and an instance uses the
-/// copy that ran fastest when all were timed interleaved (<see cref="ChooseFastest"/>).
+/// Keeps the fixed workloads (reference and state probes) at one speed in every process whatever address the JIT gives
+/// their code (one placement of the reference ran 1.5x slower): each is compiled as <see cref="Copies"/> generic
+/// instantiations over marker structs, and the copy that ran fastest is used (<see cref="ChooseFastest"/>).
 /// </summary>
 internal static class CodePlacement
 {
@@ -22,9 +17,8 @@ internal static class CodePlacement
     public static int Copies => Markers.Length;
 
     /// <summary>
-    /// Compiles the copies of <paramref name="genericMethod"/> and returns the fastest with how they compared. Each copy
-    /// first runs one untimed <paramref name="batch"/> (which compiles it, all copies one after the other, and warms
-    /// the code around it), then the copies are timed interleaved for <paramref name="rounds"/> rounds.
+    /// Compiles the copies of <paramref name="genericMethod"/> (one untimed <paramref name="batch"/> each), times them
+    /// interleaved for <paramref name="rounds"/> rounds and returns the fastest with how they compared.
     /// </summary>
     /// <param name="genericMethod">A static generic method definition with one type parameter constrained to <c>struct</c>.</param>
     /// <param name="batch">Runs a copy a fixed number of times; tens of microseconds is enough.</param>
@@ -37,9 +31,7 @@ internal static class CodePlacement
     }
 
     /// <summary>
-    /// One delegate per copy of <paramref name="genericMethod"/> (a static generic method definition with one type
-    /// parameter constrained to <c>struct</c>), each called once so that all copies are compiled now, one after the
-    /// other, before anything is timed.
+    /// One delegate per copy of <paramref name="genericMethod"/>, each called once so that all are compiled before anything is timed.
     /// </summary>
     public static TDelegate[] Compile<TDelegate>(MethodInfo genericMethod, Action<TDelegate> callOnce) where TDelegate : Delegate
     {
@@ -53,9 +45,8 @@ internal static class CodePlacement
         copy.IsGenericMethod && copy.GetGenericArguments() is [var marker] ? Array.IndexOf(Markers, marker) : -1;
 
     /// <summary>
-    /// The copy with the lowest median time over <paramref name="rounds"/> rounds, and every copy's median. Every round times each
-    /// copy once, starting from a different copy each round, so that the machine's speed changes (2x, every 0.1–1 s
-    /// here) fall on all copies alike and no copy is always timed first or last.
+    /// The copy with the lowest median time over <paramref name="rounds"/> rounds, and every copy's median. Each round
+    /// starts from a different copy, so machine speed changes fall on all copies alike.
     /// </summary>
     /// <param name="copies">Number of copies.</param>
     /// <param name="rounds">Rounds of interleaved timings; the median over them is compared.</param>

@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>
-/// The times of one companion workload, one batch right after each measured sample of the benchmark (and its
-/// reference), in the same order: element i was taken beside the i-th measured sample.
-/// </summary>
+/// <summary>The times of one companion workload: element i was taken right after the i-th measured sample.</summary>
 /// <param name="Name">The companion's <see cref="ISideWorkload.Name"/>.</param>
 /// <param name="OperationsPerBatch">Calls of the companion per batch.</param>
 /// <param name="NanosecondsPerOperation">Nanoseconds per call of each batch, aligned with the measured samples; the loop's empty-call cost is included.</param>

@@ -1,9 +1,7 @@
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// The engine's settings that change the numbers it measures in this process: the reference workload timed beside every
-/// sample, tiered PGO and the GC mode. Part of the machine profile, so numbers measured under other settings are
-/// never compared with these.
+/// The engine settings that change measured numbers (reference workload, tiered PGO, GC mode); part of the machine profile.
 /// </summary>
 internal static class EngineFingerprint
 {

@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>
-/// One timed sample: <see cref="Operations"/> calls of the benchmark run back to back. Immutable; everything
-/// per operation is derived, so the raw numbers are never lost.
-/// </summary>
+/// <summary>One timed sample: <see cref="Operations"/> calls of the benchmark run back to back; per-operation values are derived.</summary>
 /// <param name="Stage">The engine stage that took it.</param>
 /// <param name="Index">Its position within that stage, from 0.</param>
 /// <param name="Operations">How many calls of the benchmark the sample timed.</param>
@@ -11,9 +8,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// <param name="AllocatedBytes">Managed bytes allocated on the measuring thread during the sample.</param>
 /// <param name="Gc">Collections that happened during the sample.</param>
 /// <param name="ReferenceNanosecondsPerOperation">
-/// Nanoseconds per operation of the fixed reference workload timed right after this sample, or NaN when the
-/// engine ran without a reference. A state probe of the recorded-numbers fallback (<c>StateMatching</c>) and the
-/// denominator of <c>normalised_samples</c> in results.json.
+/// ns/op of the reference workload timed right after this sample, or NaN when none ran.
 /// </param>
 internal readonly record struct Measurement(
     IterationStage Stage,

@@ -4,11 +4,8 @@ using System.Runtime.CompilerServices;
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// The default reference: a 32-dimensional quadratic form eᵀPe with plain loops, compute-bound floating point
-/// like the kernels it normalises. Measured on the noisy 2-core machine, its slow state slowed it ×1.80 against
-/// ×1.65–1.85 for compute-bound kernels, while a scalar FP chain (×1.08) or a memory pass (×1.35) did not track them.
-/// The form is compiled as several copies and every instance in a process uses the one that was fastest in it
-/// (<see cref="CodePlacement"/>): one placement of this loop ran 1.5x slower than another.
+/// The default reference: a 32-dimensional quadratic form eᵀPe with plain loops, compute-bound like the kernels it
+/// normalises (chosen by measurement: it tracked their slowdowns). Compiled as several copies (<see cref="CodePlacement"/>).
 /// </summary>
 internal sealed class QuadraticFormReference : ISideWorkload
 {
@@ -52,11 +49,6 @@ internal sealed class QuadraticFormReference : ISideWorkload
     public double Sink => _sink;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// Optimised from the first call (as are the copies of <see cref="Evaluate{TCopy}"/>): methods with loops otherwise start as tier-0 code
-    /// with on-stack replacement and are promoted later, at a time that depends on the process (seconds late in a
-    /// busy one), so the yardstick itself would change speed between benchmarks and processes.
-    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public void Run(long operations)
     {

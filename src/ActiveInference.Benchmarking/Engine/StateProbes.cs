@@ -4,18 +4,8 @@ using System.Runtime.CompilerServices;
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// The fixed workloads whose times, taken next to every measured sample, describe the machine's state during that
-/// sample. Together with the compute-bound <see cref="QuadraticFormReference"/> they form a sample's state
-/// fingerprint.
+/// The fixed workloads whose times, taken next to every measured sample, describe the machine's state during it.
 /// </summary>
-/// <remarks>
-/// Measured on the shared 2-core machine: the "slow states" are not a clock change (a dependent integer chain keeps
-/// its speed within 1–2%) but contention from whatever shares the core, and each kind of contention slows each kind
-/// of code by its own factor (one state slowed the reference ×2.0 and a 100-dim kernel ×1.27, another ×1.4 and
-/// ×1.85). One reference cannot describe that; a few probes with different bottlenecks can tell the states apart.
-/// Every probe is optimised from its first call so that it never changes speed by tiering, and runs the fastest of
-/// several compiled copies of its loop so that it does not change speed with where the JIT put it (<see cref="CodePlacement"/>).
-/// </remarks>
 internal static class StateProbes
 {
     /// <summary>The probes timed by default, in the order they run: memory streaming, then branches.</summary>

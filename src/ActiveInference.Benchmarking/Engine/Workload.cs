@@ -1,10 +1,6 @@
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>
-/// What the engine runs: the benchmark as a loop of <c>n</c> calls built once (no reflection per call, result
-/// consumed), the same loop around an empty call for the overhead stage, and an optional untimed setup that runs
-/// before every sample.
-/// </summary>
+/// <summary>What the engine runs: the benchmark loop, the same loop around an empty call, and an optional untimed per-sample setup.</summary>
 /// <param name="Run">Calls the benchmark <c>n</c> times back to back.</param>
 /// <param name="Overhead">Calls an empty method of the same shape <c>n</c> times.</param>
 /// <param name="SampleSetup">Untimed preparation before each sample (fresh state), or null.</param>

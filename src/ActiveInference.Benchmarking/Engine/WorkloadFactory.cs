@@ -6,17 +6,9 @@ using System.Runtime.CompilerServices;
 namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>
-/// Builds a <see cref="Workload"/> from a method, its target and its arguments: a compiled loop that calls the
-/// method through a delegate built once (never <see cref="MethodBase.Invoke(object, object[])"/> per call), loads the
-/// delegate and the arguments once into locals, and stores every result in a heap field so the JIT cannot drop the
-/// work. The overhead loop is the same loop calling an empty method of the same signature, bound the same way.
+/// Builds a <see cref="Workload"/> from a method, target and arguments: a loop calling a delegate built once, with every
+/// result stored in a heap field so the JIT cannot drop the work; the overhead loop calls an empty method bound the same way.
 /// </summary>
-/// <remarks>
-/// Why a delegate: called directly, a small benchmark is inlined into the loop, and then the JIT may hoist its
-/// loop-invariant work out of the loop and time less than one call does (BenchmarkDotNet calls through a delegate
-/// for the same reason). Why locals: loaded inside the loop, each call paid a closure-array load and a type check
-/// the overhead loop did not, which cost a 10 ns kernel 10–15% extra whenever the other hardware thread was busy.
-/// </remarks>
 internal static class WorkloadFactory
 {
     /// <summary>Creates the workload, or throws <see cref="ArgumentException"/> naming why the method cannot be benchmarked.</summary>
@@ -81,9 +73,7 @@ internal static class WorkloadFactory
     }
 
     /// <summary>
-    /// A delegate of <paramref name="delegateType"/> to a method that does nothing and returns the default value, bound
-    /// like the benchmark's: open over a static method, or closed over an instance, so invoking it costs what invoking
-    /// the benchmark's delegate costs apart from the benchmark's own work.
+    /// A delegate of <paramref name="delegateType"/> to an empty method returning default, bound like the benchmark's.
     /// </summary>
     private static Delegate Idle(Type delegateType, Type[] parameterTypes, Type returnType, bool isStatic)
     {

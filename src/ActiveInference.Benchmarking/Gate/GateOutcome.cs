@@ -2,10 +2,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
 
-/// <summary>
-/// The gate's decision for one benchmark, with the evidence behind it, as a plain value for the test outcome
-/// and the reports.
-/// </summary>
+/// <summary>The gate's decision for one benchmark, with the evidence behind it.</summary>
 /// <param name="Verdict">The decision.</param>
 /// <param name="Message">One line a person can act on (see the README's "reading a failure").</param>
 /// <param name="Ratio">The estimated current ÷ baseline time per operation (paired: the mean over processes; recorded: state-matched), or null without a comparison.</param>
@@ -42,8 +39,7 @@ internal sealed record GateOutcome(
     public int CopiesPerSide { get; init; }
 
     /// <summary>
-    /// The run's noise floor as a relative change (0.021 = ±2.1%): paired, the half-width of the change's interval from this
-    /// run's own A/A comparisons; recorded, the spread of the recordings. Changes smaller than it cannot be told from noise.
+    /// The run's noise floor as a relative change (0.021 = ±2.1%); changes smaller than it cannot be told from noise.
     /// </summary>
     public double? NoiseFloor { get; init; }
 

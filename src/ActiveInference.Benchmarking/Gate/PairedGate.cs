@@ -3,25 +3,8 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
-/// Decides a verdict from paired processes, adding processes only while the answer is unknown (Pinpoint's
-/// same/different/unknown, with a cap). Pure apart from the callback that measures one more process.
+/// Decides a verdict from paired processes, adding processes only while the answer is unknown (with a cap).
 /// </summary>
-/// <remarks>
-/// <para>Each process compares the current build with the baseline's, both measured in it side by side, and the same
-/// comparison of each side's two halves of copies with each other (the process's own A/A). The change D is the mean
-/// of the processes' changes (ln units). Its noise s per process is the largest of the root mean square of all A/A
-/// changes so far, the spread of the processes' changes and <see cref="PairedPolicy.MinimumNoise"/>;
-/// the interval is D ± z·s/√n and its half-width is the run's noise floor. The limit L is the larger of ln(1 + threshold) and that floor.</para>
-/// <para>After each process from <see cref="PairedPolicy.MinProcesses"/> on: regressed when the interval lies above 0 and
-/// D ≥ L; improved when it lies below 0 and D ≤ −L; passed when the interval lies inside (−L, L), or when D is within
-/// half the threshold and the interval holds 0. Otherwise another process runs; at <see cref="PairedPolicy.MaxProcesses"/> (or when
-/// the next process would overrun <see cref="PairedPolicy.TimeBudgetSeconds"/>) a change
-/// whose interval excludes 0 and reaches past L, and whose size is at least <see cref="LastCall"/>·L (the full L when
-/// only 2 processes ran: their spread is unknown), is called, and anything else passes. So a change at the threshold fails however its first processes landed, a change confidently
-/// below it passes, and a change too small to tell from zero never fails.</para>
-/// <para>Bytes per operation do not depend on placement: the first process decides them, and more than the baseline's
-/// × 1.05 + 0.5 B fails whatever the time says.</para>
-/// </remarks>
 internal static class PairedGate
 {
     /// <summary>At the last process, a change whose interval excludes 0 and reaches the limit counts once it is at least this share of the limit.</summary>
@@ -86,9 +69,7 @@ internal static class PairedGate
     }
 
     /// <summary>
-    /// One process's noise: the largest of the A/A changes' root mean square, the processes' spread and the policy's
-    /// minimum. The spread counts from the second process on: two processes that disagree (identical code read −2%
-    /// and +25% in two processes of <c>InferPolicies("large")</c>, whose A/A said ±5%) are unknown, not a verdict.
+    /// One process's noise: the largest of the A/A changes' root mean square, the processes' spread (from the second process on) and the policy's minimum.
     /// </summary>
     internal static double Noise(IReadOnlyList<ProcessComparison> processes, PairedPolicy policy)
     {

@@ -1,8 +1,7 @@
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
-/// The numbers behind the paired gate (<see cref="PairedGate"/>). Immutable; the defaults are the ones measured with
-/// <c>experiments/PairedGateExperiment</c> (see its README and the README's "The gate").
+/// The numbers behind <see cref="PairedGate"/>; defaults chosen by experiments/PairedGateExperiment (README).
 /// </summary>
 internal sealed record PairedPolicy
 {
@@ -19,9 +18,7 @@ internal sealed record PairedPolicy
     public int MaxProcesses { get; init; } = 8;
 
     /// <summary>
-    /// Seconds of paired processes one benchmark may use: the process that would overrun it (judged by the slowest so
-    /// far) is not started, and the last one decides as at <see cref="MaxProcesses"/>. A benchmark whose fixture builds
-    /// a large model per copy (4 s) gets its minimum of processes, a 2 s one up to the maximum.
+    /// Seconds of paired processes one benchmark may use: a process that would overrun it is not started.
     /// </summary>
     public double TimeBudgetSeconds { get; init; } = 40;
 
@@ -29,8 +26,7 @@ internal sealed record PairedPolicy
     public double IntervalWidth { get; init; } = 3.0;
 
     /// <summary>
-    /// Smallest per-process noise (standard deviation of one process's change, ln units) the gate assumes, however quiet the
-    /// run's own A/A estimate was: a few processes can look quieter than the machine is.
+    /// Smallest per-process noise (ln units) the gate assumes, however quiet the run's own A/A estimate was.
     /// </summary>
     public double MinimumNoise { get; init; } = 0.005;
 

@@ -1,9 +1,7 @@
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
-/// What one paired process says: the current build's change against the baseline's, and the same comparison of each
-/// side with itself (its copies split in two halves), which is the process's own A/A estimate of noise. Changes are
-/// natural logs of time ratios (ln 1.10 ≈ 0.095 for 10% slower).
+/// What one paired process says: the current build's change against the baseline, and each side against itself (A/A); ln units.
 /// </summary>
 /// <param name="Change">Median over rounds of ln(median current copy ÷ median baseline copy), empty-loop cost subtracted.</param>
 /// <param name="SelfChanges">The same statistic between the two halves of the baseline's copies and of the current's: what a change of zero looks like in this process.</param>

@@ -5,21 +5,9 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Gate;
 
 /// <summary>
-/// The fallback gate, used when no baseline code can be had (no git, a shallow clone without the baseline commit, no
-/// commit named in the baselines file): compares a benchmark's samples with the numbers recorded in <c>baselines.json</c>,
-/// each sample against recorded samples (kept in the samples file next to it) taken in a similar machine state
-/// (<see cref="StateMatching"/>). Pure apart from the callback that re-measures a suspect in a fresh process. A
-/// recording read without its samples makes the verdict Inconclusive (bytes per operation are still gated).
+/// The fallback gate when no baseline code can be had: compares the samples with the recorded baseline samples taken
+/// in a similar machine state (<see cref="StateMatching"/>); recordings without samples give Inconclusive.
 /// </summary>
-/// <remarks>
-/// A process whose state-matched change exceeds <see cref="GatePolicy.SuspectFraction"/> of the limit is a suspect and
-/// is measured again in <see cref="GatePolicy.Confirmations"/> fresh processes; it fails only when the mean change of
-/// all of them exceeds the limit and each fresh process exceeds <see cref="GatePolicy.ConfirmationFloor"/> of it, and
-/// an apparent improvement is checked the same way. The limit is the larger of the threshold and the noise floor of the
-/// recordings (<see cref="StateMatching.NoiseFloor"/>). Recorded numbers from another day describe another machine:
-/// when the run's samples cannot be matched to recorded states the verdict is Inconclusive, never a guess. Bytes per
-/// operation are gated directly.
-/// </remarks>
 internal static class RegressionGate
 {
     /// <summary>Decides the verdict for <paramref name="current"/>.</summary>
@@ -94,9 +82,7 @@ internal static class RegressionGate
     }
 
     /// <summary>
-    /// Re-measures a suspect (sign +1: slower, −1: faster) in <see cref="GatePolicy.Confirmations"/> fresh processes
-    /// and decides on the mean of all processes: beyond the limit with every fresh process beyond
-    /// <see cref="GatePolicy.ConfirmationFloor"/> of it in the same direction.
+    /// Re-measures a suspect (sign +1 slower, −1 faster) in fresh processes and decides on the mean of all processes.
     /// </summary>
     private static GateOutcome Settle(int sign, MatchedShift first, StateSample[] pool, string[] probes, Evidence evidence, GatePolicy policy,
         Remeasure confirm)

@@ -18,28 +18,13 @@ internal sealed record MatchedShift(double Shift, double[] Residuals, int Total)
     public int Matched => Residuals.Length;
 }
 
-/// <summary>
-/// Compares a benchmark's samples with baseline samples taken in a similar machine state (state-matched comparison).
-/// </summary>
-/// <remarks>
-/// On the shared machine the slow periods are contention of different kinds, and each kind slows each kind of code
-/// by its own factor, so dividing by one reference's time leaves whole-process offsets of 25–30% (gate experiment,
-/// second run). Here each sample carries the times of a few probes with different bottlenecks taken next to it (its
-/// state); its expected time is the median time of the <see cref="Neighbours"/> baseline samples whose probe times are
-/// all within <see cref="Radius"/> (in ln units) of its own, and the process's shift is the median of
-/// ln(sample ÷ expected) over the samples that found such neighbours. A sample in a state the baseline never saw is
-/// left out instead of guessed; a process with too few matched samples gives no estimate.
-/// </remarks>
+/// <summary>Compares a benchmark's samples with baseline samples taken in a similar machine state.</summary>
 internal static class StateMatching
 {
     /// <summary>Baseline samples that set each sample's expected time.</summary>
     public const int Neighbours = 15;
 
-    /// <summary>
-    /// Largest difference of ln(probe time) on any probe for a baseline sample to count as the same state (0.12 ≈ 12%).
-    /// Replayed on the 1613 processes of the third gate experiment: 0.08 left 20% of processes unmatched, 0.12 9%, with
-    /// the same false alarms.
-    /// </summary>
+    /// <summary>Largest ln(probe time) difference for the same state (0.12 ≈ 12%); chosen by the gate experiment (README).</summary>
     public const double Radius = 0.12;
 
     /// <summary>Smallest share of a process's samples that must be matched for an estimate.</summary>
@@ -48,10 +33,7 @@ internal static class StateMatching
     /// <summary>Smallest number of matched samples for an estimate.</summary>
     public const int MinMatched = 20;
 
-    /// <summary>
-    /// The probe names both sides share (every baseline recording and the current result must have them all), in
-    /// ordinal order; empty when state matching does not apply.
-    /// </summary>
+    /// <summary>The probe names every baseline recording and the current result share, in ordinal order; empty when none.</summary>
     public static string[] CommonProbes(IReadOnlyDictionary<string, IReadOnlyList<double>> current, Baseline baseline)
     {
         ArgumentNullException.ThrowIfNull(current);
@@ -92,9 +74,8 @@ internal static class StateMatching
         [.. baseline.Recordings.Select(r => Samples(r.Samples, r.StateSamples, probes))];
 
     /// <summary>
-    /// The state-matched shift of <paramref name="current"/> against the pooled <paramref name="baseline"/> samples,
-    /// or null when fewer than <see cref="MinMatched"/> samples (or <see cref="MinMatchedFraction"/> of them) found
-    /// <see cref="Neighbours"/> baseline samples within <see cref="Radius"/>.
+    /// The state-matched shift of <paramref name="current"/> against the pooled <paramref name="baseline"/>, or null when
+    /// too few samples (<see cref="MinMatched"/>, <see cref="MinMatchedFraction"/>) found neighbours within <see cref="Radius"/>.
     /// </summary>
     /// <remarks>
     /// Not retried with a wider radius: replayed on the third experiment's processes, widening to 24% for unmatched
@@ -127,11 +108,8 @@ internal static class StateMatching
     }
 
     /// <summary>
-    /// How far apart whole processes land on this benchmark even in matched states: each recording's state-matched
-    /// shift against the other recordings pooled (leave one out), and <paramref name="multiplier"/> robust standard
-    /// deviations (1.4826 × median absolute deviation) of those shifts, in ln units; 0 with fewer than 5 comparable
-    /// recordings. Compute-bound kernels measured 1–2% here, a memory-bound 1000-dimensional kernel 5–8%, and
-    /// <c>FreeEnergy(1000)</c> far more: its recordings' medians spread 2.5x in states the probes cannot tell apart.
+    /// How far apart whole processes land even in matched states: <paramref name="multiplier"/> robust standard deviations
+    /// of each recording's leave-one-out shift, in ln units; 0 with fewer than 5 comparable recordings.
     /// </summary>
     /// <param name="recordings">Each recording's samples (<see cref="SamplesByRecording"/>).</param>
     /// <param name="multiplier">Robust standard deviations that make the floor.</param>

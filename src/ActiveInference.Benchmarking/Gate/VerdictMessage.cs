@@ -4,11 +4,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
 
-/// <summary>
-/// Writes every verdict's one-line message, paired or not, in one form: the verdict's own verb, the change with its
-/// interval, what it was measured against and how, the threshold and the run's noise floor, then the raw medians
-/// labelled raw (on a noisy machine they can differ by 2x without any change in the code).
-/// </summary>
+/// <summary>Writes every verdict's one-line message in one form.</summary>
 internal static class VerdictMessage
 {
     /// <summary>The verb a message uses for <paramref name="verdict"/>.</summary>

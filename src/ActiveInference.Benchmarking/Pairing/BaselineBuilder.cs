@@ -13,11 +13,6 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// worktree removed again. A later run finds the build by its commit and reuses it; a valid build is never deleted.
 /// A lock file per commit lets two runs share the cache: the second waits for the first's build and reuses it.
 /// </summary>
-/// <remarks>
-/// Only the worktree this class adds is ever removed (no repository-wide <c>git worktree prune</c>), the user's
-/// hooks do not run in it, and git's environment variables of an enclosing git process are not inherited
-/// (<see cref="Git"/>), so the user's repository gains nothing but a worktree entry for the length of a build.
-/// </remarks>
 internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
 {
     private const string ReadyMarker = "ready";

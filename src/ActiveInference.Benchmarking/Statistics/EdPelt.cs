@@ -4,20 +4,6 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// Offline change-point detection by ED-PELT: finds where the distribution of a series (for example a benchmark's
 /// median over successive runs) changes, without assuming normality.
 /// </summary>
-/// <remarks>
-/// Haynes, K., Fearnhead, P. and Eckley, I. A. (2017). "A computationally efficient nonparametric approach for
-/// changepoint detection." Statistics and Computing 27: 1293–1305. https://doi.org/10.1007/s11222-016-9687-5
-/// <para>Segment cost (§3.1, after Zou et al. 2014): the negative log-likelihood of the segment's empirical CDF at K
-/// quantiles t₁ … t_K of the whole series, C(y[a..b)) = (2·log(2n − 1)/K)·Σₖ −len·[F log F + (1 − F) log(1 − F)],
-/// where F is the fraction of the segment below tₖ (counting equal values as ½) and len = b − a. The K = ⌈4 log n⌉
-/// quantile probabilities are pₖ = 1/(1 + (2n − 1)·exp(−log(2n − 1)·(2k − 1)/K)), dense in the tails (§3.2).</para>
-/// <para>Cumulative counts per quantile make each cost O(K) (§3.2), and PELT (Killick, Fearnhead and Eckley 2012,
-/// https://doi.org/10.1080/01621459.2012.737745) minimises Σ cost + β per change exactly, pruning candidate last
-/// change points that can no longer win: O(K·n) when changes are spread through the series (the paper's setting), O(K·n²)
-/// at worst. In practice a 200-run history takes a few milliseconds, a 1000-point series with three changes ~0.15 s.
-/// The default penalty β = 3 log n is a little above BIC (2 log n); a larger β finds fewer changes.</para>
-/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the history's trends need only this detector, with the penalty as a parameter and finite-value checks.</para>
-/// </remarks>
 internal sealed class EdPelt : IChangePointDetector
 {
     /// <summary>The detector with the default penalty, for those that take an <see cref="IChangePointDetector"/> (the history's trends); it has no state.</summary>

@@ -5,18 +5,6 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <summary>
 /// Distribution-free confidence interval of a population median from two order statistics, [x₍ₖ₎, x₍ₙ₋ₖ₊₁₎].
 /// </summary>
-/// <remarks>
-/// The number of values below the population median is Binomial(n, ½), so [x₍ₖ₎, x₍ₙ₋ₖ₊₁₎] covers it with
-/// probability 1 − 2·P(B ≤ k − 1) for any continuous distribution. The largest k whose coverage is at least the
-/// requested level is used, so the interval is the narrowest conservative one (coverage is at least the level).
-/// <para>When n is too small for any pair to reach the level (for 95%: n ≤ 5, since even [min, max] covers only
-/// 1 − 2·0.5ⁿ = 93.75% at n = 5), the interval falls back to [min, max] and its
-/// <see cref="ConfidenceInterval.Level"/> is the coverage actually achieved (0 for n = 1, 0.5 for n = 2, 0.75 for
-/// n = 3, 0.875 for n = 4, 0.9375 for n = 5), lower than the one requested, so callers can tell.</para>
-/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): a few lines over MathNet's binomial distribution, which the framework already uses, and it reports the level it reached.</para>
-/// <para>Conover, W. J. (1999). Practical Nonparametric Statistics, 3rd ed., Wiley, §3.2 (confidence interval for
-/// a quantile). See also Hahn, G. J. and Meeker, W. Q. (1991). Statistical Intervals, Wiley, §5.2.</para>
-/// </remarks>
 internal static class MedianOrderStatisticInterval
 {
     /// <summary>

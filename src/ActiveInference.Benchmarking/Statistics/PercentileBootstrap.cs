@@ -3,20 +3,6 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <summary>
 /// Seeded percentile bootstrap confidence interval of the difference of medians, median(X) − median(Y).
 /// </summary>
-/// <remarks>
-/// Each of the B resamples draws m values from X and n values from Y with replacement (independently, X first), and
-/// records median(X*) − median(Y*); the interval is the α/2 and 1 − α/2 quantiles (Hyndman–Fan type 7) of the B
-/// differences (Efron and Tibshirani 1993, §13.3). Indices come from SplitMix64 (Steele, Lea and Flood 2014) mapped
-/// to [0, size) by the multiply-high method (Lemire 2019), so the output depends only on the inputs and the seed, on
-/// every platform and runtime. The inner loop allocates nothing and finds medians by quickselect: 400 + 400 values ×
-/// 2000 resamples take a few milliseconds.
-/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the fallback gate needs a bootstrap whose index stream is fixed by this file, so a verdict replays bit for bit.</para>
-/// <para>Efron, B. and Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman &amp; Hall.
-/// https://doi.org/10.1201/9780429246593</para>
-/// <para>Steele, G. L., Lea, D. and Flood, C. H. (2014). "Fast splittable pseudorandom number generators." OOPSLA '14.
-/// https://doi.org/10.1145/2660193.2660195 ; Lemire, D. (2019). "Fast random integer generation in an interval."
-/// ACM TOMACS 29(1). https://doi.org/10.1145/3230636</para>
-/// </remarks>
 internal static class PercentileBootstrap
 {
     /// <summary>Default number of resamples.</summary>

@@ -4,15 +4,6 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// Sample quantiles by linear interpolation between order statistics: Hyndman–Fan definition 7, the default of
 /// R's <c>quantile()</c>, NumPy's <c>percentile()</c> and Excel's <c>PERCENTILE.INC</c>.
 /// </summary>
-/// <remarks>
-/// For sorted values x₍₁₎ ≤ … ≤ x₍ₙ₎ and probability p, with h = (n − 1)·p (0-based), the estimate is
-/// x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎). It returns the minimum at p = 0, the maximum at p = 1 and the
-/// usual median at p = 0.5. The one median of the framework (<see cref="Median(ReadOnlySpan{double})"/>): the gate, the
-/// engine, the baselines and the reports all call it.
-/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): this is twenty lines, and its checks name the offending value.</para>
-/// <para>Hyndman, R. J. and Fan, Y. (1996). "Sample quantiles in statistical packages."
-/// The American Statistician 50(4): 361–365. https://doi.org/10.1080/00031305.1996.10473566</para>
-/// </remarks>
 internal static class Quantile
 {
     /// <summary>

@@ -6,12 +6,6 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <summary>
 /// Confidence interval of a population mean from the Student t distribution: mean ± t(1 − α/2; n − 1)·s/√n.
 /// </summary>
-/// <remarks>
-/// Exact for normal data and asymptotically right for any finite-variance data (central limit theorem); for skewed
-/// timing samples prefer <see cref="MedianOrderStatisticInterval"/>.
-/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): one line over MathNet's Student t distribution, which the framework already uses.</para>
-/// <para>Student (1908). "The probable error of a mean." Biometrika 6(1): 1–25. https://doi.org/10.1093/biomet/6.1.1</para>
-/// </remarks>
 internal static class StudentMeanInterval
 {
     /// <summary>

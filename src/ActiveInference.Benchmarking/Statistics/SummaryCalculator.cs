@@ -3,13 +3,6 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <summary>
 /// Computes a <see cref="Summary"/> (descriptive statistics and 95% intervals) from a sample of values.
 /// </summary>
-/// <remarks>
-/// Quantiles (median, Q1, Q3) follow Hyndman–Fan definition 7 (<see cref="Quantile"/>, R's default). The mean is
-/// computed with compensated (Neumaier) summation and the standard deviation in two passes, so large offsets such as
-/// 1e9 ns ± 1 ns do not lose precision. The mean interval is <see cref="StudentMeanInterval"/>; the median interval is
-/// <see cref="MedianOrderStatisticInterval"/>, which for n ≤ 5 falls back to [min, max] with a lower reported level.
-/// <para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the summary's fields are the ones results.json and baselines.json keep, computed from one sorted copy.</para>
-/// </remarks>
 internal static class SummaryCalculator
 {
     /// <summary>The confidence level of both intervals in a <see cref="Summary"/>.</summary>
