@@ -4,8 +4,7 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking;
 
 /// <summary>
-/// Everything known about one benchmark case after it ran: the run-level value handed to the collector, the
-/// exporters and the baseline store. Times are nanoseconds per operation; memory is bytes.
+/// Everything known about one benchmark case after it ran. Times are nanoseconds per operation; memory is bytes.
 /// </summary>
 public sealed record BenchmarkResult
 {
@@ -25,18 +24,14 @@ public sealed record BenchmarkResult
     public required IReadOnlyList<double> SamplesNanosecondsPerOperation { get; init; }
 
     /// <summary>
-    /// Each measured sample's ln(benchmark ns/op ÷ reference ns/op), derived from <see cref="SamplesNanosecondsPerOperation"/>
-    /// and the reference workload's column of <see cref="StateSamples"/> (<see cref="QuadraticFormReference.ReferenceName"/>)
-    /// by <see cref="Normalised.Of"/> (non-finite values left out); empty without that column. Not stored: the samples and
-    /// the reference column hold it already.
+    /// Each measured sample's ln(ns/op ÷ reference ns/op) (<see cref="Normalised.Of"/>, from the samples and the
+    /// <see cref="QuadraticFormReference.ReferenceName"/> column of <see cref="StateSamples"/>); empty without that column.
     /// </summary>
     internal IReadOnlyList<double> NormalisedSamples =>
         Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
 
     /// <summary>
-    /// Per state probe (the reference workload and the state probes, by name), the probe's ns/op timed right after
-    /// each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>; empty without probes.
-    /// Describes the machine's state during each sample (see <see cref="Gate.StateMatching"/>).
+    /// Per state probe (by name), its ns/op timed right after each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>.
     /// </summary>
     internal IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
 

@@ -45,16 +45,14 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     }
 
     /// <summary>
-    /// Minimum number of measured samples (default 30, at least 1). Sampling goes on until this many samples and
-    /// <see cref="MinMeasurementTimeMilliseconds"/> have both been reached (at most 2000 samples); <see cref="TimeLimit"/>
-    /// can end it with fewer, and the result then says it stopped early.
+    /// Minimum number of measured samples (default 30, at least 1; at most 2000 are taken). <see cref="TimeLimit"/> can
+    /// end sampling with fewer, and the result then says so.
     /// </summary>
     public int Iterations { get; set; } = 30;
 
     /// <summary>
-    /// Minimum number of warm-up samples after the time-based pilot (default 5; 0 or more is valid, and a value below 5
-    /// counts as 5). Warm-up goes on past the minimum until the speed has settled and the JIT has stopped compiling.
-    /// Its budget, a quarter of <see cref="TimeLimit"/> and at most 2 s, ends it in any case, even below the minimum.
+    /// Minimum number of warm-up samples (default 5; below 5 counts as 5); warm-up goes on until the speed settles,
+    /// within a budget of a quarter of <see cref="TimeLimit"/>, at most 2 s.
     /// </summary>
     public int Warmup { get; set; } = 5;
 
@@ -80,9 +78,8 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public string? SampleSetup { get; set; }
 
     /// <summary>
-    /// Name of a method of the fixture that takes the benchmark's parameters (same types, same order) and prepares one
-    /// case: called once with the case's arguments after <c>[SetUp]</c>, before the first call, outside the timing, and
-    /// again for every copy the paired gate measures. Null (default): no per-case set-up.
+    /// Name of a fixture method taking the benchmark's parameters, called untimed once per case after <c>[SetUp]</c> (and
+    /// for every copy the paired gate measures); null: no per-case set-up.
     /// </summary>
     public string? Setup { get; set; }
 

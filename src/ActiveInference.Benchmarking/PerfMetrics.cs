@@ -1,8 +1,7 @@
 namespace ActiveInference.Benchmarking;
 
 /// <summary>
-/// Custom metrics (the seed's <c>custom_metrics</c>): named values a benchmark records, such as the free energy
-/// it computed or the iterations an inference needed, carried with its result into the output and the reports.
+/// Custom metrics: named values a benchmark records (e.g. iterations an inference needed), carried into the reports.
 /// </summary>
 public static class PerfMetrics
 {

@@ -5,9 +5,7 @@ using NUnit.Framework.Interfaces;
 namespace ActiveInference.Benchmarking;
 
 /// <summary>
-/// Assembly-level action of a perf test assembly (added by <c>build/PerfTests.props</c>): when the whole run ends it
-/// writes the run-level results (json, csv, txt, markdown, charts, history) and attaches them to the test run, so
-/// this works alike from <c>dotnet test</c>, Test Explorer and CI.
+/// Assembly-level action (added by <c>build/PerfTests.props</c>): when the run ends, writes the run-level results and attaches them to the test run.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
 public sealed class PerfSuiteAttribute : NUnitAttribute, ITestAction

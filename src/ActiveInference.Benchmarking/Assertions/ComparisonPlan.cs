@@ -5,10 +5,7 @@ using ActiveInference.Benchmarking.Engine;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
-/// <summary>
-/// Which other benchmark methods run beside one benchmark case for its relative-speed assertions, as companion
-/// workloads of the engine, and how their times pair up with the benchmark's samples afterwards.
-/// </summary>
+/// <summary>Which other benchmark methods run beside one case as companions, for its relative-speed assertions.</summary>
 internal sealed class ComparisonPlan
 {
     private readonly IReadOnlyList<Planned> _planned;
@@ -22,10 +19,8 @@ internal sealed class ComparisonPlan
     public IReadOnlyList<ISideWorkload> Companions => _planned.Where(p => p.Companion is not null).Select(p => p.Companion!).ToArray();
 
     /// <summary>
-    /// Plans the comparisons of one case: each other method runs on the same fixture instance with no arguments (when
-    /// it takes none) or with this case's arguments, if it declares a case with exactly these arguments; otherwise it
-    /// is not run, and the comparison says why. Throws <see cref="ArgumentException"/> for a method that cannot be
-    /// compared (see <see cref="SpeedComparisonAttribute"/>).
+    /// Plans the comparisons of one case: each other method runs with no arguments or with this case's (if it declares
+    /// that case), else the comparison says why; throws <see cref="ArgumentException"/> for a method that cannot be compared.
     /// </summary>
     /// <param name="fixture">The fixture instance the benchmark runs on, or null for static methods.</param>
     /// <param name="benchmark">The benchmark method.</param>

@@ -3,9 +3,8 @@ using System.Globalization;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// Fails the benchmark unless it is at least <see cref="By"/> times faster than the benchmark <see cref="SpeedComparisonAttribute.Other"/>
-/// of the same fixture, measured side by side in the same run: median(this ns/op ÷ other ns/op) ≤ 1 / <see cref="By"/>.
-/// See <see cref="SpeedComparisonAttribute"/> for how the two are measured and which arguments the other gets.
+/// Fails the benchmark unless median(this ns/op ÷ other ns/op) ≤ 1 / <see cref="By"/>, against the benchmark
+/// <see cref="SpeedComparisonAttribute.Other"/> of the same fixture measured side by side.
 /// </summary>
 /// <example><c>[FasterThan(nameof(FreeEnergyAllocating), By = 2)]</c></example>
 public sealed class FasterThanAttribute : SpeedComparisonAttribute

@@ -3,9 +3,7 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// A limit a benchmark declares beside <c>[PerfBenchmark]</c> (NBench style), checked after measurement. Any
-/// attribute on the benchmark method that implements it is found and run by the benchmark command; a failed
-/// assertion fails the test whatever the gate said.
+/// A limit a benchmark declares beside <c>[PerfBenchmark]</c>, checked after measurement; a failure fails the test whatever the gate said.
 /// </summary>
 public interface IBenchmarkAssertion
 {

@@ -4,12 +4,12 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// Fails the benchmark when it allocates more than <see cref="Bytes"/> managed bytes per call, e.g.
-/// <c>[MaxAllocatedBytesPerOperation(0)]</c> for a hot path that must not allocate. Independent of the machine's speed.
+/// Fails the benchmark when the median bytes allocated per call over the measured samples exceed <see cref="Bytes"/>,
+/// e.g. <c>[MaxAllocatedBytesPerOperation(0)]</c>; a one-off allocation during warm-up does not count.
 /// </summary>
 public sealed class MaxAllocatedBytesPerOperationAttribute : BenchmarkAssertionAttribute
 {
-    /// <summary>Bytes per operation tolerated above the limit (see remarks).</summary>
+    /// <summary>Bytes per operation tolerated above the limit, for the rounding of bytes ÷ calls.</summary>
     public const double Tolerance = 0.01;
 
     /// <summary>Allows at most <paramref name="bytes"/> managed bytes per call.</summary>

@@ -4,9 +4,8 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// Fails the benchmark when garbage collections of <see cref="Generation"/> happened more often than
-/// <see cref="PerThousandOperations"/> per 1 000 calls during the measurement stage. The default,
-/// <c>[MaxGcCollections]</c>, allows no generation-2 (full) collection at all.
+/// Fails the benchmark when collections of <see cref="Generation"/> exceed <see cref="PerThousandOperations"/> per 1 000
+/// calls; the default allows no generation-2 collection.
 /// </summary>
 public sealed class MaxGcCollectionsAttribute : BenchmarkAssertionAttribute
 {

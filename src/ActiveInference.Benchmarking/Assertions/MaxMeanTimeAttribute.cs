@@ -4,8 +4,7 @@ namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
 /// An absolute limit on the mean time per operation, enforced only on the machine profile <see cref="AbsoluteTimeAttribute.Profile"/>
-/// it was written for and inconclusive elsewhere (see <see cref="AbsoluteTimeAttribute"/>), e.g.
-/// <c>[MaxMeanTime(Milliseconds = 0.005, Profile = "3f9a0c12ab45")]</c>.
+/// (inconclusive elsewhere), e.g. <c>[MaxMeanTime(Milliseconds = 0.005, Profile = "3f9a0c12ab45")]</c>.
 /// </summary>
 /// <remarks>The mean of the measured samples' ns/op (overhead subtracted) is compared with the limit; the message shows its 95% interval.</remarks>
 public sealed class MaxMeanTimeAttribute : AbsoluteTimeAttribute

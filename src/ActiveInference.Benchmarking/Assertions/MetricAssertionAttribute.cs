@@ -4,9 +4,8 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// Bounds a custom metric the benchmark recorded (NBench's counters, the seed's <c>custom_metrics</c>): a value
-/// recorded with <see cref="PerfMetrics.Record"/> in the untimed calls, or <c>result</c>, the numeric return value.
-/// E.g. <c>[MetricAssertion("iterations", Max = 50)]</c>: the inference converges in at most 50 iterations.
+/// Bounds a custom metric recorded with <see cref="PerfMetrics.Record"/>, or <c>result</c> (the numeric return value),
+/// e.g. <c>[MetricAssertion("iterations", Max = 50)]</c>.
 /// </summary>
 public sealed class MetricAssertionAttribute : BenchmarkAssertionAttribute
 {

@@ -3,9 +3,8 @@ using System.Globalization;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// A minimum throughput in operations per second (NBench's counter throughput), derived from the measurement as
-/// 10⁹ ÷ median ns/op. Throughput is absolute time, so this is enforced only on the machine profile
-/// <see cref="AbsoluteTimeAttribute.Profile"/> it was written for and inconclusive elsewhere (see <see cref="AbsoluteTimeAttribute"/>).
+/// A minimum throughput in operations per second (10⁹ ÷ median ns/op), enforced only on the machine profile
+/// <see cref="AbsoluteTimeAttribute.Profile"/> (inconclusive elsewhere).
 /// </summary>
 /// <example><c>[MinThroughput(OperationsPerSecond = 1e6, Profile = "3f9a0c12ab45")]</c></example>
 public sealed class MinThroughputAttribute : AbsoluteTimeAttribute

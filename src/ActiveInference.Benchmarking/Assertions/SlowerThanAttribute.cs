@@ -3,10 +3,8 @@ using System.Globalization;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// Fails the benchmark unless it is at least <see cref="By"/> times slower than the benchmark <see cref="SpeedComparisonAttribute.Other"/>
-/// of the same fixture, measured side by side in the same run: median(this ns/op ÷ other ns/op) ≥ <see cref="By"/>. The
-/// mirror of <see cref="FasterThanAttribute"/>, for declaring the comparison on the slow side (e.g. a naive version
-/// that must stay the slow one). See <see cref="SpeedComparisonAttribute"/> for how the two are measured.
+/// Fails the benchmark unless median(this ns/op ÷ other ns/op) ≥ <see cref="By"/>, against the benchmark
+/// <see cref="SpeedComparisonAttribute.Other"/> of the same fixture; the mirror of <see cref="FasterThanAttribute"/>.
 /// </summary>
 /// <example><c>[SlowerThan(nameof(FreeEnergy), By = 2)]</c></example>
 public sealed class SlowerThanAttribute : SpeedComparisonAttribute

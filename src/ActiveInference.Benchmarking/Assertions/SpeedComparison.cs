@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Assertions;
 
-/// <summary>
-/// The benchmark timed against another benchmark method of its fixture, sample by sample in the same run: each
-/// ratio is benchmark ns/op ÷ other ns/op of one measured sample and the batch of the other timed right after it.
-/// </summary>
+/// <summary>The benchmark timed against another method of its fixture: one ns/op ratio per measured sample.</summary>
 /// <param name="Method">The other method's name, as written in the assertion.</param>
 /// <param name="Case">The other method's case that ran, e.g. <c>FreeEnergyAllocating(10)</c>.</param>
 /// <param name="Ratios">One time ratio per measured sample (below 1: the benchmark is faster); empty when not measured.</param>

@@ -5,10 +5,8 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>
-/// Base of the relative-speed assertions (<see cref="FasterThanAttribute"/>, <see cref="SlowerThanAttribute"/>,
-/// <see cref="RelativeSpeedAttribute"/>): the benchmark's time divided by another benchmark's time, both measured in
-/// the same process and interleaved, must lie in [<see cref="MinRatio"/>, <see cref="MaxRatio"/>]. A ratio holds on a
-/// fast laptop and a noisy CI runner alike, where an absolute time does not.
+/// Base of the relative-speed assertions: this benchmark's time ÷ another's, measured interleaved in the same process,
+/// must lie in [<see cref="MinRatio"/>, <see cref="MaxRatio"/>]; a ratio holds across machines where a time does not.
 /// </summary>
 public abstract class SpeedComparisonAttribute : BenchmarkAssertionAttribute
 {

@@ -2,10 +2,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// What one benchmark is compared against on one machine profile: its recent recordings and a center derived
-/// from them.
-/// </summary>
+/// <summary>What one benchmark is compared against on one machine profile: its recent recordings.</summary>
 /// <param name="FullName">The benchmark's full NUnit name.</param>
 /// <param name="Profile">The machine profile the recordings were made on.</param>
 /// <param name="Recordings">The stored recordings, oldest first; never empty.</param>

@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// The content of <c>baselines.json</c>: recordings grouped by machine profile, then by benchmark full name.
-/// Immutable; <see cref="BaselineStore"/> reads and writes it.
-/// </summary>
+/// <summary>The content of <c>baselines.json</c>: recordings by machine profile, then by benchmark full name.</summary>
 /// <param name="SchemaVersion">Version of the file format; this framework writes <see cref="CurrentSchemaVersion"/> (and reads 1, whose
 /// samples were inline, as a document of the current version).</param>
 /// <param name="Profiles">Profiles by id, sorted by ordinal id.</param>
@@ -22,10 +19,7 @@ internal sealed record BaselineDocument(int SchemaVersion, IReadOnlyDictionary<s
     public Baseline? Find(string profileId, string fullName) =>
         Profiles.TryGetValue(profileId, out var profile) ? profile.Find(fullName) : null;
 
-    /// <summary>
-    /// Baselines of <paramref name="fullName"/> on every profile except <paramref name="profileId"/>: what the gate
-    /// mentions when it has no baseline for this machine but another machine has one.
-    /// </summary>
+    /// <summary>Baselines of <paramref name="fullName"/> on every profile except <paramref name="profileId"/>.</summary>
     public IReadOnlyList<Baseline> FindOnOtherProfiles(string profileId, string fullName) =>
         Profiles.Values
             .Where(p => !string.Equals(p.Profile.Id, profileId, StringComparison.Ordinal))

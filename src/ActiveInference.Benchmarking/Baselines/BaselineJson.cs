@@ -27,10 +27,7 @@ internal static class BaselineJson
 
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>
-    /// Parses <paramref name="text"/>; returns the document, or null and a problem (without the file name). A version 2
-    /// document has no samples until <see cref="AttachSamples"/>.
-    /// </summary>
+    /// <summary>Parses <paramref name="text"/>: the document (version 2: without samples), or null and a problem.</summary>
     public static (BaselineDocument? Document, string? Problem) Parse(string text)
     {
         var (document, _, problem) = Read(text);
@@ -66,9 +63,8 @@ internal static class BaselineJson
     }
 
     /// <summary>
-    /// <paramref name="document"/> with each recording's samples taken from the samples file's <paramref name="text"/>
-    /// (matched by profile, benchmark and <c>recordedAt</c>; a recording the file does not hold keeps no samples);
-    /// or null and the problem (without the file name).
+    /// <paramref name="document"/> with each recording's samples from the samples file's <paramref name="text"/>
+    /// (matched by profile, benchmark and <c>recordedAt</c>), or null and the problem.
     /// </summary>
     public static (BaselineDocument? Document, string? Problem) AttachSamples(BaselineDocument document, string text)
     {
@@ -126,10 +122,7 @@ internal static class BaselineJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    /// <summary>
-    /// The samples file's text for <paramref name="document"/>: per profile, benchmark and recording (by
-    /// <c>recordedAt</c>) the raw samples; recordings without samples are left out.
-    /// </summary>
+    /// <summary>The samples file's text for <paramref name="document"/>; recordings without samples are left out.</summary>
     public static string WriteSamples(BaselineDocument document)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -182,11 +175,7 @@ internal static class BaselineJson
     private static string RecordedAtText(Recording recording) =>
         recording.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The <c>recordings</c> array with one recording per line, indented as the writer would at its depth
-    /// (profiles › profile › benchmarks › benchmark › recordings): the writer itself puts no line break before a raw
-    /// array element.
-    /// </summary>
+    /// <summary>The <c>recordings</c> array with one recording per line, indented as the writer would at its depth.</summary>
     private static string RecordingLines(IReadOnlyList<Recording> recordings)
     {
         const string itemIndent = "\n            ";

@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// The outcome of <see cref="BaselineStore.Load"/>: the document, "missing", or an error naming the file and the
-/// problem. Bad content is reported here, never thrown.
-/// </summary>
+/// <summary>The outcome of <see cref="BaselineStore.Load"/>: the document, missing, or an error naming the file.</summary>
 /// <param name="Status">Which of the three it is.</param>
 /// <param name="Path">Full path of the file that was read.</param>
 /// <param name="Document">The document when <see cref="Status"/> is Loaded; otherwise null.</param>
@@ -12,10 +9,8 @@ namespace ActiveInference.Benchmarking.Baselines;
 internal sealed record BaselineLoadResult(BaselineLoadStatus Status, string Path, BaselineDocument? Document, string? Error)
 {
     /// <summary>
-    /// How reading the samples file (<see cref="BaselineStore.SamplesPathFor"/>) went: Loaded when the recordings have
-    /// their samples (or the baselines file held them inline), Missing when there is no samples file (the recordings
-    /// have summaries only), Invalid when it exists but cannot be used (see <see cref="SamplesError"/>; the recordings
-    /// then have summaries only). Only the fallback gate needs the samples.
+    /// How reading the samples file went: Loaded (or samples were inline), Missing or Invalid (see <see cref="SamplesError"/>);
+    /// without it the recordings have summaries only.
     /// </summary>
     public BaselineLoadStatus SamplesStatus { get; init; } = BaselineLoadStatus.Loaded;
 

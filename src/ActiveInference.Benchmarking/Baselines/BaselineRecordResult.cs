@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// The outcome of <see cref="BaselineStore.Record"/>: which benchmarks were written, which were skipped and why,
-/// or an error (in which case nothing was written).
-/// </summary>
+/// <summary>The outcome of <see cref="BaselineStore.Record"/>: what was written and skipped, or an error (nothing written).</summary>
 /// <param name="Path">Full path of the baselines file.</param>
 /// <param name="Recorded">Full names of the benchmarks that got a new recording, in the order given.</param>
 /// <param name="Skipped">Results that were not recorded, with the reason.</param>

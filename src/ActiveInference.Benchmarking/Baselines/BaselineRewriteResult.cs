@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// The outcome of <see cref="BaselineStore.Rewrite"/>: the document before and after the change, or an error (in
-/// which case the file was left as it was).
-/// </summary>
+/// <summary>The outcome of <see cref="BaselineStore.Rewrite"/>: the document before and after, or an error (file unchanged).</summary>
 /// <param name="Path">Full path of the baselines file.</param>
 /// <param name="Before">The document read under the lock; null when it could not be read.</param>
 /// <param name="After">The document written (equal content to <see cref="Before"/> when the change changed nothing); null on error.</param>

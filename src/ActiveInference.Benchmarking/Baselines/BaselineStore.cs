@@ -4,9 +4,7 @@ using System.Text;
 namespace ActiveInference.Benchmarking.Baselines;
 
 /// <summary>
-/// Reads <c>baselines.json</c> (with its samples file, <see cref="SamplesPathFor"/>) and merges new recordings into
-/// them. Bad content is reported as a value, never thrown; reading never changes the files; writing is atomic and
-/// serialised across processes.
+/// Reads <c>baselines.json</c> and its samples file and merges new recordings into them; writes are atomic and locked.
 /// </summary>
 internal sealed class BaselineStore
 {
@@ -28,10 +26,7 @@ internal sealed class BaselineStore
         _lockTimeout = lockTimeout;
     }
 
-    /// <summary>
-    /// The samples file of the baselines file at <paramref name="path"/>: <c>baselines.samples.json</c> next to
-    /// <c>baselines.json</c> (<c>x.json</c> → <c>x.samples.json</c>; another name gets <c>.samples.json</c> appended).
-    /// </summary>
+    /// <summary>The samples file of <paramref name="path"/>: <c>x.json</c> → <c>x.samples.json</c>, else <c>.samples.json</c> appended.</summary>
     public static string SamplesPathFor(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -41,10 +36,8 @@ internal sealed class BaselineStore
     }
 
     /// <summary>
-    /// Reads the baselines file at <paramref name="path"/> and its samples file: the document, Missing when there is no
-    /// baselines file, or Invalid with a message naming the file and the problem. A missing or unusable samples file
-    /// does not make the result Invalid: the recordings then have summaries only and <see cref="BaselineLoadResult.SamplesStatus"/>
-    /// says why. Never throws for the files' content; never modifies them.
+    /// Reads the baselines file and its samples file: the document, Missing, or Invalid with a message; an unusable
+    /// samples file only sets <see cref="BaselineLoadResult.SamplesStatus"/>. Never throws for content; never writes.
     /// </summary>
     public BaselineLoadResult Load(string path)
     {
@@ -108,10 +101,8 @@ internal sealed class BaselineStore
     }
 
     /// <summary>
-    /// Appends one recording per trustworthy result to <paramref name="profile"/>'s part of the file at
-    /// <paramref name="path"/>, keeps the newest <paramref name="keep"/> recordings of each benchmark written, and
-    /// leaves every other benchmark and profile as it was. Creates the files (and their directory) when missing.
-    /// Refuses, writing nothing, when the existing baselines or samples file is invalid or the lock cannot be taken.
+    /// Appends one recording per trustworthy result under <paramref name="profile"/>, keeping the newest
+    /// <paramref name="keep"/> per benchmark; writes nothing when a file is invalid or the lock cannot be taken.
     /// </summary>
     /// <param name="path">The baselines file.</param>
     /// <param name="profile">The machine profile the results were measured on.</param>
@@ -163,11 +154,8 @@ internal sealed class BaselineStore
     }
 
     /// <summary>
-    /// Replaces the document at <paramref name="path"/> by <paramref name="change"/>(document), reading, changing and
-    /// writing both files inside the same lock as <see cref="Record"/>, each write atomic. For deliberate maintenance
-    /// such as pruning old recordings or profiles, or upgrading a schema version 1 file (the identity change). Refuses,
-    /// writing nothing, when the file is missing or invalid, its samples file is invalid, the lock cannot be taken, or
-    /// <paramref name="change"/> returns a document of another schema version.
+    /// Replaces the document at <paramref name="path"/> by <paramref name="change"/>(document) under the same lock as
+    /// <see cref="Record"/>; writes nothing when a file is missing or invalid, or the schema version would change.
     /// </summary>
     public BaselineRewriteResult Rewrite(string path, Func<BaselineDocument, BaselineDocument> change)
     {
@@ -202,9 +190,8 @@ internal sealed class BaselineStore
     }
 
     /// <summary>
-    /// <paramref name="document"/> with <paramref name="recordings"/> appended under <paramref name="profile"/>
-    /// (whose machine fields replace the stored ones), each touched benchmark trimmed to its newest
-    /// <paramref name="keep"/> recordings by <see cref="Recording.RecordedAt"/>. Everything else is kept as it is.
+    /// <paramref name="document"/> with <paramref name="recordings"/> appended under <paramref name="profile"/>, each touched
+    /// benchmark trimmed to its newest <paramref name="keep"/> recordings.
     /// </summary>
     internal static BaselineDocument Merge(BaselineDocument document, MachineProfile profile, IReadOnlyList<(string FullName, Recording Recording)> recordings, int keep)
     {

@@ -2,10 +2,7 @@ using System.Diagnostics;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// A cross-process exclusive lock: the file <c>&lt;path&gt;.lock</c> held open with <see cref="FileShare.None"/>
-/// (on Linux and macOS .NET takes an advisory <c>flock</c> on it; on Windows a sharing lock). Released on dispose.
-/// </summary>
+/// <summary>A cross-process exclusive lock: <c>&lt;path&gt;.lock</c> held open with <see cref="FileShare.None"/>; released on dispose.</summary>
 internal sealed class FileLock : IDisposable
 {
     private readonly FileStream _stream;
@@ -15,10 +12,7 @@ internal sealed class FileLock : IDisposable
     /// <summary>Path of the lock file that guards <paramref name="path"/>.</summary>
     public static string LockPathFor(string path) => path + ".lock";
 
-    /// <summary>
-    /// Takes the lock guarding <paramref name="path"/>, retrying until <paramref name="timeout"/>; returns the lock,
-    /// or null and the reason it could not be taken.
-    /// </summary>
+    /// <summary>Takes the lock for <paramref name="path"/>, retrying until <paramref name="timeout"/>; or null and why.</summary>
     public static (FileLock? Lock, string? Problem) Acquire(string path, TimeSpan timeout)
     {
         var lockPath = LockPathFor(path);

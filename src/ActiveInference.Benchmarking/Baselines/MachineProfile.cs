@@ -7,9 +7,7 @@ using System.Text;
 namespace ActiveInference.Benchmarking.Baselines;
 
 /// <summary>
-/// The fingerprint of everything outside the code that changes the numbers: CPU model, logical cores, operating
-/// system, .NET runtime, and the engine's own version and settings. Baselines are kept per profile, because a
-/// baseline from another machine says nothing about this one.
+/// Fingerprint of what outside the code changes the numbers (CPU, cores, OS, runtime, engine); baselines are kept per profile.
 /// </summary>
 internal sealed record MachineProfile
 {
@@ -66,9 +64,7 @@ internal sealed record MachineProfile
         string.Create(CultureInfo.InvariantCulture,
             $"{CpuModel}, {LogicalCores} logical cores, {OperatingSystem}, .NET {RuntimeVersion}, engine {EngineVersion} [{EngineSettings}]");
 
-    /// <summary>
-    /// Detects the profile of the machine this process runs on.
-    /// </summary>
+    /// <summary>Detects the profile of the machine this process runs on.</summary>
     /// <param name="engineSettings">Fingerprint of the engine settings that change numbers.</param>
     /// <param name="idOverride">Configured machine profile id, or null to use the computed one.</param>
     public static MachineProfile Detect(string engineSettings, string? idOverride = null)
@@ -89,10 +85,7 @@ internal sealed record MachineProfile
     public MachineProfile WithIdOverride(string? id) =>
         string.IsNullOrWhiteSpace(id) ? this : this with { Id = id.Trim() };
 
-    /// <summary>
-    /// The fields that differ from <paramref name="other"/>, one line each (e.g. <c>CPU: AMD EPYC → Intel Xeon</c>),
-    /// for messages that explain why another profile's baseline was not used. Empty when only the id differs.
-    /// </summary>
+    /// <summary>The fields that differ from <paramref name="other"/>, one line each; empty when only the id differs.</summary>
     public IReadOnlyList<string> DifferencesFrom(MachineProfile other)
     {
         ArgumentNullException.ThrowIfNull(other);

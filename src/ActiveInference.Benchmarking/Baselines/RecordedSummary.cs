@@ -2,11 +2,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// The descriptive statistics of one recording's samples, in nanoseconds per operation, as stored in
-/// <c>baselines.json</c> (exact: written as shortest round-trip doubles). Intervals are not stored; they are
-/// recomputed from the samples when needed.
-/// </summary>
+/// <summary>Statistics of one recording's samples in ns/op, as stored in <c>baselines.json</c> (exact round-trip doubles).</summary>
 /// <param name="N">Number of samples.</param>
 /// <param name="Mean">Arithmetic mean, ns/op.</param>
 /// <param name="StandardDeviation">Sample standard deviation (n − 1), ns/op.</param>

@@ -3,15 +3,12 @@ using ActiveInference.Benchmarking.Engine;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// One measurement of one benchmark written to <c>baselines.json</c> by a <c>record</c> run. A benchmark keeps its
-/// few most recent recordings; the <see cref="Baseline"/> compared against is derived from all of them.
-/// </summary>
+/// <summary>One measurement of one benchmark written to <c>baselines.json</c> by a <c>record</c> run.</summary>
 /// <param name="RecordedAt">When the measurement finished, UTC.</param>
 /// <param name="Commit">Source commit the run measured, or null when unknown.</param>
 /// <param name="OperationsPerSample">Calls of the benchmark per sample.</param>
 /// <param name="Time">Statistics of the samples in nanoseconds per operation.</param>
-/// <param name="Samples">Each sample's nanoseconds per operation, in the order taken (rounded, see remarks).</param>
+/// <param name="Samples">Each sample's nanoseconds per operation, in the order taken (rounded to <see cref="SampleSignificantDigits"/> digits).</param>
 /// <param name="AllocatedBytesPerOperation">Managed bytes allocated per call over the measurement stage.</param>
 /// <param name="Gc">Garbage collections during the measurement stage.</param>
 /// <param name="TotalOperations">Calls of the benchmark during the measurement stage.</param>
@@ -32,17 +29,13 @@ internal sealed record Recording(
     public const int StateSignificantDigits = 4;
 
     /// <summary>
-    /// Per state probe (the reference workload and the state probes, by name), each sample's probe ns/op taken right
-    /// after it, aligned with <see cref="Samples"/>; empty for recordings made without probes. The gate compares
-    /// samples with baseline samples taken in a similar machine state (<see cref="Gate.StateMatching"/>).
+    /// Per state probe (by name), each sample's probe ns/op taken right after it, aligned with <see cref="Samples"/>; empty without probes.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = EmptyState;
 
     /// <summary>
-    /// Each sample's ln(benchmark ns/op ÷ reference ns/op), derived from <see cref="Samples"/> and the reference
-    /// workload's column of <see cref="StateSamples"/> (<see cref="QuadraticFormReference.ReferenceName"/>) by
-    /// <see cref="Statistics.Normalised.Of"/>; empty without that column (recorded without a reference workload, or read
-    /// without the samples file).
+    /// Each sample's ln(ns/op ÷ reference ns/op), from <see cref="Samples"/> and the <see cref="QuadraticFormReference.ReferenceName"/>
+    /// column of <see cref="StateSamples"/> (<see cref="Statistics.Normalised.Of"/>); empty without that column.
     /// </summary>
     public IReadOnlyList<double> NormalisedSamples =>
         Statistics.Normalised.Of(Samples, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);

@@ -1,8 +1,7 @@
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>
-/// One invalid setting: where it came from, the key as written there, the value, and what is wrong. Its
-/// <see cref="ToString"/> is the line shown in every failing perf test, e.g.
+/// One invalid setting; <see cref="ToString"/> is the line shown in every failing perf test, e.g.
 /// <c>PERF_THRESHOLD='-0.1': threshold must be a finite number ≥ 0</c>.
 /// </summary>
 /// <param name="Source">The layer the value came from.</param>

@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Configuration;
 
-/// <summary>
-/// The perf suite's settings, bound once at the start of a run by <see cref="PerfOptionsLoader"/> from defaults,
-/// runsettings <c>TestRunParameters</c> and <c>PERF_</c> environment variables (later layers win). Paths are full.
-/// </summary>
+/// <summary>The perf suite's settings, bound once per run by <see cref="PerfOptionsLoader"/>; paths are full.</summary>
 internal sealed record PerfOptions
 {
     /// <summary>Default relative threshold: 10%, the seed's.</summary>
@@ -40,9 +37,8 @@ internal sealed record PerfOptions
     public int KeepRecordings { get; init; } = DefaultKeepRecordings;
 
     /// <summary>
-    /// The baseline's code for the paired gate: a full folder path holding a prebuilt baseline of the perf test project
-    /// (a CI cache), or a git commit-ish (<c>main</c>, <c>origin/main</c>, a hash) that is built on demand; null uses the
-    /// commit that recorded the baselines file.
+    /// The baseline's code for the paired gate: a prebuilt folder (full path) or a git commit-ish built on demand; null uses
+    /// the commit that recorded the baselines file.
     /// </summary>
     public string? BaselineRef { get; init; }
 

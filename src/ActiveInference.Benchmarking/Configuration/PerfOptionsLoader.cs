@@ -6,9 +6,8 @@ using Microsoft.Extensions.Configuration;
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>
-/// Builds <see cref="PerfOptions"/> from three layers with Microsoft.Extensions.Configuration: built-in defaults,
-/// then runsettings <c>TestRunParameters</c>, then <c>PERF_</c> environment variables (a later layer wins), and
-/// validates every value. Invalid settings are returned as errors, all at once, never thrown.
+/// Builds <see cref="PerfOptions"/> from defaults, runsettings <c>TestRunParameters</c> and <c>PERF_</c> environment
+/// variables (a later layer wins); invalid settings are returned as errors, never thrown.
 /// </summary>
 internal static class PerfOptionsLoader
 {
@@ -173,9 +172,8 @@ internal static class PerfOptionsLoader
             : (value, null);
 
     /// <summary>
-    /// A folder (relative to the root, or absolute) that exists is taken as a prebuilt baseline and made a full path;
-    /// anything else is a git commit-ish, checked against the repository when the first benchmark runs. It is always a
-    /// value passed as one argument, never an option: a leading '-' or a control character is refused here.
+    /// An existing folder is a prebuilt baseline (made a full path); anything else is a git commit-ish. A leading '-' or a
+    /// control character is refused, so it is never taken as an option.
     /// </summary>
     private static (string?, string?) ParseBaselineRef(string value, string root)
     {
@@ -185,10 +183,7 @@ internal static class PerfOptionsLoader
         return path is not null && Directory.Exists(path) ? (path, null) : (value, null);
     }
 
-    /// <summary>
-    /// Why <paramref name="value"/> cannot name a baseline (blank, beginning with '-', control characters, longer than
-    /// 400 characters), in words that follow the setting's name; null when it can. Shared by every way of giving it.
-    /// </summary>
+    /// <summary>Why <paramref name="value"/> cannot name a baseline, in words following the setting's name; null when it can.</summary>
     public static string? BaselineRefProblem(string value) =>
         string.IsNullOrWhiteSpace(value) ? "must be a commit-ish (a branch, tag or hash) or a folder holding a build of the perf test project"
         : value.StartsWith('-') ? "must be a commit-ish (a branch, tag or hash) or a folder; it cannot begin with '-'"

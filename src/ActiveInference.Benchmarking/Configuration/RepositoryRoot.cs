@@ -4,10 +4,8 @@ namespace ActiveInference.Benchmarking.Configuration;
 internal static class RepositoryRoot
 {
     /// <summary>
-    /// The nearest directory at or above <paramref name="startDirectory"/> (typically the test assembly's folder)
-    /// that contains <c>baselines.json</c>, a solution file (<c>*.sln</c>, <c>*.slnx</c>) or <c>.git</c> (a git
-    /// repository's root); failing that, the nearest that contains a project file (<c>*.csproj</c>, <c>*.fsproj</c>,
-    /// <c>*.vbproj</c>: a project alone in a folder keeps its baselines beside it); null when there is none.
+    /// The nearest directory at or above <paramref name="startDirectory"/> holding <c>baselines.json</c>, a solution file
+    /// or <c>.git</c>; failing that, the nearest holding a project file; null when there is none.
     /// </summary>
     public static string? Find(string startDirectory)
     {

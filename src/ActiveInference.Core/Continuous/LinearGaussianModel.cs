@@ -8,6 +8,16 @@ namespace ActiveInference.Core.Continuous;
 /// A linear-Gaussian generative model: hidden state x ∈ ℝⁿ with prior N(η, Πₓ⁻¹), observation
 /// o ∈ ℝᵐ with o = W x + noise, noise ~ N(0, Πₒ⁻¹). Immutable after construction.
 /// </summary>
+/// <remarks>
+/// <para>The (Laplace) variational free energy of a belief with mean μ is
+/// F(μ; o) = ½ εₒᵀΠₒεₒ + ½ εₓᵀΠₓεₓ − ½ ln|Πₒ| − ½ ln|Πₓ| + ((m+n)/2) ln 2π, with εₒ = o − Wμ and
+/// εₓ = μ − η, in nats. It equals −ln p(o, x=μ), and is minimised by the exact posterior mean.</para>
+/// <para>Log-determinants come from Cholesky factors, computed once. The posterior precision
+/// WᵀΠₒW + Πₓ and its factor are computed on first use (O(mn² + n³)).</para>
+/// <para>Thread safety: the overloads without a <see cref="FreeEnergyWorkspace"/> argument use one
+/// workspace owned by the model and must not be called from two threads at once; pass your own
+/// workspace for concurrent use.</para>
+/// </remarks>
 public sealed class LinearGaussianModel
 {
     private static readonly double Log2Pi = Math.Log(2 * Math.PI);

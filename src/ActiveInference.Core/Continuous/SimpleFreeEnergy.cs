@@ -9,6 +9,11 @@ namespace ActiveInference.Core.Continuous;
 /// prior term), and F = ½ (o − μ)ᵀ Π (o − μ) − ½ ln|Π| + (k/2) ln 2π, i.e. −ln N(o; μ, Π⁻¹), in
 /// nats. For the full generative model use <see cref="LinearGaussianModel.FreeEnergy(ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
 /// </summary>
+/// <remarks>
+/// An instance holds Π (checked symmetric positive definite once, ln|Π| by Cholesky) and a scratch
+/// buffer, so <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double})"/> allocates nothing;
+/// it is not thread-safe. The static overload does everything in one call and allocates.
+/// </remarks>
 public sealed class SimpleFreeEnergy
 {
     private readonly double[] _precision; // k×k row-major

@@ -8,6 +8,12 @@ namespace ActiveInference.Core.Continuous;
 /// from the curvature of F, Σ = (WᵀΠₒW + Πₓ)⁻¹ (by Cholesky solves, computed once per model).
 /// For this model the fixed point is the exact posterior.
 /// </summary>
+/// <remarks>
+/// F is quadratic in μ with Hessian P = WᵀΠₒW + Πₓ, so each iteration is one conjugate-gradient
+/// step on ∂F/∂μ = Pμ − (WᵀΠₒo + Πₓη); it starts from the prior mean η. Convergence: relative
+/// gradient norm ‖∂F/∂μ‖/‖WᵀΠₒo + Πₓη‖ ≤ <see cref="Tolerance"/>. Iterations allocate nothing; the
+/// result (mean array, record) is allocated once per call. Not thread-safe.
+/// </remarks>
 public sealed class VariationalInference
 {
     private readonly LinearGaussianModel _model;

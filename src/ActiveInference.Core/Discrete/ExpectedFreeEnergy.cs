@@ -9,6 +9,11 @@ namespace ActiveInference.Core.Discrete;
 /// between the hidden state and the JOINT outcome of all modalities (<c>spm_MDP_G</c>: only joint
 /// states with q(s) &gt; e⁻¹⁶ count, and e⁻¹⁶ is added inside ln p(o|s)).
 /// </summary>
+/// <remarks>
+/// The utility uses Σ_m qo_m·lnC_m = q·u with u(s) = Σ_m A_m[:, s]·lnC_m precomputed per model;
+/// the first part of I uses the per-state Σ_o p(o|s) ln(p(o|s) + e⁻¹⁶), also precomputed. Holds
+/// its buffers: <see cref="Evaluate"/> allocates nothing. Not thread-safe.
+/// </remarks>
 public sealed class ExpectedFreeEnergy
 {
     private readonly GenerativeModel _model;

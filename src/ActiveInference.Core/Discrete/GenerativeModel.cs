@@ -8,6 +8,19 @@ namespace ActiveInference.Core.Discrete;
 /// modality), transitions B (one per hidden-state factor), preferences C, initial-state prior D,
 /// policy prior E and the policies. Immutable after construction; checked on construction.
 /// </summary>
+/// <remarks>
+/// <para>Arrays are flat and row-major, 0-based, exactly like the numpy arrays of pymdp:</para>
+/// <list type="bullet">
+/// <item><c>A[m]</c>: shape (numObservations[m], numStates[0], ..., numStates[F−1]);
+/// <c>A[m][o, s0, ..., sF−1] = P(o_m = o | s)</c>; sums to 1 over o.</item>
+/// <item><c>B[f]</c>: shape (numStates[f], numStates[f], numControls[f]);
+/// <c>B[f][s', s, u] = P(s'_f | s_f, u)</c>; sums to 1 over s'.</item>
+/// <item><c>C[m]</c>: length numObservations[m], unnormalised log-preferences (pymdp uses ln*(softmax C)).</item>
+/// <item><c>D[f]</c>: length numStates[f], a distribution. <c>E</c>: length #policies, a distribution (uniform when omitted).</item>
+/// <item>policy p: an int[T, F] with <c>policy[t, f]</c> = action of factor f at future step t (T ≥ 1).</item>
+/// </list>
+/// <para>A joint hidden state s = (s0, ..., sF−1) has flat index Σ_f s_f·stride_f, last factor fastest.</para>
+/// </remarks>
 public sealed class GenerativeModel
 {
     private readonly int[] _numStates;
