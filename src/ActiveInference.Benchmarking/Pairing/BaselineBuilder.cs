@@ -7,11 +7,8 @@ using ActiveInference.Benchmarking.Reporting;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// Builds a commit's version of one perf test project once and keeps it, in a cache folder of that project
-/// (<c>&lt;project&gt;/obj/perf-baseline/&lt;commit&gt;</c>): checked out as a git worktree in <c>src</c>, built in Release
-/// into a fresh folder that is renamed to <c>bin</c> only when the build succeeded (log in <c>build.log</c>), the
-/// worktree removed again. A later run finds the build by its commit and reuses it; a valid build is never deleted.
-/// A lock file per commit lets two runs share the cache: the second waits for the first's build and reuses it.
+/// Builds a commit's version of one perf test project once and caches it in <c>&lt;project&gt;/obj/perf-baseline/&lt;commit&gt;</c>
+/// (git worktree, Release build, <c>bin</c> only on success); a lock file per commit lets two runs share it.
 /// </summary>
 internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
 {
@@ -24,8 +21,7 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
     public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The build of <paramref name="projectPath"/> (relative to the repository root) at <paramref name="commit"/>:
-    /// from the cache, or built now. On failure, why, naming the build log when there is one.
+    /// The build of <paramref name="projectPath"/> at <paramref name="commit"/>, from the cache or built now; on failure, why.
     /// </summary>
     public BaselineCode Build(string repositoryRoot, string commit, string projectPath, string entryAssembly)
     {

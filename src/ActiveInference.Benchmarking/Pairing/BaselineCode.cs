@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>
-/// The baseline's code for this run: a build output folder the paired measurement can load, or why there is none.
-/// Decided once per run (the build, when one is needed, happens once).
-/// </summary>
+/// <summary>The baseline's code for this run: a loadable build output folder, or why there is none.</summary>
 /// <param name="Directory">Full path of the baseline's build output (holding the perf test assembly), or null.</param>
 /// <param name="Commit">The baseline commit's full hash; null for a prebuilt folder or when there is no baseline code.</param>
 /// <param name="Description">How messages name the baseline, e.g. <c>commit 1b56a1b</c> or <c>the build in /cache/base</c>.</param>
@@ -24,9 +21,8 @@ internal sealed record BaselineCode(string? Directory, string? Commit, string De
     public bool IsConfigurationError { get; init; }
 
     /// <summary>
-    /// True when the baseline commit was found but its code could not be built (checkout, missing project, compile
-    /// errors): every benchmark ends Inconclusive with <see cref="Reason"/> (which names the build log) instead of falling
-    /// back to recorded numbers, because a broken baseline is something to fix, not to guess around.
+    /// True when the baseline commit was found but could not be built: every benchmark ends Inconclusive with <see cref="Reason"/>
+    /// instead of falling back to recorded numbers.
     /// </summary>
     public bool IsBuildFailure { get; init; }
 

@@ -3,12 +3,8 @@ using ActiveInference.Benchmarking.Baselines;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// Decides which code the paired gate measures as the baseline, and makes it loadable: the <c>baselineRef</c>
-/// setting (a folder holding a prebuilt baseline, or a git commit-ish), else the commit that recorded
-/// <c>baselines.json</c> (this machine profile's latest recording, else the latest of any profile). A commit is built
-/// by <see cref="BaselineBuilder"/>. When the default commit cannot be had (no git, a shallow clone without it, no
-/// commit recorded) the result says why and the gate falls back to the recorded numbers; a commit that cannot be built
-/// makes every benchmark Inconclusive with the reason; a <c>baselineRef</c> that cannot be used is a configuration error.
+/// Decides which code the paired gate measures as the baseline (the <c>baselineRef</c> setting, else the commit that
+/// recorded <c>baselines.json</c>) and makes it loadable; when it cannot be had, the result says why.
 /// </summary>
 internal static class BaselineCodeResolver
 {

@@ -9,10 +9,8 @@ using NUnit.Framework.Internal;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// One copy of one benchmark case: the side's assemblies under test loaded into a load context of its own, the test
-/// found by its full name through NUnit's own builder (so <c>[TestCase]</c>, <c>[TestCaseSource]</c>, <c>[Values]</c>
-/// and fixture arguments mean what they mean in a test run), a fixture instance of its own with the
-/// <c>[SetUpFixture]</c>, <c>[OneTimeSetUp]</c>, <c>[SetUp]</c> and <see cref="PerfBenchmarkAttribute.Setup"/> methods run for this case, and the workload built on it.
+/// One copy of one benchmark case: the side's assemblies in a load context of its own, the test found through NUnit's
+/// builder, its own fixture instance set up for this case, and the workload built on it.
 /// </summary>
 internal sealed class BenchmarkCopy
 {
@@ -41,9 +39,8 @@ internal sealed class BenchmarkCopy
     public MethodInfo Method => _test.Method!.MethodInfo;
 
     /// <summary>
-    /// Loads copy <paramref name="index"/> of <paramref name="build"/> and prepares the case <paramref name="fullName"/>.
-    /// Throws <see cref="MissingBenchmarkException"/> when the side has no such test and <see cref="PairingException"/>
-    /// naming the cause when it cannot be loaded, bound, set up or called once.
+    /// Loads copy <paramref name="index"/> and prepares <paramref name="fullName"/>; throws <see cref="MissingBenchmarkException"/>
+    /// or <see cref="PairingException"/>.
     /// </summary>
     public static BenchmarkCopy Create(SideBuild build, int index, string fullName)
     {

@@ -4,11 +4,8 @@ using System.Runtime.Loader;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// The load context of one copy of one side: the assemblies under test come from the side's folder, one instance
-/// per copy (its own statics and its own machine code); every other assembly resolves in the default context, so
-/// NUnit, this framework and shared packages are one and the same for all copies and types like
-/// <c>double[]</c> or <c>Matrix&lt;double&gt;</c> cross between them. Not collectible: collectible contexts compile
-/// static access differently and would not measure the real build.
+/// The load context of one copy of one side: the assemblies under test loaded per copy, all others from the default
+/// context. Not collectible: collectible contexts compile static access differently.
 /// </summary>
 internal sealed class CopyLoadContext : AssemblyLoadContext
 {

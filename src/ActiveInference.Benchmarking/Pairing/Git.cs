@@ -2,11 +2,7 @@ using System.Diagnostics;
 
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>
-/// Runs <c>git</c> with an argument list (never through a shell, so no setting can be read as a command) and returns
-/// what it printed. Every call is bounded by a timeout, and none inherits the <c>GIT_*</c> variables of an enclosing
-/// git process.
-/// </summary>
+/// <summary>Runs <c>git</c> with an argument list (never a shell), with a timeout and without inherited <c>GIT_*</c> variables.</summary>
 internal static class Git
 {
     /// <summary>The outcome of one git command.</summary>

@@ -4,10 +4,8 @@ using ActiveInference.Benchmarking.Engine;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// The work of one paired child process: loads <see cref="PairedRequest.CopiesPerSide"/> copies of each side, a pair
-/// at a time with the side first created chosen at random (each copy after a random-size allocation, so that code and
-/// data land at random places), fewer when the set-up is slow, measures them round by round with
-/// <see cref="PairedSampler"/>, and returns the samples or why a side could not be measured.
+/// The work of one paired child process: loads copies of each side in random order and measures them with
+/// <see cref="PairedSampler"/>, returning the samples or why a side could not be measured.
 /// </summary>
 internal static class PairedChild
 {

@@ -4,9 +4,7 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// The paired gate for one benchmark: runs paired processes (each measuring copies of the baseline's and the current
-/// build's version of the test side by side) for as long as <see cref="PairedGate"/> asks, and turns its decision into
-/// the <see cref="GateOutcome"/> the test result and the reports show.
+/// The paired gate for one benchmark: runs paired processes as long as <see cref="PairedGate"/> asks and turns its decision into a <see cref="GateOutcome"/>.
 /// </summary>
 internal static class PairedComparison
 {

@@ -6,9 +6,7 @@ using ActiveInference.Benchmarking.Reporting;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// Starts one paired child process, <c>dotnet &lt;current perf assembly&gt; --perf-pair &lt;request&gt; --output &lt;file&gt;</c>,
-/// with tiered compilation off (every method compiled optimised at once, so a short warm-up suffices and both sides'
-/// code is of one kind), and reads back what it measured.
+/// Starts one paired child process (<c>--perf-pair</c>) with tiered compilation off, and reads back what it measured.
 /// </summary>
 internal static class PairedProcess
 {

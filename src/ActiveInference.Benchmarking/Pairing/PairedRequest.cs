@@ -18,17 +18,10 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     /// <summary>Measured rounds at least.</summary>
     public int MinRounds { get; init; } = 12;
 
-    /// <summary>
-    /// Seconds the copies' set-up may take: when the first pair of copies took longer than its share, fewer copies are
-    /// made (at least <see cref="MinCopiesPerSide"/>), because a fixture that builds a large model in <c>[SetUp]</c> pays
-    /// that for every copy of every process.
-    /// </summary>
+    /// <summary>Seconds the copies' set-up may take; a slower set-up means fewer copies (at least <see cref="MinCopiesPerSide"/>).</summary>
     public double SetupBudgetSeconds { get; init; } = 6.0;
 
-    /// <summary>
-    /// Copies of each side at least, however slow the set-up: three, so that the median over a side's copies still
-    /// ignores one copy that landed badly (with two, one copy measured 23x slow in a loaded run decided the process).
-    /// </summary>
+    /// <summary>Copies of each side at least: three, so the median over a side's copies ignores one copy that landed badly.</summary>
     public int MinCopiesPerSide { get; init; } = 3;
 
     /// <summary>The process that started the child (0: none): the child ends itself when that process is gone, so a cancelled or killed test run leaves nothing running.</summary>

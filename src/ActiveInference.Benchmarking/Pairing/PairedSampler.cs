@@ -3,20 +3,15 @@ using ActiveInference.Benchmarking.Engine;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// Measures several copies of both sides in one process, round by round: every round times one sample of every copy
-/// and one of the empty loop, in a fresh random order, so that the machine's speed states, the GC and the order
-/// itself fall on both sides alike. Before that, a pilot picks one number of calls per sample for all copies and
-/// warm-up rounds run until the JIT has stopped compiling. Knows nothing of NUnit or processes.
+/// Measures copies of both sides in one process, round by round in a fresh random order (with the empty loop), after a
+/// shared pilot and warm-up rounds. Knows nothing of NUnit or processes.
 /// </summary>
 internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock, Func<long>? compiledMethods = null)
 {
     private readonly Func<long> _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
     private Side _running;
 
-    /// <summary>
-    /// Measures <paramref name="copies"/> (at least one per side), shuffling with <paramref name="random"/>. An exception
-    /// from a copy comes out as a <see cref="CopyFailedException"/> naming the copy's side.
-    /// </summary>
+    /// <summary>Measures <paramref name="copies"/>; an exception from a copy comes out as a <see cref="CopyFailedException"/>.</summary>
     public PairedSamples Run(IReadOnlyList<PairedWorkload> copies, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfZero(copies.Count);
@@ -89,9 +84,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
     }
 
     /// <summary>
-    /// Rounds of every copy in random order until the JIT is quiet; returns their count and the last round's length in
-    /// seconds. A pilot sample slowed by a collection or a slow machine state makes samples too short: while the
-    /// fastest copy's sample stays under half the minimum, the calls per sample are scaled up and warm-up goes on.
+    /// Warm-up rounds until the JIT is quiet (calls per sample scaled up while samples are too short); returns their count and the last round's seconds.
     /// </summary>
     private (int Rounds, double RoundSeconds) Warmup(IReadOnlyList<PairedWorkload> copies, ref long operations, Random random)
     {

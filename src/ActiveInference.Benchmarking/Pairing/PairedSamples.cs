@@ -1,10 +1,6 @@
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>
-/// What one process measured: every copy's samples, taken round by round in random order, and the empty loop's cost
-/// timed once per round among them. The plain value a child process hands back; times are nanoseconds per operation
-/// before the overhead is subtracted.
-/// </summary>
+/// <summary>What one process measured: every copy's samples and the empty loop's cost per round, ns/op before overhead.</summary>
 /// <param name="OperationsPerSample">Calls per sample, the same for every copy.</param>
 /// <param name="OverheadNanosecondsPerOperation">The empty loop's ns/op, one per measured round.</param>
 /// <param name="Copies">Each copy's samples.</param>

@@ -3,10 +3,7 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// <summary>Finds the project file a perf test assembly was built from, so the baseline's version of it can be built.</summary>
 internal static class PerfProject
 {
-    /// <summary>
-    /// The project file of <paramref name="assemblyPath"/>: the nearest <c>&lt;assembly name&gt;.csproj</c> in a folder
-    /// above the assembly (the SDK's layout, <c>bin/&lt;configuration&gt;/&lt;framework&gt;</c>), or null.
-    /// </summary>
+    /// <summary>The nearest <c>&lt;assembly name&gt;.csproj</c> above <paramref name="assemblyPath"/>, or null.</summary>
     public static string? Locate(string assemblyPath)
     {
         var name = Path.GetFileNameWithoutExtension(assemblyPath);

@@ -3,9 +3,7 @@ using System.Text.Json;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// One side's build of a perf test project: the folder it was built into, its perf test assembly, and the names of
-/// the assemblies under test (the perf assembly and the projects it references, but not this framework), which each
-/// copy loads for itself. Everything else (NUnit, this framework, NuGet packages) is shared by both sides.
+/// One side's build of a perf test project: its folder, perf test assembly and the assemblies under test each copy loads.
 /// </summary>
 /// <param name="Side">Which side this is.</param>
 /// <param name="Directory">Full path of the build output folder.</param>
@@ -17,8 +15,7 @@ internal sealed record SideBuild(Side Side, string Directory, string EntryAssemb
     public string EntryPath => Path.Combine(Directory, EntryAssembly);
 
     /// <summary>
-    /// Reads <c>&lt;entry&gt;.deps.json</c> in <paramref name="directory"/>: the libraries of type <c>project</c> are under
-    /// test, except this framework. Throws <see cref="PairingException"/> naming the file when it is missing or unreadable.
+    /// Reads <c>&lt;entry&gt;.deps.json</c>: libraries of type <c>project</c> except this framework are under test; throws <see cref="PairingException"/>.
     /// </summary>
     public static SideBuild Read(Side side, string directory, string entryAssembly)
     {

@@ -2,11 +2,7 @@ using System.Text;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Writes a file so that a reader sees either the old content or the whole new content, never a half-written
-/// file: the content goes to a temporary file in the same directory, which is then renamed over the target.
-/// A failure leaves the old file untouched and removes the temporary one.
-/// </summary>
+/// <summary>Writes a file via a temporary file renamed over the target, so a reader never sees it half-written.</summary>
 internal static class AtomicFile
 {
     /// <summary>UTF-8 without a byte-order mark: what every text report is written in.</summary>

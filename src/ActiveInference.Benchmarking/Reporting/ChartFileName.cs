@@ -4,17 +4,13 @@ using System.Text;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// File names for per-benchmark charts that are safe on every file system whatever the benchmark's name: the
-/// name reduced to letters, digits, <c>.</c>, <c>-</c> and <c>_</c> (at most 80 of them), then the first 8 hex
-/// digits of the SHA-256 of the full name, so two names that sanitise alike still get different files.
+/// Chart file names safe on every file system: the sanitised name (at most 80 characters) plus 8 hex digits of its SHA-256.
 /// </summary>
 internal static class ChartFileName
 {
     private const int MaxReadableLength = 80;
 
-    /// <summary>
-    /// E.g. <c>distribution-FreeEnergy.FreeEnergy_100_-1a2b3c4d.png</c> for kind <c>distribution</c>.
-    /// </summary>
+    /// <summary>E.g. <c>distribution-FreeEnergy.FreeEnergy_100_-1a2b3c4d.png</c> for kind <c>distribution</c>.</summary>
     /// <param name="kind">What the chart shows (<c>distribution</c>, <c>trend</c>); letters, digits and '-' only.</param>
     /// <param name="fullName">The benchmark's full name.</param>
     /// <param name="format">The image format (gives the extension).</param>

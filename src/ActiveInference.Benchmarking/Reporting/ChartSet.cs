@@ -2,10 +2,7 @@ using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Writes one chart per benchmark into a directory, each atomically; a chart that fails does not stop the others,
-/// and the failures are raised together at the end (the <see cref="CompositeExporter"/> then reports them).
-/// </summary>
+/// <summary>Writes one chart per benchmark, each atomically; failures are raised together at the end.</summary>
 internal static class ChartSet
 {
     public static IReadOnlyList<string> Write(

@@ -2,11 +2,7 @@ using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// The per-benchmark comparison row the text and markdown reports share, for every benchmark the gate judged: the
-/// verdict, the change with its interval, the run's noise floor, what it was measured against and how, and both
-/// sides' raw medians.
-/// </summary>
+/// <summary>The per-benchmark comparison row the text and markdown reports share.</summary>
 internal static class ComparisonRow
 {
     /// <summary>Column headers.</summary>

@@ -5,9 +5,7 @@ using ActiveInference.Benchmarking.Gate;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// How the reports phrase a verdict's comparison (<see cref="GateOutcome"/>): what it was measured against, how, the
-/// change with its interval and the noise floor, in the words the verdict messages use, so the csv, txt and markdown
-/// files and the messages agree. Invariant culture.
+/// How the reports phrase a verdict's comparison, in the words the verdict messages use (invariant culture).
 /// </summary>
 internal static class ComparisonText
 {
@@ -15,8 +13,7 @@ internal static class ComparisonText
     public static string Baseline(GateOutcome? gate) => gate?.Baseline ?? "-";
 
     /// <summary>
-    /// How the change was measured: <c>paired: 3 processes × 4 copies per side</c>, <c>recorded, state-matched: 3 processes</c>,
-    /// <c>not compared</c>; <c>-</c> when no gate ran, or for a change from a results file that did not say how.
+    /// How the change was measured, e.g. <c>paired: 3 processes × 4 copies per side</c>; <c>-</c> when unknown or no gate ran.
     /// </summary>
     public static string Measured(GateOutcome? gate) => gate?.Method switch
     {
@@ -47,11 +44,7 @@ internal static class ComparisonText
     public static string RawMedian(double? nanoseconds) =>
         nanoseconds is { } ns && double.IsFinite(ns) ? ReadableTime.Format(ns) : "-";
 
-    /// <summary>
-    /// What the run was compared with, for the head of a report: each baseline with how many benchmarks were measured
-    /// against it and how, e.g. <c>commit 1b56a1b: 26 benchmarks paired (its code measured beside this code, in the same processes)</c>;
-    /// baselines joined with <c>; </c>.
-    /// </summary>
+    /// <summary>What the run was compared with, for the head of a report: each baseline with its benchmark count and method.</summary>
     public static string RunBaseline(RunReport report)
     {
         var gated = report.Results.Where(r => r.Gate is not null).Select(r => r.Gate!).ToArray();

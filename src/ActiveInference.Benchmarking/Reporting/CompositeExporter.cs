@@ -1,10 +1,6 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Runs several exporters into one directory. A failing exporter (disk full, a chart that cannot render) is
-/// recorded in the <see cref="ExportOutcome"/> and the remaining exporters still run: one broken report must not
-/// cost the others.
-/// </summary>
+/// <summary>Runs several exporters into one directory; a failing one is recorded and the others still run.</summary>
 internal sealed class CompositeExporter
 {
     private readonly IReadOnlyList<IExporter> _exporters;
@@ -25,8 +21,7 @@ internal sealed class CompositeExporter
     public IReadOnlyList<IExporter> Exporters => _exporters;
 
     /// <summary>
-    /// The four text reports of a run: <c>results.json</c>, <c>results.csv</c>, <c>results.txt</c> and
-    /// <c>performance_report.md</c>, plus any <paramref name="more"/> (e.g. chart exporters).
+    /// The four text reports (<c>results.json</c>, <c>.csv</c>, <c>.txt</c>, <c>performance_report.md</c>) plus <paramref name="more"/>.
     /// </summary>
     public static CompositeExporter Standard(params IReadOnlyList<IExporter> more) =>
         new([new ResultsJsonExporter(), new ResultsCsvExporter(), new ResultsTextExporter(), new MarkdownReportExporter(), .. more]);

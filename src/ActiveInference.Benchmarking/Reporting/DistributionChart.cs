@@ -4,11 +4,7 @@ using ScottPlot;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Draws one benchmark's measured samples (time per operation) next to its baseline's: for each, a box from the
-/// first to the third quartile with the median line and whiskers to min and max, over a strip of the samples
-/// themselves. The unit (ns, µs, ms, s) is chosen from the current median.
-/// </summary>
+/// <summary>Draws one benchmark's samples next to its baseline's as box plots over strips of the samples.</summary>
 internal static class DistributionChart
 {
     /// <summary>Legend text of the current run's samples (followed by the sample count).</summary>

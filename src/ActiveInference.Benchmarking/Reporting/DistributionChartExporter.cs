@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Writes a <see cref="DistributionChart"/> per benchmark of the run into <c>charts/</c> under the results
-/// directory, named by <see cref="ChartFileName"/> with kind <c>distribution</c>.
-/// </summary>
+/// <summary>Writes a <see cref="DistributionChart"/> per benchmark into <c>charts/</c> (<see cref="ChartFileName"/>).</summary>
 internal sealed class DistributionChartExporter : IExporter
 {
     /// <summary>Subdirectory of the results directory that holds the charts.</summary>

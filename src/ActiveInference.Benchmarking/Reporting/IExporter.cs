@@ -1,10 +1,6 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Turns a <see cref="RunReport"/> into one or more files in a results directory (json, csv, text, markdown,
-/// charts). Exporters hold no state between runs; <see cref="CompositeExporter"/> runs several and keeps one
-/// failure from stopping the others.
-/// </summary>
+/// <summary>Turns a <see cref="RunReport"/> into one or more files in a results directory; holds no state between runs.</summary>
 internal interface IExporter
 {
     /// <summary>A short name for messages, e.g. <c>results.json</c> or <c>distribution charts</c>.</summary>

@@ -5,12 +5,8 @@ using ActiveInference.Benchmarking.Gate;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes <c>performance_report.md</c> in the seed's shape: <c># Performance Report</c>, the generated time, the
-/// total number of benchmarks and of regressions and what the run was compared with, a "⚠️ Regressions Detected"
-/// section (both raw medians and the change with its interval per regression) or a "✅ No regressions detected"
-/// line, then per suite one table of the measurements and one of the comparisons (change, noise floor, baseline,
-/// method, raw medians). Every name and message goes through <see cref="MarkdownText.Escape"/>, so no benchmark
-/// name can break the page. Suitable for <c>GITHUB_STEP_SUMMARY</c>.
+/// Writes <c>performance_report.md</c> in the seed's shape (regressions first, then per-suite tables); every name and
+/// message goes through <see cref="MarkdownText.Escape"/>. Suitable for <c>GITHUB_STEP_SUMMARY</c>.
 /// </summary>
 internal sealed class MarkdownReportExporter : TextExporter
 {

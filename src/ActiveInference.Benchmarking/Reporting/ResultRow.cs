@@ -14,10 +14,7 @@ internal static class ResultRow
     /// <summary>The columns holding numbers (right-aligned).</summary>
     public static IReadOnlySet<int> Numeric { get; } = new HashSet<int> { 1, 2, 3, 4, 5, 6 };
 
-    /// <summary>
-    /// The cells for <paramref name="result"/>, unescaped: times in the unit that reads best per value, ± is the half
-    /// width of the median's interval in the median's unit, the verdict carries the change against the baseline.
-    /// </summary>
+    /// <summary>The cells for <paramref name="result"/>, unescaped; ± is the half width of the median's interval.</summary>
     public static string[] Cells(GatedResult result)
     {
         var (r, gate) = result;

@@ -3,14 +3,8 @@ using ActiveInference.Benchmarking.Gate;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes <c>results.csv</c>: one row per benchmark in report order, the seed's columns first (<c>name</c>,
-/// <c>mean_time_ms</c>, <c>std_dev_ms</c>, <c>min_time_ms</c>, <c>max_time_ms</c>, <c>iterations</c>), then ours
-/// (times in ns per operation), among them how the verdict was measured: <c>noise_floor</c> (relative, 0.021 = ±2.1%),
-/// <c>baseline</c> (<c>commit 1b56a1b</c>), <c>baseline_commit</c> (full hash), <c>method</c> (<c>paired</c>,
-/// <c>recorded</c>, <c>none</c>), <c>processes</c>, <c>copies_per_side</c> and both sides' raw medians
-/// (<c>baseline_raw_median_ns</c>, <c>current_raw_median_ns</c>). RFC 4180: CRLF line ends, fields holding a comma,
-/// quote or line break are quoted with quotes doubled. Numbers are invariant and round-trip; NaN and missing values
-/// are empty fields.
+/// Writes <c>results.csv</c>: the seed's columns first, then ours (times in ns per operation). RFC 4180 (CRLF, quoted
+/// fields); numbers invariant and round-trip; NaN and missing values are empty fields.
 /// </summary>
 internal sealed class ResultsCsvExporter : TextExporter
 {

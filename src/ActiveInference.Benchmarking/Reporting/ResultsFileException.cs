@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// A results file that cannot be read: missing, not JSON, or not in the shape <see cref="ResultsJsonExporter"/>
-/// writes. The message names the file and, where known, the JSON path and line of the problem.
-/// </summary>
+/// <summary>A results file that cannot be read; the message names the file and, where known, the JSON path and line.</summary>
 internal sealed class ResultsFileException : Exception
 {
     /// <summary>Creates the exception for <paramref name="source"/> (a path or a description of the input).</summary>

@@ -6,12 +6,8 @@ using static ActiveInference.Benchmarking.Reporting.ResultsJsonModel;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes <c>results.json</c>: the seed's schema (<c>benchmark_suite</c>, <c>timestamp</c>, <c>config</c>,
-/// <c>results[]</c> with <c>name</c>, <c>mean_time_ms</c>, <c>std_dev_ms</c>, <c>min_time_ms</c>,
-/// <c>max_time_ms</c>, <c>iterations</c>, <c>custom_metrics</c>) followed by everything else a
-/// <see cref="RunReport"/> holds, so <see cref="ResultsJsonReader"/> can read the run back whole. Times are
-/// nanoseconds per operation in fields ending <c>_ns</c>; <c>iterations</c> is the number of measured samples.
-/// NaN and infinity are written as null (JSON has neither).
+/// Writes <c>results.json</c>: the seed's schema followed by everything a <see cref="RunReport"/> holds, so
+/// <see cref="ResultsJsonReader"/> can read it back whole. Times are ns/op in <c>_ns</c> fields; NaN and infinity are null.
 /// </summary>
 internal sealed class ResultsJsonExporter : TextExporter
 {

@@ -5,9 +5,7 @@ using System.Text.Json.Serialization;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// The shape of <c>results.json</c> (schema version <see cref="CurrentSchemaVersion"/>) as plain transfer
-/// objects, and the serializer options both the exporter and the reader use. The seed's fields come first in
-/// each object, ours after; property names are snake_case; times are ns per operation unless the name says ms.
+/// The shape of <c>results.json</c> (schema <see cref="CurrentSchemaVersion"/>) as transfer objects, and the shared serializer options.
 /// </summary>
 internal static class ResultsJsonModel
 {

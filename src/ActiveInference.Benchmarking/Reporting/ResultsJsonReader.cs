@@ -7,11 +7,8 @@ using static ActiveInference.Benchmarking.Reporting.ResultsJsonModel;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Reads a <c>results.json</c> written by <see cref="ResultsJsonExporter"/> back into a <see cref="RunReport"/>
-/// (for the command line's <c>compare</c>, <c>report</c> and <c>merge</c>). Anything it cannot read whole gives a
-/// <see cref="ResultsFileException"/> naming the file and the place of the problem; nothing is guessed.
-/// Values written as null (NaN in the run) read back as NaN. Each result reads back as the pair it was written from
-/// (<see cref="Gate.GatedResult"/>): the measurement, and its <c>baseline_comparison</c> as the gate's outcome.
+/// Reads a <c>results.json</c> back into a <see cref="RunReport"/>; anything it cannot read whole gives a
+/// <see cref="ResultsFileException"/>. Nulls read back as NaN.
 /// </summary>
 internal static class ResultsJsonReader
 {
@@ -150,9 +147,8 @@ internal static class ResultsJsonReader
     }
 
     /// <summary>
-    /// The file's state columns. The normalised samples are derived from the reference workload's column; a file with
-    /// <c>normalised_samples</c> but without that column gets it back as ns[i] ÷ exp(normalised[i]) (equal up to
-    /// rounding), when the two are aligned (as many normalised values as samples); else it has no normalised samples.
+    /// The file's state columns; a file with <c>normalised_samples</c> but no reference column gets it back as
+    /// ns[i] ÷ exp(normalised[i]) when the two are aligned.
     /// </summary>
     private static Dictionary<string, IReadOnlyList<double>> StateSamples(ResultDto r)
     {

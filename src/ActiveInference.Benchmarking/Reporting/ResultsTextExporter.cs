@@ -5,11 +5,8 @@ using ActiveInference.Benchmarking.Gate;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes <c>results.txt</c>: what the run was compared with, then per suite a table a person reads in a terminal
-/// or CI log and, for the benchmarks the gate judged, a second table of how each was compared (change and interval,
-/// noise floor, baseline, method, both sides' raw medians). Times are in the unit that reads best per value
-/// (<see cref="ReadableTime"/>); ± is the half-width of the median's 95% interval; "Samples × Ops" is measured
-/// samples times calls per sample. Names are kept on one line.
+/// Writes <c>results.txt</c>: per suite a table for a terminal or CI log and a table of the comparisons. ± is the
+/// half-width of the median's 95% interval; "Samples × Ops" is measured samples times calls per sample.
 /// </summary>
 internal sealed class ResultsTextExporter : TextExporter
 {

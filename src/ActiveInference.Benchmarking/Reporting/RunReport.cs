@@ -2,11 +2,7 @@ using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// One perf run as the exporters, the history and the command line see it: where and when it ran, with what
-/// settings, and every benchmark's result. An immutable value; <see cref="ResultsJsonReader"/> reads it back from
-/// <c>results.json</c>.
-/// </summary>
+/// <summary>One perf run: where, when and with what settings it ran, and every benchmark's result.</summary>
 internal sealed record RunReport
 {
     /// <summary>Name of the suite (usually the perf test assembly), e.g. <c>ActiveInference.Core.PerfTests</c>: the seed's <c>benchmark_suite</c>.</summary>
@@ -33,10 +29,7 @@ internal sealed record RunReport
     /// <summary>Every benchmark case of the run, each measurement with the gate's verdict on it, in any order (exporters sort them, see <see cref="OrderedResults"/>).</summary>
     public required IReadOnlyList<GatedResult> Results { get; init; }
 
-    /// <summary>
-    /// The results in the order every report shows them: by suite, then full name, both ordinal, so two runs of the
-    /// same benchmarks always produce files that diff line by line.
-    /// </summary>
+    /// <summary>The results by suite, then full name (ordinal), so reports of two runs diff line by line.</summary>
     public IReadOnlyList<GatedResult> OrderedResults() =>
         Results.OrderBy(r => r.Measured.Suite, StringComparer.Ordinal).ThenBy(r => r.Measured.FullName, StringComparer.Ordinal).ToArray();
 

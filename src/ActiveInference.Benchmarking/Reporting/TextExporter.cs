@@ -1,10 +1,7 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Base of the exporters that write one text file: the subclass writes the content to a <see cref="TextWriter"/>;
-/// this class turns it into a string, or into the file written atomically (<see cref="AtomicFile"/>).
-/// Content is always written in the invariant culture and with <c>\n</c> line ends unless the format demands
-/// otherwise (CSV uses CRLF).
+/// Base of the exporters that write one text file, atomically (<see cref="AtomicFile"/>); invariant culture, <c>\n</c> line ends unless the format says otherwise.
 /// </summary>
 internal abstract class TextExporter : IExporter
 {

@@ -5,11 +5,7 @@ using ScottPlot;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Draws a benchmark's history: the median time per operation of each recorded run (x = run, labelled with its
-/// date), the band of the median's confidence interval, dashed vertical lines where the level changed, and the
-/// level of each segment between change points.
-/// </summary>
+/// <summary>Draws a benchmark's history: median per run with its interval band, change points and segment levels.</summary>
 internal static class TrendChart
 {
     /// <summary>Legend text of the medians.</summary>

@@ -3,9 +3,7 @@ using ActiveInference.Benchmarking.History;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes a <see cref="TrendChart"/> per benchmark of the run into <c>charts/</c>, from the history of the run's
-/// machine profile (append the run to the <see cref="HistoryStore"/> first so it is the last point). Benchmarks
-/// with fewer than two recorded runs get no chart.
+/// Writes a <see cref="TrendChart"/> per benchmark from the <see cref="HistoryStore"/> (append the run first); fewer than two runs: no chart.
 /// </summary>
 internal sealed class TrendChartExporter : IExporter
 {
