@@ -10,10 +10,8 @@ namespace ActiveInference.Benchmarking.Execution;
 internal static class AssertionOutcomes
 {
     /// <summary>
-    /// Any failed assertion fails the test (its messages first, the gate's message after); otherwise an inconclusive
-    /// assertion makes a passing test inconclusive (never failed, even with <c>inconclusiveAsFailure</c>: it is an
-    /// absolute limit on another machine). An untrustworthy measurement stays inconclusive and enforces nothing; the
-    /// outcomes are only listed.
+    /// A failed assertion fails the test; else an inconclusive one makes a passing test inconclusive (never failed). An
+    /// untrustworthy measurement enforces nothing.
     /// </summary>
     public static void Apply(TestResult result, IReadOnlyList<AssertionOutcome> outcomes, bool trustworthy)
     {

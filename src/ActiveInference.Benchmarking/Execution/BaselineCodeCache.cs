@@ -3,10 +3,7 @@ using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>
-/// The baseline's code per perf assembly, decided (and built, when needed) once per run; a resolver that throws
-/// becomes an unbuildable baseline with the reason, never an exception in every test.
-/// </summary>
+/// <summary>The baseline's code per perf assembly, decided once per run; a throwing resolver becomes an unbuildable baseline.</summary>
 /// <param name="resolve">Finds (or builds) the baseline's code for a perf assembly path.</param>
 internal sealed class BaselineCodeCache(Func<string, BaselineCode> resolve)
 {

@@ -9,9 +9,7 @@ using NUnit.Framework.Internal.Commands;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: validates the settings, measures the case
-/// (<see cref="CaseMeasurement"/>), asks the session for a verdict, checks the assertions and sets the NUnit result
-/// from them. It replaces NUnit's single call of the method; <c>[SetUp]</c>/<c>[TearDown]</c> stay outside.
+/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: measures the case, gets the verdict, checks the assertions and sets the result.
 /// </summary>
 internal sealed class BenchmarkCommand : DelegatingTestCommand
 {

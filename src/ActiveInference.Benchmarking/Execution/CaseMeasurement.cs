@@ -4,16 +4,11 @@ using NUnit.Framework.Internal;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>
-/// Measures one NUnit test case in this process: the benchmark's workload (with its sample set-up), the untimed
-/// calls that capture its metrics, the engine with the reference workload and the state probes, and the result.
-/// Shared by the gate's command and the re-measuring child's command.
-/// </summary>
+/// <summary>Measures one NUnit test case in this process; shared by the gate's command and the re-measuring child's.</summary>
 internal static class CaseMeasurement
 {
     /// <summary>
-    /// The workload of the current test case and its per-case set-up (<see cref="PerfBenchmarkAttribute.Setup"/>, null
-    /// when none). Throws <see cref="ArgumentException"/> when the method or its set-up cannot be bound.
+    /// The workload of the current case and its per-case set-up (null when none); throws <see cref="ArgumentException"/> when they cannot be bound.
     /// </summary>
     public static (Workload Workload, Action? CaseSetup) Prepare(TestExecutionContext context, PerfBenchmarkAttribute attribute)
     {
@@ -24,10 +19,7 @@ internal static class CaseMeasurement
         return (workload, caseSetup);
     }
 
-    /// <summary>
-    /// Runs the case's set-up, then the engine over <paramref name="workload"/> (and <paramref name="companions"/>), and
-    /// builds the result; exceptions of the benchmark or its set-up propagate.
-    /// </summary>
+    /// <summary>Runs the case's set-up, then the engine, and builds the result; exceptions of the benchmark propagate.</summary>
     public static (BenchmarkResult Result, EngineRun Run) Measure(TestExecutionContext context, PerfBenchmarkAttribute attribute, Workload workload,
         Action? caseSetup, IReadOnlyList<ISideWorkload> companions)
     {

@@ -7,9 +7,8 @@ namespace ActiveInference.Benchmarking.Execution;
 internal static class CaseSetupMethod
 {
     /// <summary>
-    /// A call of the method <paramref name="name"/> of <paramref name="method"/>'s fixture, with the same parameter
-    /// types as the benchmark, on <paramref name="fixture"/> with the case's <paramref name="arguments"/>; null when no
-    /// name is given. Throws <see cref="ArgumentException"/> naming the problem when there is no such method.
+    /// A call of the fixture method <paramref name="name"/> with the case's <paramref name="arguments"/>; null when no name
+    /// is given. Throws <see cref="ArgumentException"/> when there is no such method.
     /// </summary>
     public static Action? Bind(string? name, MethodInfo method, object? fixture, object?[] arguments)
     {

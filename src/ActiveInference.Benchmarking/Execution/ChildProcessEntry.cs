@@ -6,11 +6,8 @@ using NUnit.Framework.Internal;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// The entry point of a perf test assembly started as a child process: <c>--perf-pair</c> measures copies of the
-/// baseline's and this build's version of one benchmark side by side for the paired gate; <c>--perf-measure</c> runs one
-/// benchmark through the real NUnit engine (fixture set-up included) in measure-only mode, to re-measure a suspect in a
-/// fresh process for the recorded-numbers fallback. Public only because the package compiles a <c>Main</c> calling it into every perf project; not for
-/// benchmark authors.
+/// The entry point of a perf test assembly started as a child process (<c>--perf-pair</c>, <c>--perf-measure</c>). Public
+/// only because the package compiles a <c>Main</c> calling it into every perf project.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ChildProcessEntry
@@ -19,8 +16,8 @@ public static class ChildProcessEntry
     internal const string OutputVariable = "ACTIVEINFERENCE_PERF_CHILD_OUTPUT";
 
     /// <summary>
-    /// Runs <c>--perf-pair &lt;request&gt; --output &lt;file&gt;</c> or <c>--perf-measure &lt;full test name&gt; --output
-    /// &lt;file&gt;</c>; returns 0 when the samples were written, 2 on a usage error or when the benchmark did not produce samples.
+    /// Runs <c>--perf-pair &lt;request&gt;</c> or <c>--perf-measure &lt;full test name&gt;</c> with <c>--output &lt;file&gt;</c>;
+    /// returns 0 when the samples were written, else 2.
     /// </summary>
     public static int Run(Assembly testAssembly, string[] args)
     {

@@ -7,10 +7,7 @@ namespace ActiveInference.Benchmarking.Execution;
 /// <summary>Re-measures one benchmark in a fresh process started from its own test assembly (see <see cref="ChildProcessEntry"/>).</summary>
 internal static class ChildProcessMeasurer
 {
-    /// <summary>
-    /// Starts <c>dotnet &lt;assembly&gt; --perf-measure &lt;name&gt;</c> and returns its samples, or an error message
-    /// (no entry point, timeout, the benchmark failed).
-    /// </summary>
+    /// <summary>Starts <c>dotnet &lt;assembly&gt; --perf-measure &lt;name&gt;</c> and returns its samples, or an error message.</summary>
     public static (Remeasurement? Samples, string? Error) Measure(string assemblyPath, string fullName, TimeSpan timeout)
     {
         var output = Path.Combine(Path.GetTempPath(), $"perf-child-{Guid.NewGuid():N}.json");

@@ -7,10 +7,7 @@ using ActiveInference.Benchmarking.Pairing;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// The run-level state NUnit forces on us, created once per process on first use (or injected by the framework's own
-/// tests): the options and machine profile, and the parts that do the run's jobs (<see cref="RunBaselines"/>,
-/// <see cref="BaselineCodeCache"/>, <see cref="RunModeEvaluator"/>, <see cref="RepositoryProbe"/>,
-/// <see cref="ResultCollector"/>, <see cref="ChildProcesses"/>).
+/// The run-level state, created once per process on first use (or injected by tests): options, machine profile and the parts doing the run's jobs.
 /// </summary>
 internal sealed class PerfSession
 {
@@ -69,10 +66,7 @@ internal sealed class PerfSession
     /// <summary>Set in a child process started to re-measure one benchmark: where to write its samples.</summary>
     public string? ChildOutput { get; }
 
-    /// <summary>
-    /// The baseline's code for the perf assembly at <paramref name="assemblyPath"/>, decided (and built, when needed)
-    /// once per run; only the gate mode asks.
-    /// </summary>
+    /// <summary>The baseline's code for the perf assembly at <paramref name="assemblyPath"/>, decided once per run.</summary>
     public BaselineCode BaselineCodeFor(string assemblyPath) => _baselineCode.For(assemblyPath);
 
     /// <summary>True when an Inconclusive verdict fails the test.</summary>

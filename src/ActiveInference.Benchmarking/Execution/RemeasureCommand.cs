@@ -6,9 +6,7 @@ using NUnit.Framework.Internal.Commands;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/> in a re-measuring child process (started through
-/// <see cref="ChildProcessEntry"/> with <c>--perf-measure</c>): measures the case and writes its samples (a
-/// <see cref="Remeasurement"/>) to the file the parent named; no gate, no assertions, no reports.
+/// The NUnit command in a <c>--perf-measure</c> child: measures the case and writes its <see cref="Remeasurement"/>; no gate, assertions or reports.
 /// </summary>
 internal sealed class RemeasureCommand(TestCommand innerCommand, PerfBenchmarkAttribute attribute, string output) : DelegatingTestCommand(innerCommand)
 {

@@ -12,9 +12,8 @@ internal sealed class RepositoryProbe(string directory, string? commitSetting)
     public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? Git("rev-parse", "--abbrev-ref", "HEAD");
 
     /// <summary>
-    /// Recordings name the commit they measured, and the paired gate later builds that commit as the baseline: when the
-    /// working tree differs from it (other than the baselines file at <paramref name="baselinePath"/>), what was measured
-    /// is not what will be built. A note to append to the record message, or empty.
+    /// A note for the record message when the working tree differs from the commit (besides <paramref name="baselinePath"/>),
+    /// since the paired gate later builds that commit; else empty.
     /// </summary>
     public string DirtyTreeNote(string baselinePath)
     {

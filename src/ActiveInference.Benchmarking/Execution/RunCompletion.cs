@@ -6,9 +6,7 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// What happens when a perf run ends: the run report is exported (json, csv, txt, markdown), appended to the
-/// history database and, on GitHub Actions, to the job summary. Failures are reported, never thrown: a broken
-/// exporter must not lose the others or the test results.
+/// At run end: exports the report, appends it to the history and the GitHub job summary; failures are reported, never thrown.
 /// </summary>
 internal static class RunCompletion
 {

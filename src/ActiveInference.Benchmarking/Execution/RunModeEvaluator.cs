@@ -7,10 +7,7 @@ using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>
-/// Applies the run's mode to one measured benchmark: <c>measure</c> (nothing), <c>record</c> (into the baselines
-/// file) or <c>gate</c> (paired with the baseline's code, else the recorded numbers), and returns the verdict.
-/// </summary>
+/// <summary>Applies the run's mode (<c>measure</c>, <c>record</c> or <c>gate</c>) to one measured benchmark and returns the verdict.</summary>
 internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profile, RunBaselines baselines, BaselineCodeCache baselineCode,
     ChildProcesses children, RepositoryProbe repository)
 {

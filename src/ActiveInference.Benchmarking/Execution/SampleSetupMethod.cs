@@ -6,9 +6,8 @@ namespace ActiveInference.Benchmarking.Execution;
 internal static class SampleSetupMethod
 {
     /// <summary>
-    /// The delegate for the parameterless method <paramref name="name"/> of <paramref name="method"/>'s fixture,
-    /// bound to <paramref name="fixture"/> when it is an instance method; null when no name is given. Throws
-    /// <see cref="ArgumentException"/> naming the problem when there is no such method.
+    /// The delegate for the parameterless fixture method <paramref name="name"/>; null when no name is given. Throws
+    /// <see cref="ArgumentException"/> when there is no such method.
     /// </summary>
     public static Action? Bind(string? name, MethodInfo method, object? fixture)
     {

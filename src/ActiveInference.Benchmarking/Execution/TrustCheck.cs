@@ -4,8 +4,7 @@ using System.Reflection;
 namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>
-/// Finds what makes a measurement untrustworthy: a debugger attached, or the benchmark's assembly (or a
-/// project assembly beside it) compiled without optimisation. Such numbers are reported, never gated.
+/// Finds what makes a measurement untrustworthy (debugger attached, unoptimised assemblies); such numbers are never gated.
 /// </summary>
 internal static class TrustCheck
 {

@@ -3,9 +3,7 @@ using System.Globalization;
 namespace ActiveInference.Benchmarking.Formatting;
 
 /// <summary>
-/// Writes a time in nanoseconds in the unit a person reads best (ns, µs, ms or s, chosen per value) with four
-/// significant digits, always in the invariant culture: <c>3.634 µs</c>, <c>12.93 µs</c>, <c>1.512 ms</c>.
-/// Used by the gate's messages, the text and markdown reports, the charts and the NUnit output line.
+/// Writes nanoseconds in the unit that reads best (ns, µs, ms, s), four significant digits, invariant culture: <c>12.93 µs</c>.
 /// </summary>
 internal static class ReadableTime
 {

@@ -18,8 +18,7 @@ internal sealed record TimeUnit(string Symbol, double Nanoseconds)
     public static TimeUnit Second { get; } = new("s", 1e9);
 
     /// <summary>
-    /// The largest unit in which <paramref name="nanoseconds"/> reads as at least 1 (nanoseconds for anything
-    /// smaller, and for NaN), so a value shows with at most three digits before the point (seconds excepted).
+    /// The largest unit in which <paramref name="nanoseconds"/> reads as at least 1 (nanoseconds below that and for NaN).
     /// </summary>
     public static TimeUnit For(double nanoseconds)
     {

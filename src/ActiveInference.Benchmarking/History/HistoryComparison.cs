@@ -3,11 +3,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.History;
 
-/// <summary>
-/// How a history point's verdict was measured, as stored since history schema 2 (see <see cref="GateOutcome"/>): what
-/// it was compared against, how, the change's interval, the run's noise floor and both sides' raw medians. Times are
-/// nanoseconds per operation.
-/// </summary>
+/// <summary>How a history point's verdict was measured (history schema 2); times are ns/op.</summary>
 /// <param name="Method">Paired (the baseline's code beside the current code), Recorded (against baselines.json) or None.</param>
 /// <param name="Baseline">What it was measured against as messages name it (<c>commit 1b56a1b</c>), or null.</param>
 /// <param name="BaselineCommit">The baseline commit (full hash) when known, or null.</param>

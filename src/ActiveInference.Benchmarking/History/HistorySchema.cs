@@ -3,17 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace ActiveInference.Benchmarking.History;
 
 /// <summary>
-/// The history database's schema as an ordered list of migrations; the version is SQLite's
-/// <c>PRAGMA user_version</c>. To change the schema, append a migration (never edit one that shipped):
-/// <see cref="Migrate"/> runs the ones a database has not seen, in one transaction.
+/// The history database's migrations, in order; the version is <c>PRAGMA user_version</c>. Append, never edit a shipped one.
 /// </summary>
 internal static class HistorySchema
 {
-    /// <summary>
-    /// Migration <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>. Version 2 adds how each verdict was
-    /// measured (method, baseline, processes, noise floor, the change's interval, both sides' raw medians); rows written
-    /// before it keep NULL there.
-    /// </summary>
+    /// <summary>Migration <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>.</summary>
     public static IReadOnlyList<string> Migrations { get; } =
     [
         """
@@ -78,8 +72,7 @@ internal static class HistorySchema
     }
 
     /// <summary>
-    /// Brings the database to <see cref="CurrentVersion"/>; returns false (changing nothing) when it is newer than
-    /// this code knows. Runs under an immediate transaction, so two processes opening a new file migrate it once.
+    /// Brings the database to <see cref="CurrentVersion"/> in an immediate transaction; false (nothing changed) when it is newer.
     /// </summary>
     public static bool Migrate(SqliteConnection connection, IReadOnlyList<string> migrations)
     {

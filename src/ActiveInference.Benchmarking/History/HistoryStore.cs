@@ -8,11 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace ActiveInference.Benchmarking.History;
 
 /// <summary>
-/// The suite's history: every appended run (commit, branch, time, machine profile) with each benchmark's summary,
-/// verdict and how the verdict was measured (<see cref="HistoryComparison"/>), in an embedded SQLite database. The file (and its directory) is created on first use and its
-/// schema is versioned (<c>PRAGMA user_version</c>, see <see cref="CurrentSchemaVersion"/>). Every call opens its
-/// own connection and writes in one transaction, so several processes may append at once and a failed append
-/// leaves nothing half-written.
+/// The suite's history of runs and per-benchmark results in an embedded SQLite database (created on first use, versioned
+/// schema); every call writes in its own transaction, so several processes may append at once.
 /// </summary>
 internal sealed class HistoryStore
 {
@@ -89,8 +86,7 @@ internal sealed class HistoryStore
     }
 
     /// <summary>
-    /// One benchmark's points over time, oldest first (by run time, then by order of appending), optionally only
-    /// those measured on <paramref name="machineProfileId"/>. Empty for a benchmark never recorded.
+    /// One benchmark's points, oldest first, optionally only on <paramref name="machineProfileId"/>; empty when never recorded.
     /// </summary>
     public IReadOnlyList<HistoryPoint> Series(string fullName, string? machineProfileId = null)
     {

@@ -2,10 +2,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.History;
 
-/// <summary>
-/// Turns a benchmark's history into a <see cref="BenchmarkTrend"/>: the points with a finite median, and the
-/// change points an <see cref="IChangePointDetector"/> finds in the series of medians (ns/op).
-/// </summary>
+/// <summary>Turns a benchmark's history into a <see cref="BenchmarkTrend"/>: finite-median points and their change points.</summary>
 internal sealed class TrendAnalyser
 {
     private readonly IChangePointDetector _detector;

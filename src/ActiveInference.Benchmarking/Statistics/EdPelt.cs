@@ -1,8 +1,7 @@
 namespace ActiveInference.Benchmarking.Statistics;
 
 /// <summary>
-/// Offline change-point detection by ED-PELT: finds where the distribution of a series (for example a benchmark's
-/// median over successive runs) changes, without assuming normality.
+/// Offline change-point detection by ED-PELT: where the distribution of a series changes, without assuming normality.
 /// </summary>
 internal sealed class EdPelt : IChangePointDetector
 {
@@ -15,10 +14,8 @@ internal sealed class EdPelt : IChangePointDetector
     int[] IChangePointDetector.Detect(IReadOnlyList<double> series, int minDistance) => [.. Detect(series, minDistance)];
 
     /// <summary>
-    /// Indexes at which a new segment starts: for a returned index i, series[i − 1] is the last value of one level
-    /// and series[i] the first value of the next. Sorted ascending; empty when no change is found (always when the
-    /// series is shorter than 2·<paramref name="minDistance"/>). Every segment is at least
-    /// <paramref name="minDistance"/> values long.
+    /// Indexes at which a new segment starts (series[i − 1] ends one level, series[i] begins the next), ascending; every
+    /// segment is at least <paramref name="minDistance"/> long.
     /// </summary>
     /// <param name="series">Values in time order, all finite.</param>
     /// <param name="minDistance">Shortest segment allowed, at least 1 (e.g. 3 runs so that a single outlier is not a level).</param>
