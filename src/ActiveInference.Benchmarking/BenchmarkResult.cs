@@ -3,9 +3,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking;
 
-/// <summary>
-/// Everything known about one benchmark case after it ran. Times are nanoseconds per operation; memory is bytes.
-/// </summary>
+/// <summary>Everything known about one benchmark case after it ran. Times are nanoseconds per operation; memory is bytes.</summary>
 public sealed record BenchmarkResult
 {
     /// <summary>Full NUnit name, e.g. <c>ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)</c>: the key of baselines and history.</summary>
@@ -30,9 +28,7 @@ public sealed record BenchmarkResult
     internal IReadOnlyList<double> NormalisedSamples =>
         Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
 
-    /// <summary>
-    /// Per state probe (by name), its ns/op timed right after each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>.
-    /// </summary>
+    /// <summary>Per state probe (by name), its ns/op timed right after each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>.</summary>
     internal IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
 
     /// <summary>Calls of the benchmark in each measured sample (chosen by the pilot stage).</summary>

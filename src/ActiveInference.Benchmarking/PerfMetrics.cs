@@ -1,8 +1,6 @@
 namespace ActiveInference.Benchmarking;
 
-/// <summary>
-/// Custom metrics: named values a benchmark records (e.g. iterations an inference needed), carried into the reports.
-/// </summary>
+/// <summary>Custom metrics: named values a benchmark records (e.g. iterations an inference needed), carried into the reports.</summary>
 public static class PerfMetrics
 {
     [ThreadStatic] private static Dictionary<string, double>? t_active;

@@ -2,9 +2,7 @@ using System.Reflection;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
-/// <summary>
-/// A limit a benchmark declares beside <c>[PerfBenchmark]</c>, checked after measurement; a failure fails the test whatever the gate said.
-/// </summary>
+/// <summary>A limit a benchmark declares beside <c>[PerfBenchmark]</c>, checked after measurement; a failure fails the test whatever the gate said.</summary>
 public interface IBenchmarkAssertion
 {
     /// <summary>A short description of the assertion as declared, e.g. <c>MaxAllocatedBytesPerOperation(0)</c>.</summary>

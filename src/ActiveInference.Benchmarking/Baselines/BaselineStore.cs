@@ -3,9 +3,7 @@ using System.Text;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// Reads <c>baselines.json</c> and its samples file and merges new recordings into them; writes are atomic and locked.
-/// </summary>
+/// <summary>Reads <c>baselines.json</c> and its samples file and merges new recordings into them; writes are atomic and locked.</summary>
 internal sealed class BaselineStore
 {
     /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>

@@ -6,9 +6,7 @@ using System.Text;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
-/// <summary>
-/// Fingerprint of what outside the code changes the numbers (CPU, cores, OS, runtime, engine); baselines are kept per profile.
-/// </summary>
+/// <summary>Fingerprint of what outside the code changes the numbers (CPU, cores, OS, runtime, engine); baselines are kept per profile.</summary>
 internal sealed record MachineProfile
 {
     /// <summary>Characters of the SHA-256 hex digest kept as the id.</summary>

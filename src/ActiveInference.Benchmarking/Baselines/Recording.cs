@@ -28,9 +28,7 @@ internal sealed record Recording(
     /// <summary>Significant digits kept for each stored probe time: states are matched within several percent.</summary>
     public const int StateSignificantDigits = 4;
 
-    /// <summary>
-    /// Per state probe (by name), each sample's probe ns/op taken right after it, aligned with <see cref="Samples"/>; empty without probes.
-    /// </summary>
+    /// <summary>Per state probe (by name), each sample's probe ns/op taken right after it, aligned with <see cref="Samples"/>; empty without probes.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = EmptyState;
 
     /// <summary>

@@ -2,9 +2,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>
-/// Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample. Knows nothing of NUnit.
-/// </summary>
+/// <summary>Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample. Knows nothing of NUnit.</summary>
 internal sealed class BenchmarkEngine
 {
     private readonly EngineSettings _settings;

@@ -12,9 +12,7 @@ internal sealed record EngineSettings
     /// <summary>Minimum number of warmup samples after the pilot, interleaved with overhead samples.</summary>
     public int WarmupIterations { get; init; } = 5;
 
-    /// <summary>
-    /// Wall-clock budget of the measurement stage. The stage stops early when it is reached, and the result says so.
-    /// </summary>
+    /// <summary>Wall-clock budget of the measurement stage. The stage stops early when it is reached, and the result says so.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Shortest duration of one sample; the pilot picks operations per sample to reach it.</summary>

@@ -7,9 +7,7 @@ namespace ActiveInference.Benchmarking.Engine;
 /// <param name="Nanoseconds">Wall time of the whole sample in nanoseconds, overhead already subtracted in the measurement stage.</param>
 /// <param name="AllocatedBytes">Managed bytes allocated on the measuring thread during the sample.</param>
 /// <param name="Gc">Collections that happened during the sample.</param>
-/// <param name="ReferenceNanosecondsPerOperation">
-/// ns/op of the reference workload timed right after this sample, or NaN when none ran.
-/// </param>
+/// <param name="ReferenceNanosecondsPerOperation">ns/op of the reference workload timed right after this sample, or NaN when none ran.</param>
 internal readonly record struct Measurement(
     IterationStage Stage,
     int Index,

@@ -3,9 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>
-/// The fixed workloads whose times, taken next to every measured sample, describe the machine's state during it.
-/// </summary>
+/// <summary>The fixed workloads whose times, taken next to every measured sample, describe the machine's state during it.</summary>
 internal static class StateProbes
 {
     /// <summary>The probes timed by default, in the order they run: memory streaming, then branches.</summary>
@@ -24,10 +22,7 @@ internal sealed class MemoryStreamProbe : ISideWorkload
     private readonly Func<double[], double> _pass;
     private double _sink;
 
-    /// <summary>
-    /// Fills the array with fixed values. The first instance in a process also compiles the copies of the pass and
-    /// picks the fastest (about 10 ms).
-    /// </summary>
+    /// <summary>Fills the array with fixed values. The first instance in a process also compiles the copies of the pass and picks the fastest (about 10 ms).</summary>
     public MemoryStreamProbe() => _pass = Copy.Value.Copy;
 
     /// <summary>Which compiled copy this process's instances run, and how the copies compared (diagnostics).</summary>

@@ -72,9 +72,7 @@ internal static class WorkloadFactory
         return Expression.Lambda<Action<long>>(Expression.Block(variables, body), count).Compile();
     }
 
-    /// <summary>
-    /// A delegate of <paramref name="delegateType"/> to an empty method returning default, bound like the benchmark's.
-    /// </summary>
+    /// <summary>A delegate of <paramref name="delegateType"/> to an empty method returning default, bound like the benchmark's.</summary>
     private static Delegate Idle(Type delegateType, Type[] parameterTypes, Type returnType, bool isStatic)
     {
         var signature = isStatic ? parameterTypes : [typeof(object), .. parameterTypes];

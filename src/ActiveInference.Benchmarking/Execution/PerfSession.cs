@@ -6,9 +6,7 @@ using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>
-/// The run-level state, created once per process on first use (or injected by tests): options, machine profile and the parts doing the run's jobs.
-/// </summary>
+/// <summary>The run-level state, created once per process on first use (or injected by tests): options, machine profile and the parts doing the run's jobs.</summary>
 internal sealed class PerfSession
 {
     private static readonly Lazy<PerfSession> s_process = new(FromEnvironment);

@@ -5,9 +5,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>
-/// At run end: exports the report, appends it to the history and the GitHub job summary; failures are reported, never thrown.
-/// </summary>
+/// <summary>At run end: exports the report, appends it to the history and the GitHub job summary; failures are reported, never thrown.</summary>
 internal static class RunCompletion
 {
     public static IReadOnlyList<string> Write(PerfSession session, string suiteName)

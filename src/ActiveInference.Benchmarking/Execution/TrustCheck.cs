@@ -3,9 +3,7 @@ using System.Reflection;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>
-/// Finds what makes a measurement untrustworthy (debugger attached, unoptimised assemblies); such numbers are never gated.
-/// </summary>
+/// <summary>Finds what makes a measurement untrustworthy (debugger attached, unoptimised assemblies); such numbers are never gated.</summary>
 internal static class TrustCheck
 {
     /// <summary>The reasons not to trust a measurement of code in <paramref name="benchmarkAssembly"/>; empty when there are none.</summary>

@@ -2,9 +2,7 @@ using System.Globalization;
 
 namespace ActiveInference.Benchmarking.Formatting;
 
-/// <summary>
-/// Writes nanoseconds in the unit that reads best (ns, µs, ms, s), four significant digits, invariant culture: <c>12.93 µs</c>.
-/// </summary>
+/// <summary>Writes nanoseconds in the unit that reads best (ns, µs, ms, s), four significant digits, invariant culture: <c>12.93 µs</c>.</summary>
 internal static class ReadableTime
 {
     /// <summary>Formats <paramref name="nanoseconds"/> with its unit; <c>n/a</c> for NaN or infinity.</summary>

@@ -17,9 +17,7 @@ internal sealed record TimeUnit(string Symbol, double Nanoseconds)
     /// <summary>Seconds.</summary>
     public static TimeUnit Second { get; } = new("s", 1e9);
 
-    /// <summary>
-    /// The largest unit in which <paramref name="nanoseconds"/> reads as at least 1 (nanoseconds below that and for NaN).
-    /// </summary>
+    /// <summary>The largest unit in which <paramref name="nanoseconds"/> reads as at least 1 (nanoseconds below that and for NaN).</summary>
     public static TimeUnit For(double nanoseconds)
     {
         var magnitude = Math.Abs(nanoseconds);

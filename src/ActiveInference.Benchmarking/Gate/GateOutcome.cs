@@ -38,9 +38,7 @@ internal sealed record GateOutcome(
     /// <summary>Copies of each side per paired process; 0 when not paired.</summary>
     public int CopiesPerSide { get; init; }
 
-    /// <summary>
-    /// The run's noise floor as a relative change (0.021 = ±2.1%); changes smaller than it cannot be told from noise.
-    /// </summary>
+    /// <summary>The run's noise floor as a relative change (0.021 = ±2.1%); changes smaller than it cannot be told from noise.</summary>
     public double? NoiseFloor { get; init; }
 
     /// <summary>Each process's own estimate of current ÷ baseline time, in the order measured (paired: the first process is in it too); empty when not compared.</summary>

@@ -14,9 +14,7 @@ internal sealed record GatePolicy
     /// <summary>Fresh processes that re-measure a suspect (<see cref="StateMatching"/>).</summary>
     public int Confirmations { get; init; } = 2;
 
-    /// <summary>
-    /// A process is a suspect (re-measured) once its shift exceeds this fraction of the limit.
-    /// </summary>
+    /// <summary>A process is a suspect (re-measured) once its shift exceeds this fraction of the limit.</summary>
     public double SuspectFraction { get; init; } = 0.5;
 
     /// <summary>Every confirming process must itself exceed this fraction of the limit, so one slow process cannot carry the mean.</summary>

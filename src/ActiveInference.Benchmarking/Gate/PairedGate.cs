@@ -2,9 +2,7 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
 
-/// <summary>
-/// Decides a verdict from paired processes, adding processes only while the answer is unknown (with a cap).
-/// </summary>
+/// <summary>Decides a verdict from paired processes, adding processes only while the answer is unknown (with a cap).</summary>
 internal static class PairedGate
 {
     /// <summary>At the last process, a change whose interval excludes 0 and reaches the limit counts once it is at least this share of the limit.</summary>

@@ -1,8 +1,6 @@
 namespace ActiveInference.Benchmarking.Gate;
 
-/// <summary>
-/// The numbers behind <see cref="PairedGate"/>; defaults chosen by experiments/PairedGateExperiment (README).
-/// </summary>
+/// <summary>The numbers behind <see cref="PairedGate"/>; defaults chosen by experiments/PairedGateExperiment (README).</summary>
 internal sealed record PairedPolicy
 {
     /// <summary>Relative slow-down that counts as a regression (0.10 = 10%).</summary>
@@ -17,17 +15,13 @@ internal sealed record PairedPolicy
     /// <summary>Processes at most; more are added only while the answer is unknown.</summary>
     public int MaxProcesses { get; init; } = 8;
 
-    /// <summary>
-    /// Seconds of paired processes one benchmark may use: a process that would overrun it is not started.
-    /// </summary>
+    /// <summary>Seconds of paired processes one benchmark may use: a process that would overrun it is not started.</summary>
     public double TimeBudgetSeconds { get; init; } = 40;
 
     /// <summary>Half-width of the change's interval in standard errors (3: about 0.1% on each side when the noise estimate is right).</summary>
     public double IntervalWidth { get; init; } = 3.0;
 
-    /// <summary>
-    /// Smallest per-process noise (ln units) the gate assumes, however quiet the run's own A/A estimate was.
-    /// </summary>
+    /// <summary>Smallest per-process noise (ln units) the gate assumes, however quiet the run's own A/A estimate was.</summary>
     public double MinimumNoise { get; init; } = 0.005;
 
     /// <summary>Bytes per operation above the baseline's that are always tolerated.</summary>

@@ -81,9 +81,7 @@ internal static class RegressionGate
         return evidence.Outcome(Verdict.Passed, first.Shift, "", processes);
     }
 
-    /// <summary>
-    /// Re-measures a suspect (sign +1 slower, −1 faster) in fresh processes and decides on the mean of all processes.
-    /// </summary>
+    /// <summary>Re-measures a suspect (sign +1 slower, −1 faster) in fresh processes and decides on the mean of all processes.</summary>
     private static GateOutcome Settle(int sign, MatchedShift first, StateSample[] pool, string[] probes, Evidence evidence, GatePolicy policy,
         Remeasure confirm)
     {

@@ -2,9 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ActiveInference.Benchmarking.History;
 
-/// <summary>
-/// The history database's migrations, in order; the version is <c>PRAGMA user_version</c>. Append, never edit a shipped one.
-/// </summary>
+/// <summary>The history database's migrations, in order; the version is <c>PRAGMA user_version</c>. Append, never edit a shipped one.</summary>
 internal static class HistorySchema
 {
     /// <summary>Migration <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>.</summary>
@@ -71,9 +69,7 @@ internal static class HistorySchema
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Brings the database to <see cref="CurrentVersion"/> in an immediate transaction; false (nothing changed) when it is newer.
-    /// </summary>
+    /// <summary>Brings the database to <see cref="CurrentVersion"/> in an immediate transaction; false (nothing changed) when it is newer.</summary>
     public static bool Migrate(SqliteConnection connection, IReadOnlyList<string> migrations)
     {
         if (ReadVersion(connection) == migrations.Count)

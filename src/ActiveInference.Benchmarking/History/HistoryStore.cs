@@ -85,9 +85,7 @@ internal sealed class HistoryStore
         });
     }
 
-    /// <summary>
-    /// One benchmark's points, oldest first, optionally only on <paramref name="machineProfileId"/>; empty when never recorded.
-    /// </summary>
+    /// <summary>One benchmark's points, oldest first, optionally only on <paramref name="machineProfileId"/>; empty when never recorded.</summary>
     public IReadOnlyList<HistoryPoint> Series(string fullName, string? machineProfileId = null)
     {
         ArgumentNullException.ThrowIfNull(fullName);

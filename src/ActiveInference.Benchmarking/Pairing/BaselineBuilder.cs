@@ -20,9 +20,7 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
     /// <summary>How long one build may take.</summary>
     public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// The build of <paramref name="projectPath"/> at <paramref name="commit"/>, from the cache or built now; on failure, why.
-    /// </summary>
+    /// <summary>The build of <paramref name="projectPath"/> at <paramref name="commit"/>, from the cache or built now; on failure, why.</summary>
     public BaselineCode Build(string repositoryRoot, string commit, string projectPath, string entryAssembly)
     {
         var description = $"commit {BaselineCode.Short(commit)}";

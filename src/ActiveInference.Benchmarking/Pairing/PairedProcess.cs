@@ -5,9 +5,7 @@ using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>
-/// Starts one paired child process (<c>--perf-pair</c>) with tiered compilation off, and reads back what it measured.
-/// </summary>
+/// <summary>Starts one paired child process (<c>--perf-pair</c>) with tiered compilation off, and reads back what it measured.</summary>
 internal static class PairedProcess
 {
     /// <summary>The child's command-line switch.</summary>

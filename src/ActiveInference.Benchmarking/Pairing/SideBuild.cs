@@ -2,9 +2,7 @@ using System.Text.Json;
 
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>
-/// One side's build of a perf test project: its folder, perf test assembly and the assemblies under test each copy loads.
-/// </summary>
+/// <summary>One side's build of a perf test project: its folder, perf test assembly and the assemblies under test each copy loads.</summary>
 /// <param name="Side">Which side this is.</param>
 /// <param name="Directory">Full path of the build output folder.</param>
 /// <param name="EntryAssembly">File name of the perf test assembly, e.g. <c>Foo.PerfTests.dll</c>.</param>

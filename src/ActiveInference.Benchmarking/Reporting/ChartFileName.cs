@@ -3,9 +3,7 @@ using System.Text;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Chart file names safe on every file system: the sanitised name (at most 80 characters) plus 8 hex digits of its SHA-256.
-/// </summary>
+/// <summary>Chart file names safe on every file system: the sanitised name (at most 80 characters) plus 8 hex digits of its SHA-256.</summary>
 internal static class ChartFileName
 {
     private const int MaxReadableLength = 80;

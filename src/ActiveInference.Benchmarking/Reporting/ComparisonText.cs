@@ -4,17 +4,13 @@ using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// How the reports phrase a verdict's comparison, in the words the verdict messages use (invariant culture).
-/// </summary>
+/// <summary>How the reports phrase a verdict's comparison, in the words the verdict messages use (invariant culture).</summary>
 internal static class ComparisonText
 {
     /// <summary>The baseline as messages name it (<c>commit 1b56a1b</c>, <c>the recorded numbers of 2026-11-29</c>); <c>-</c> without one.</summary>
     public static string Baseline(GateOutcome? gate) => gate?.Baseline ?? "-";
 
-    /// <summary>
-    /// How the change was measured, e.g. <c>paired: 3 processes × 4 copies per side</c>; <c>-</c> when unknown or no gate ran.
-    /// </summary>
+    /// <summary>How the change was measured, e.g. <c>paired: 3 processes × 4 copies per side</c>; <c>-</c> when unknown or no gate ran.</summary>
     public static string Measured(GateOutcome? gate) => gate?.Method switch
     {
         null => "-",

@@ -2,9 +2,7 @@ using System.Text;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>
-/// Makes arbitrary text safe inside markdown inline text and table cells (punctuation escaped, no HTML, no line breaks).
-/// </summary>
+/// <summary>Makes arbitrary text safe inside markdown inline text and table cells (punctuation escaped, no HTML, no line breaks).</summary>
 internal static class MarkdownText
 {
     // Punctuation that can open or close markup mid-line (GitHub adds ~ and $); escaped text never starts a line.

@@ -1,8 +1,6 @@
 namespace ActiveInference.Benchmarking.Statistics;
 
-/// <summary>
-/// Offline change-point detection by ED-PELT: where the distribution of a series changes, without assuming normality.
-/// </summary>
+/// <summary>Offline change-point detection by ED-PELT: where the distribution of a series changes, without assuming normality.</summary>
 internal sealed class EdPelt : IChangePointDetector
 {
     /// <summary>The detector with the default penalty, for those that take an <see cref="IChangePointDetector"/> (the history's trends); it has no state.</summary>

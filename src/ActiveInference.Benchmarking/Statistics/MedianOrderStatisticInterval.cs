@@ -2,14 +2,10 @@ using MathNet.Numerics.Distributions;
 
 namespace ActiveInference.Benchmarking.Statistics;
 
-/// <summary>
-/// Distribution-free confidence interval of a population median from two order statistics, [x₍ₖ₎, x₍ₙ₋ₖ₊₁₎].
-/// </summary>
+/// <summary>Distribution-free confidence interval of a population median from two order statistics, [x₍ₖ₎, x₍ₙ₋ₖ₊₁₎].</summary>
 internal static class MedianOrderStatisticInterval
 {
-    /// <summary>
-    /// The two-sided interval of the median of values already sorted ascending (not checked), in their unit.
-    /// </summary>
+    /// <summary>The two-sided interval of the median of values already sorted ascending (not checked), in their unit.</summary>
     /// <param name="sorted">Sorted sample, at least one value.</param>
     /// <param name="level">Confidence level in (0, 1), e.g. 0.95.</param>
     /// <exception cref="ArgumentException">The sample is empty.</exception>

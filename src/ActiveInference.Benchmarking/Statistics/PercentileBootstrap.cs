@@ -1,8 +1,6 @@
 namespace ActiveInference.Benchmarking.Statistics;
 
-/// <summary>
-/// Seeded percentile bootstrap confidence interval of the difference of medians, median(X) − median(Y).
-/// </summary>
+/// <summary>Seeded percentile bootstrap confidence interval of the difference of medians, median(X) − median(Y).</summary>
 internal static class PercentileBootstrap
 {
     /// <summary>Default number of resamples.</summary>

@@ -61,9 +61,7 @@ internal static class Quantile
     /// </summary>
     internal static double Between(double lower, double upper, double fraction) => lower + fraction * (upper - lower);
 
-    /// <summary>
-    /// The <paramref name="probability"/> quantile of unsorted values (a sorted copy is made; the input is not changed).
-    /// </summary>
+    /// <summary>The <paramref name="probability"/> quantile of unsorted values (a sorted copy is made; the input is not changed).</summary>
     /// <exception cref="ArgumentException">The sample is empty or contains NaN or ±Infinity.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The probability is outside [0, 1] or NaN.</exception>
     public static double Of(ReadOnlySpan<double> values, double probability)

@@ -3,9 +3,7 @@ using MathNet.Numerics.Distributions;
 
 namespace ActiveInference.Benchmarking.Statistics;
 
-/// <summary>
-/// Confidence interval of a population mean from the Student t distribution: mean ± t(1 − α/2; n − 1)·s/√n.
-/// </summary>
+/// <summary>Confidence interval of a population mean from the Student t distribution: mean ± t(1 − α/2; n − 1)·s/√n.</summary>
 internal static class StudentMeanInterval
 {
     /// <summary>

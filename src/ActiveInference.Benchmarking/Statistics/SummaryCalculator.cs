@@ -1,16 +1,12 @@
 namespace ActiveInference.Benchmarking.Statistics;
 
-/// <summary>
-/// Computes a <see cref="Summary"/> (descriptive statistics and 95% intervals) from a sample of values.
-/// </summary>
+/// <summary>Computes a <see cref="Summary"/> (descriptive statistics and 95% intervals) from a sample of values.</summary>
 internal static class SummaryCalculator
 {
     /// <summary>The confidence level of both intervals in a <see cref="Summary"/>.</summary>
     public const double Level = 0.95;
 
-    /// <summary>
-    /// Summarises <paramref name="values"/> (any unit, e.g. nanoseconds per operation); the input is not changed.
-    /// </summary>
+    /// <summary>Summarises <paramref name="values"/> (any unit, e.g. nanoseconds per operation); the input is not changed.</summary>
     /// <exception cref="ArgumentException">The sample is empty or contains NaN or ±Infinity (the message names the index).</exception>
     public static Summary Summarise(ReadOnlySpan<double> values)
     {
