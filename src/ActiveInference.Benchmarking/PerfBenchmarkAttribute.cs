@@ -44,10 +44,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
         TimeLimit = timeLimitSeconds;
     }
 
-    /// <summary>
-    /// Minimum number of measured samples (default 30, at least 1; at most 2000 are taken). <see cref="TimeLimit"/> can
-    /// end sampling with fewer, and the result then says so.
-    /// </summary>
+    /// <summary>Minimum number of measured samples (default 30, at least 1; at most 2000 are taken). <see cref="TimeLimit"/> can end sampling with fewer, and the result then says so.</summary>
     public int Iterations { get; set; } = 30;
 
     /// <summary>

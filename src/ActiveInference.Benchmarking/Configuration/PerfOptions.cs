@@ -36,10 +36,7 @@ internal sealed record PerfOptions
     /// <summary>Recordings kept per benchmark and profile when recording, at least 1.</summary>
     public int KeepRecordings { get; init; } = DefaultKeepRecordings;
 
-    /// <summary>
-    /// The baseline's code for the paired gate: a prebuilt folder (full path) or a git commit-ish built on demand; null uses
-    /// the commit that recorded the baselines file.
-    /// </summary>
+    /// <summary>The baseline's code for the paired gate: a prebuilt folder (full path) or a git commit-ish built on demand; null uses the commit that recorded the baselines file.</summary>
     public string? BaselineRef { get; init; }
 
     /// <summary>The share of the benchmarks this run measures (<c>I/N</c>, see <see cref="Configuration.Shard"/>); null runs them all. The others end skipped.</summary>

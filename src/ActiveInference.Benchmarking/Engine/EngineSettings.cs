@@ -1,9 +1,6 @@
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>
-/// How the engine measures one benchmark. Immutable; built from <see cref="PerfBenchmarkAttribute"/> and validated
-/// by <see cref="Validate"/> before anything runs.
-/// </summary>
+/// <summary>How the engine measures one benchmark. Immutable; built from <see cref="PerfBenchmarkAttribute"/> and validated by <see cref="Validate"/> before anything runs.</summary>
 internal sealed record EngineSettings
 {
     /// <summary>Minimum number of measured samples.</summary>

@@ -66,9 +66,7 @@ internal static class PairedGate
         }
     }
 
-    /// <summary>
-    /// One process's noise: the largest of the A/A changes' root mean square, the processes' spread (from the second process on) and the policy's minimum.
-    /// </summary>
+    /// <summary>One process's noise: the largest of the A/A changes' root mean square, the processes' spread (from the second process on) and the policy's minimum.</summary>
     internal static double Noise(IReadOnlyList<ProcessComparison> processes, PairedPolicy policy)
     {
         var self = processes.SelectMany(p => p.SelfChanges).ToArray();

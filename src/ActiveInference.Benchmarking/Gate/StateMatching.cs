@@ -77,10 +77,6 @@ internal static class StateMatching
     /// The state-matched shift of <paramref name="current"/> against the pooled <paramref name="baseline"/>, or null when
     /// too few samples (<see cref="MinMatched"/>, <see cref="MinMatchedFraction"/>) found neighbours within <see cref="Radius"/>.
     /// </summary>
-    /// <remarks>
-    /// Not retried with a wider radius: replayed on the third experiment's processes, widening to 24% for unmatched
-    /// processes lost detections (K2 +50%: 35/40 instead of 40/40); a fresh process in a familiar state is better.
-    /// </remarks>
     public static MatchedShift? Estimate(IReadOnlyList<StateSample> baseline, IReadOnlyList<StateSample> current)
     {
         ArgumentNullException.ThrowIfNull(baseline);

@@ -20,10 +20,7 @@ internal sealed record BaselineCode(string? Directory, string? Commit, string De
     /// <summary>True when <see cref="Reason"/> is a mistake in the settings (a <c>baselineRef</c> that names nothing): every benchmark fails with it instead of falling back.</summary>
     public bool IsConfigurationError { get; init; }
 
-    /// <summary>
-    /// True when the baseline commit was found but could not be built: every benchmark ends Inconclusive with <see cref="Reason"/>
-    /// instead of falling back to recorded numbers.
-    /// </summary>
+    /// <summary>True when the baseline commit was found but could not be built: every benchmark ends Inconclusive with <see cref="Reason"/> instead of falling back to recorded numbers.</summary>
     public bool IsBuildFailure { get; init; }
 
     /// <summary>The baseline commit's code does not build, for <paramref name="reason"/>.</summary>

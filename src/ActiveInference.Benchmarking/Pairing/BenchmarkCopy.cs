@@ -38,10 +38,7 @@ internal sealed class BenchmarkCopy
     /// <summary>This copy's benchmark method.</summary>
     public MethodInfo Method => _test.Method!.MethodInfo;
 
-    /// <summary>
-    /// Loads copy <paramref name="index"/> and prepares <paramref name="fullName"/>; throws <see cref="MissingBenchmarkException"/>
-    /// or <see cref="PairingException"/>.
-    /// </summary>
+    /// <summary>Loads copy <paramref name="index"/> and prepares <paramref name="fullName"/>; throws <see cref="MissingBenchmarkException"/> or <see cref="PairingException"/>.</summary>
     public static BenchmarkCopy Create(SideBuild build, int index, string fullName)
     {
         var side = SideBuild.Describe(build.Side);

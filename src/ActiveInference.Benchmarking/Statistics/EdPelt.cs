@@ -11,10 +11,7 @@ internal sealed class EdPelt : IChangePointDetector
     /// <inheritdoc />
     int[] IChangePointDetector.Detect(IReadOnlyList<double> series, int minDistance) => [.. Detect(series, minDistance)];
 
-    /// <summary>
-    /// Indexes at which a new segment starts (series[i − 1] ends one level, series[i] begins the next), ascending; every
-    /// segment is at least <paramref name="minDistance"/> long.
-    /// </summary>
+    /// <summary>Indexes at which a new segment starts (series[i − 1] ends one level, series[i] begins the next), ascending; every segment is at least <paramref name="minDistance"/> long.</summary>
     /// <param name="series">Values in time order, all finite.</param>
     /// <param name="minDistance">Shortest segment allowed, at least 1 (e.g. 3 runs so that a single outlier is not a level).</param>
     /// <param name="penalty">Cost added per change point; defaults to 3·ln(n). Must be non-negative and finite.</param>

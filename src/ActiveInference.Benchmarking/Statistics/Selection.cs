@@ -4,8 +4,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// In-place selection (Hoare's quickselect with a median-of-three pivot): order statistics in expected linear time
 /// without sorting or allocating, for inner loops such as <see cref="PercentileBootstrap"/>.
 /// </summary>
-/// <remarks><para>Our own rather than Perfolizer's (the package was dropped: nothing used it): the bootstrap's inner loop needs a median that reorders a scratch span in place and allocates nothing.</para>
-/// Hoare, C. A. R. (1961). "Algorithm 65: Find." Commun. ACM 4(7): 321–322. https://doi.org/10.1145/366622.366647</remarks>
+/// <remarks>Hoare, C. A. R. (1961). "Algorithm 65: Find." Commun. ACM 4(7): 321–322. https://doi.org/10.1145/366622.366647</remarks>
 internal static class Selection
 {
     /// <summary>The sample median (<see cref="Quantile.Median(ReadOnlySpan{double})"/>'s, without sorting or allocating); reorders <paramref name="values"/>.</summary>
