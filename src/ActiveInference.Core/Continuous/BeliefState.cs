@@ -45,10 +45,7 @@ public sealed class BeliefState
     /// <summary>F(μ; o) in nats after the last update (NaN before the first).</summary>
     public double FreeEnergy { get; private set; }
 
-    /// <summary>
-    /// Takes <see cref="Steps"/> gradient steps on F(·; o) from the current μ and returns F after
-    /// them. Allocates nothing.
-    /// </summary>
+    /// <summary>Takes <see cref="Steps"/> gradient steps on F(·; o) from the current μ and returns F after them. Allocates nothing.</summary>
     /// <param name="o">Observation, length m, finite.</param>
     public double Update(ReadOnlySpan<double> o)
     {

@@ -2,9 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace ActiveInference.Core.Continuous;
 
-/// <summary>
-/// A Gaussian belief over the n hidden states: mean (length n) and covariance (n×n, row-major).
-/// </summary>
+/// <summary>A Gaussian belief over the n hidden states: mean (length n) and covariance (n×n, row-major).</summary>
 /// <param name="Mean">Posterior mean μ, length n.</param>
 /// <param name="Covariance">Posterior covariance Σ, n×n stored row-major (Σᵢⱼ at i·n + j).</param>
 public sealed record GaussianPosterior(ReadOnlyMemory<double> Mean, ReadOnlyMemory<double> Covariance)

@@ -90,9 +90,7 @@ public sealed class LinearGaussianModel
     /// <summary>A copy of Πₒ (m×m).</summary>
     public Matrix<double> ObservationPrecision => _observationPrecision.Clone();
 
-    /// <summary>
-    /// The constant part of F: −½ ln|Πₒ| − ½ ln|Πₓ| + ((m+n)/2) ln 2π (nats).
-    /// </summary>
+    /// <summary>The constant part of F: −½ ln|Πₒ| − ½ ln|Πₓ| + ((m+n)/2) ln 2π (nats).</summary>
     public double NormalisationConstant => _constant;
 
     /// <summary>
@@ -110,9 +108,7 @@ public sealed class LinearGaussianModel
     /// <summary>Creates a workspace sized for this model (for concurrent or explicit-buffer use).</summary>
     public FreeEnergyWorkspace CreateWorkspace() => new(StateCount, ObservationCount);
 
-    /// <summary>
-    /// F(μ; o) in nats, without allocating (uses the model's own workspace: not thread-safe).
-    /// </summary>
+    /// <summary>F(μ; o) in nats, without allocating (uses the model's own workspace: not thread-safe).</summary>
     /// <param name="mu">Belief mean μ, length n.</param>
     /// <param name="o">Observation o, length m, finite.</param>
     public double FreeEnergy(ReadOnlySpan<double> mu, ReadOnlySpan<double> o) => FreeEnergy(mu, o, _workspace);

@@ -1,8 +1,6 @@
 namespace ActiveInference.Core.Continuous;
 
-/// <summary>
-/// What <see cref="VariationalInference.Infer"/> found for one observation.
-/// </summary>
+/// <summary>What <see cref="VariationalInference.Infer"/> found for one observation.</summary>
 /// <param name="Posterior">The Gaussian posterior: mean (length n) and covariance (n×n row-major).</param>
 /// <param name="FreeEnergy">F(μ; o) at the returned mean, in nats.</param>
 /// <param name="Iterations">Iterations taken.</param>

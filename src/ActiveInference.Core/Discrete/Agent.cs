@@ -148,10 +148,7 @@ public sealed class Agent
         return result;
     }
 
-    /// <summary>
-    /// Evaluates every policy from the current posterior and returns q_pi = softmax(γ G + ln* E)
-    /// (a view). No allocation.
-    /// </summary>
+    /// <summary>Evaluates every policy from the current posterior and returns q_pi = softmax(γ G + ln* E) (a view). No allocation.</summary>
     public ReadOnlySpan<double> InferPolicies()
     {
         for (var p = 0; p < _g.Length; p++)

@@ -122,10 +122,7 @@ public sealed class FixedPointIteration
         return new StateInference(f, iterations, false, change);
     }
 
-    /// <summary>
-    /// One Jacobi sweep: every factor's marginal is recomputed from the current marginals of the
-    /// others, then all are replaced at once. No allocation.
-    /// </summary>
+    /// <summary>One Jacobi sweep: every factor's marginal is recomputed from the current marginals of the others, then all are replaced at once. No allocation.</summary>
     public void Sweep()
     {
         var factors = _q.Length;
@@ -162,10 +159,7 @@ public sealed class FixedPointIteration
         (_q, _next) = (_next, _q);
     }
 
-    /// <summary>
-    /// pymdp's <c>calc_free_energy</c> of the current marginals:
-    /// Σ_f [q_f·ln*(q_f) − q_f·ln*(prior_f)] − E_q[ln L], in nats. No allocation.
-    /// </summary>
+    /// <summary>pymdp's <c>calc_free_energy</c> of the current marginals: Σ_f [q_f·ln*(q_f) − q_f·ln*(prior_f)] − E_q[ln L], in nats. No allocation.</summary>
     public double FreeEnergy() => FreeEnergy(includeAccuracy: true);
 
     private double FreeEnergy(bool includeAccuracy)

@@ -1,8 +1,6 @@
 namespace ActiveInference.Core.Discrete;
 
-/// <summary>
-/// Stop rule of fixed-point state inference (pymdp's <c>num_iter</c> and <c>dF_tol</c>).
-/// </summary>
+/// <summary>Stop rule of fixed-point state inference (pymdp's <c>num_iter</c> and <c>dF_tol</c>).</summary>
 /// <param name="MaxIterations">Most Jacobi sweeps, ≥ 1 (pymdp default 10).</param>
 /// <param name="FreeEnergyTolerance">Stop once |F_prev − F| &lt; this after a sweep (pymdp default 1e-3); 0 runs every sweep.</param>
 public sealed record FixedPointSettings(int MaxIterations = 10, double FreeEnergyTolerance = 1e-3)

@@ -5,9 +5,7 @@ namespace ActiveInference.Core.Discrete;
 /// <summary>Outer products of factor marginals into joint distributions (last factor fastest).</summary>
 internal static class Joint
 {
-    /// <summary>
-    /// destination[0..length) = q[from] ⊗ ... ⊗ q[to−1]; returns length (1, holding 1.0, for an empty range).
-    /// </summary>
+    /// <summary>destination[0..length) = q[from] ⊗ ... ⊗ q[to−1]; returns length (1, holding 1.0, for an empty range).</summary>
     public static int Outer(ReadOnlySpan<double[]> q, int from, int to, Span<double> destination)
     {
         destination[0] = 1.0;
