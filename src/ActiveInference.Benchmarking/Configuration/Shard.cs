@@ -7,10 +7,9 @@ using System.Text;
 namespace ActiveInference.Benchmarking.Configuration;
 
 /// <summary>
-/// One share of the benchmarks when the suite is split across CI jobs: shard <see cref="Index"/> of
-/// <see cref="Count"/> (1-based, written <c>I/N</c>, e.g. <c>2/3</c>). A benchmark belongs to exactly one shard,
-/// chosen by a stable hash of its full name, so every job agrees without talking to the others and adding a
-/// benchmark never moves the others.
+/// One share of the benchmarks when the suite is split across CI jobs: shard <see cref="Index"/> of <see cref="Count"/> (1-based, written <c>I/N</c>,
+/// e.g. <c>2/3</c>). A benchmark belongs to exactly one shard, chosen by a stable hash of its full name, so every job agrees without talking to the
+/// others and adding a benchmark never moves the others.
 /// </summary>
 /// <remarks>
 /// The hash is the first eight bytes (big-endian) of SHA-256 over the UTF-8 full name, taken modulo

@@ -1,9 +1,8 @@
 namespace ActiveInference.Benchmarking.Statistics;
 
 /// <summary>
-/// Finds the points where the level of a series changes (e.g. a benchmark's median over the run history).
-/// An interface so the history's trends do not depend on one method (tests pass fixed answers); <see cref="EdPelt"/>
-/// is the production implementation.
+/// Finds the points where the level of a series changes (e.g. a benchmark's median over the run history). An interface so the history's trends do not
+/// depend on one method (tests pass fixed answers); <see cref="EdPelt"/> is the production implementation.
 /// </summary>
 internal interface IChangePointDetector
 {
