@@ -5,14 +5,16 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ActiveInference.Core;
 
 /// <summary>
-/// Deterministic test and benchmark inputs: the same seed always gives the same model or observation (System.Random with a seed), so benchmarks can
-/// build their inputs outside the timed region and compare runs.
+/// Deterministic test and benchmark inputs: the same seed always gives the same model or
+/// observation (System.Random with a seed), so benchmarks can build their inputs outside the timed
+/// region and compare runs.
 /// </summary>
 public static class ModelFactory
 {
     /// <summary>
-    /// A random, well-conditioned linear-Gaussian model with n hidden states and m observations: W has N(0, 1/n) entries; Πₓ = I + ½ GGᵀ/n and Πₒ =
-    /// 2I + ½ HHᵀ/m (G, H standard normal), so both precisions have eigenvalues in about [1, 3] and [2, 4]; η has N(0, 1) entries.
+    /// A random, well-conditioned linear-Gaussian model with n hidden states and m observations:
+    /// W has N(0, 1/n) entries; Πₓ = I + ½ GGᵀ/n and Πₒ = 2I + ½ HHᵀ/m (G, H standard normal), so
+    /// both precisions have eigenvalues in about [1, 3] and [2, 4]; η has N(0, 1) entries.
     /// </summary>
     public static LinearGaussianModel LinearGaussian(int stateCount, int observationCount, int seed)
     {

@@ -3,8 +3,9 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Continuous;
 
 /// <summary>
-/// A belief μ about the hidden state of a <see cref="LinearGaussianModel"/>, updated on each observation by predictive coding: a fixed number of
-/// gradient-descent steps μ ← μ − κ ∂F/∂μ (κ the step size). Mutable; not thread-safe; allocates nothing per update.
+/// A belief μ about the hidden state of a <see cref="LinearGaussianModel"/>, updated on each
+/// observation by predictive coding: a fixed number of gradient-descent steps
+/// μ ← μ − κ ∂F/∂μ (κ the step size). Mutable; not thread-safe; allocates nothing per update.
 /// </summary>
 public sealed class BeliefState
 {

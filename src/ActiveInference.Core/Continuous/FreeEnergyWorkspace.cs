@@ -1,8 +1,9 @@
 namespace ActiveInference.Core.Continuous;
 
 /// <summary>
-/// Scratch buffers for evaluating the free energy and its gradient of one <see cref="LinearGaussianModel"/> without allocating. One workspace serves
-/// one thread at a time; give each thread its own (they are small: 2m + 2n doubles).
+/// Scratch buffers for evaluating the free energy and its gradient of one
+/// <see cref="LinearGaussianModel"/> without allocating. One workspace serves one thread at a
+/// time; give each thread its own (they are small: 2m + 2n doubles).
 /// </summary>
 public sealed class FreeEnergyWorkspace
 {

@@ -139,8 +139,9 @@ public sealed class LinearGaussianModel
     }
 
     /// <summary>
-    /// The same F(μ; o) written plainly with MathNet vectors and matrices: allocates several temporaries per call. Kept as the simple reference that
-    /// the allocation-free version is checked (and benchmarked) against.
+    /// The same F(μ; o) written plainly with MathNet vectors and matrices: allocates several
+    /// temporaries per call. Kept as the simple reference that the allocation-free version is
+    /// checked (and benchmarked) against.
     /// </summary>
     public double FreeEnergyAllocating(Vector<double> mu, Vector<double> o)
     {

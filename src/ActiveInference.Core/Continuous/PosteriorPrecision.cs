@@ -4,8 +4,9 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 namespace ActiveInference.Core.Continuous;
 
 /// <summary>
-/// What the Gaussian posterior of a <see cref="LinearGaussianModel"/> needs, computed once: P = WᵀΠₒW + Πₓ (the Hessian of F), K = WᵀΠₒ and c = Πₓη,
-/// so that the posterior mean solves P μ = K o + c; and P's Cholesky factor, which gives the covariance P⁻¹ by solves.
+/// What the Gaussian posterior of a <see cref="LinearGaussianModel"/> needs, computed once:
+/// P = WᵀΠₒW + Πₓ (the Hessian of F), K = WᵀΠₒ and c = Πₓη, so that the posterior mean solves
+/// P μ = K o + c; and P's Cholesky factor, which gives the covariance P⁻¹ by solves.
 /// </summary>
 internal sealed class PosteriorPrecision
 {

@@ -4,9 +4,10 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ActiveInference.Core.Continuous;
 
 /// <summary>
-/// The seed's simple free energy <c>compute_free_energy(observations, beliefs, precision)</c>, kept as a convenience: observations and beliefs live
-/// in the same k-dimensional space (W = I, no prior term), and F = ½ (o − μ)ᵀ Π (o − μ) − ½ ln|Π| + (k/2) ln 2π, i.e. −ln N(o; μ, Π⁻¹), in nats. For
-/// the full generative model use <see cref="LinearGaussianModel.FreeEnergy(ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
+/// The seed's simple free energy <c>compute_free_energy(observations, beliefs, precision)</c>, kept
+/// as a convenience: observations and beliefs live in the same k-dimensional space (W = I, no
+/// prior term), and F = ½ (o − μ)ᵀ Π (o − μ) − ½ ln|Π| + (k/2) ln 2π, i.e. −ln N(o; μ, Π⁻¹), in
+/// nats. For the full generative model use <see cref="LinearGaussianModel.FreeEnergy(ReadOnlySpan{double}, ReadOnlySpan{double})"/>.
 /// </summary>
 /// <remarks>
 /// An instance holds Π (checked symmetric positive definite once, ln|Π| by Cholesky) and a scratch

@@ -3,14 +3,16 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Continuous;
 
 /// <summary>
-/// Variational (Laplace) inference for a <see cref="LinearGaussianModel"/>: minimises F(μ; o) over μ by conjugate-gradient iterations until the
-/// gradient is small, and takes the covariance from the curvature of F, Σ = (WᵀΠₒW + Πₓ)⁻¹ (by Cholesky solves, computed once per model). For this
-/// model the fixed point is the exact posterior.
+/// Variational (Laplace) inference for a <see cref="LinearGaussianModel"/>: minimises F(μ; o)
+/// over μ by conjugate-gradient iterations until the gradient is small, and takes the covariance
+/// from the curvature of F, Σ = (WᵀΠₒW + Πₓ)⁻¹ (by Cholesky solves, computed once per model).
+/// For this model the fixed point is the exact posterior.
 /// </summary>
 /// <remarks>
-/// F is quadratic in μ with Hessian P = WᵀΠₒW + Πₓ, so each iteration is one conjugate-gradient step on ∂F/∂μ = Pμ − (WᵀΠₒo + Πₓη); it starts from
-/// the prior mean η. Convergence: relative gradient norm ‖∂F/∂μ‖/‖WᵀΠₒo + Πₓη‖ ≤ <see cref="Tolerance"/>. Iterations allocate nothing; the result
-/// (mean array, record) is allocated once per call. Not thread-safe.
+/// F is quadratic in μ with Hessian P = WᵀΠₒW + Πₓ, so each iteration is one conjugate-gradient
+/// step on ∂F/∂μ = Pμ − (WᵀΠₒo + Πₓη); it starts from the prior mean η. Convergence: relative
+/// gradient norm ‖∂F/∂μ‖/‖WᵀΠₒo + Πₓη‖ ≤ <see cref="Tolerance"/>. Iterations allocate nothing; the
+/// result (mean array, record) is allocated once per call. Not thread-safe.
 /// </remarks>
 public sealed class VariationalInference
 {

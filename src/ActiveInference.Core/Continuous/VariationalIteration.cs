@@ -3,13 +3,15 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Continuous;
 
 /// <summary>
-/// One mean-field variational iteration (the seed's <c>variational_inference_iteration</c>) on a mean/variance pair for a <see
-/// cref="LinearGaussianModel"/>: with q(x) = Πᵢ N(μᵢ, σᵢ²), each coordinate in turn is set to its optimum given the others, σᵢ² = 1/Pᵢᵢ, μᵢ = (bᵢ −
-/// Σ_{j≠i} Pᵢⱼ μⱼ)/Pᵢᵢ, with P = WᵀΠₒW + Πₓ and b = WᵀΠₒo + Πₓη.
+/// One mean-field variational iteration (the seed's <c>variational_inference_iteration</c>) on a
+/// mean/variance pair for a <see cref="LinearGaussianModel"/>: with q(x) = Πᵢ N(μᵢ, σᵢ²), each
+/// coordinate in turn is set to its optimum given the others,
+/// σᵢ² = 1/Pᵢᵢ, μᵢ = (bᵢ − Σ_{j≠i} Pᵢⱼ μⱼ)/Pᵢᵢ, with P = WᵀΠₒW + Πₓ and b = WᵀΠₒo + Πₓη.
 /// </summary>
 /// <remarks>
-/// Repeated, the means converge to the exact posterior mean (a Gauss–Seidel sweep on an SPD system); the mean-field variances 1/Pᵢᵢ are at most the
-/// exact marginal variances. Allocates nothing; not thread-safe.
+/// Repeated, the means converge to the exact posterior mean (a Gauss–Seidel sweep on an SPD
+/// system); the mean-field variances 1/Pᵢᵢ are at most the exact marginal variances. Allocates
+/// nothing; not thread-safe.
 /// </remarks>
 public sealed class VariationalIteration
 {

@@ -3,9 +3,10 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Discrete;
 
 /// <summary>
-/// A discrete active-inference agent, step for step like pymdp 0.0.7.1's <c>Agent</c>: <see cref="InferStates(ReadOnlySpan{int})"/> (prior D at
-/// first, then B[u]·q after an action), <see cref="InferPolicies"/> (G per policy, q_pi = softmax(γG + ln* E)) and <see cref="SampleAction()"/>
-/// (deterministic, from the first step's action marginals).
+/// A discrete active-inference agent, step for step like pymdp 0.0.7.1's <c>Agent</c>:
+/// <see cref="InferStates(ReadOnlySpan{int})"/> (prior D at first, then B[u]·q after an action),
+/// <see cref="InferPolicies"/> (G per policy, q_pi = softmax(γG + ln* E)) and
+/// <see cref="SampleAction()"/> (deterministic, from the first step's action marginals).
 /// </summary>
 /// <remarks>
 /// Owns all buffers: after construction, the three steps allocate nothing. Results are exposed as

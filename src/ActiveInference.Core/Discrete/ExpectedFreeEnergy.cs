@@ -3,14 +3,16 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Discrete;
 
 /// <summary>
-/// Negative expected free energy of a policy, as pymdp 0.0.7.1's <c>update_posterior_policies</c> (higher is better): G = Σ_{t=1..T} [ Σ_m qo_{t,m} ·
-/// ln*(softmax C_m) + I_t ], where the predicted states are qs_{t,f} = B_f[:, :, u_{t,f}] qs_{t−1,f} and I_t is the mutual information between the
-/// hidden state and the JOINT outcome of all modalities (<c>spm_MDP_G</c>: only joint states with q(s) &gt; e⁻¹⁶ count, and e⁻¹⁶ is added inside ln
-/// p(o|s)).
+/// Negative expected free energy of a policy, as pymdp 0.0.7.1's <c>update_posterior_policies</c>
+/// (higher is better): G = Σ_{t=1..T} [ Σ_m qo_{t,m} · ln*(softmax C_m) + I_t ], where the
+/// predicted states are qs_{t,f} = B_f[:, :, u_{t,f}] qs_{t−1,f} and I_t is the mutual information
+/// between the hidden state and the JOINT outcome of all modalities (<c>spm_MDP_G</c>: only joint
+/// states with q(s) &gt; e⁻¹⁶ count, and e⁻¹⁶ is added inside ln p(o|s)).
 /// </summary>
 /// <remarks>
-/// The utility uses Σ_m qo_m·lnC_m = q·u with u(s) = Σ_m A_m[:, s]·lnC_m precomputed per model; the first part of I uses the per-state Σ_o p(o|s)
-/// ln(p(o|s) + e⁻¹⁶), also precomputed. Holds its buffers: <see cref="Evaluate"/> allocates nothing. Not thread-safe.
+/// The utility uses Σ_m qo_m·lnC_m = q·u with u(s) = Σ_m A_m[:, s]·lnC_m precomputed per model;
+/// the first part of I uses the per-state Σ_o p(o|s) ln(p(o|s) + e⁻¹⁶), also precomputed. Holds
+/// its buffers: <see cref="Evaluate"/> allocates nothing. Not thread-safe.
 /// </remarks>
 public sealed class ExpectedFreeEnergy
 {

@@ -3,15 +3,17 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Discrete;
 
 /// <summary>
-/// State inference by fixed-point iteration, as pymdp 0.0.7.1's <c>run_vanilla_fpi</c>: one factor is solved in closed form, q = softmax(ln L + ln*
-/// prior); several factors start from uniform marginals and take JACOBI sweeps (every factor from the previous sweep's marginals of the others), q_f
-/// ← softmax(E_{q_−f}[ln L] + ln* prior_f), stopping when |F_prev − F| &lt; tolerance or after the sweep cap (F_prev of the first sweep = F of the
-/// uniform q without the accuracy term).
+/// State inference by fixed-point iteration, as pymdp 0.0.7.1's <c>run_vanilla_fpi</c>: one factor
+/// is solved in closed form, q = softmax(ln L + ln* prior); several factors start from uniform
+/// marginals and take JACOBI sweeps (every factor from the previous sweep's marginals of the
+/// others), q_f ← softmax(E_{q_−f}[ln L] + ln* prior_f), stopping when |F_prev − F| &lt; tolerance
+/// or after the sweep cap (F_prev of the first sweep = F of the uniform q without the accuracy term).
 /// </summary>
 /// <remarks>
-/// Holds its buffers (log-likelihood, log-priors, marginals, scratch): after construction, setting an observation, setting priors, <see
-/// cref="Sweep"/> and <see cref="Run"/> allocate nothing. Not thread-safe. E_{q_−f} is computed with the product of the other marginals (not pymdp's
-/// divide-by-q_f trick, which fails when a marginal underflows to 0); the two agree to rounding.
+/// Holds its buffers (log-likelihood, log-priors, marginals, scratch): after construction, setting
+/// an observation, setting priors, <see cref="Sweep"/> and <see cref="Run"/> allocate nothing. Not thread-safe.
+/// E_{q_−f} is computed with the product of the other marginals (not pymdp's divide-by-q_f trick,
+/// which fails when a marginal underflows to 0); the two agree to rounding.
 /// </remarks>
 public sealed class FixedPointIteration
 {

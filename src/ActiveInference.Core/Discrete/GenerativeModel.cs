@@ -4,8 +4,9 @@ using System.Numerics.Tensors;
 namespace ActiveInference.Core.Discrete;
 
 /// <summary>
-/// A discrete (POMDP) generative model in pymdp 0.0.7.1's layout: likelihoods A (one per modality), transitions B (one per hidden-state factor),
-/// preferences C, initial-state prior D, policy prior E and the policies. Immutable after construction; checked on construction.
+/// A discrete (POMDP) generative model in pymdp 0.0.7.1's layout: likelihoods A (one per
+/// modality), transitions B (one per hidden-state factor), preferences C, initial-state prior D,
+/// policy prior E and the policies. Immutable after construction; checked on construction.
 /// </summary>
 /// <remarks>
 /// <para>Arrays are flat and row-major, 0-based, exactly like the numpy arrays of pymdp:</para>

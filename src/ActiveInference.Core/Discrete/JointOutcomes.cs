@@ -1,8 +1,9 @@
 namespace ActiveInference.Core.Discrete;
 
 /// <summary>
-/// The likelihood of the JOINT outcome of all modalities, p(o|s) = Π_m A[m][o_m, s], stored per joint state (row s holds p(·|s) over all joint
-/// outcomes), and the per-state negative entropy Σ_o p(o|s) ln(p(o|s) + e⁻¹⁶) that pymdp 0.0.7.1's <c>spm_MDP_G</c> uses.
+/// The likelihood of the JOINT outcome of all modalities, p(o|s) = Π_m A[m][o_m, s], stored per
+/// joint state (row s holds p(·|s) over all joint outcomes), and the per-state negative entropy
+/// Σ_o p(o|s) ln(p(o|s) + e⁻¹⁶) that pymdp 0.0.7.1's <c>spm_MDP_G</c> uses.
 /// </summary>
 internal sealed class JointOutcomes
 {

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace ActiveInference.Core.Discrete;
 
 /// <summary>
-/// Reads the <c>model</c> object of a pymdp reference file (format <c>pymdp-oracle-reference/1</c>: num_states, num_obs, num_controls, A, B, C, D, E,
-/// policies as nested row-major lists) into a <see cref="GenerativeModel"/>.
+/// Reads the <c>model</c> object of a pymdp reference file (format <c>pymdp-oracle-reference/1</c>:
+/// num_states, num_obs, num_controls, A, B, C, D, E, policies as nested row-major lists) into a
+/// <see cref="GenerativeModel"/>.
 /// </summary>
 public static class PymdpModelReader
 {
