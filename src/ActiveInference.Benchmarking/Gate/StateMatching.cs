@@ -24,7 +24,7 @@ internal static class StateMatching
     /// <summary>Baseline samples that set each sample's expected time.</summary>
     public const int Neighbours = 15;
 
-    /// <summary>Largest ln(probe time) difference for the same state (0.12 ≈ 12%); chosen by the gate experiment (README).</summary>
+    /// <summary>Largest ln(probe time) difference for the same state (0.12 ≈ 12%); chosen by experiments/GateExperiment (README).</summary>
     public const double Radius = 0.12;
 
     /// <summary>Smallest share of a process's samples that must be matched for an estimate.</summary>
