@@ -6,7 +6,10 @@ namespace ActiveInference.Benchmarking;
 /// <summary>Everything known about one benchmark case after it ran. Times are nanoseconds per operation; memory is bytes.</summary>
 public sealed record BenchmarkResult
 {
-    /// <summary>Full NUnit name, e.g. <c>ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)</c>: the key of baselines and history.</summary>
+    /// <summary>
+    /// Full NUnit name, e.g. <c>ActiveInference.Core.PerfTests.FreeEnergyBenchmarks.FreeEnergy(100)</c>: the key of
+    /// baselines and history.
+    /// </summary>
     public required string FullName { get; init; }
 
     /// <summary>Short name: method and arguments, e.g. <c>FreeEnergy(100)</c>.</summary>
@@ -28,7 +31,10 @@ public sealed record BenchmarkResult
     internal IReadOnlyList<double> NormalisedSamples =>
         Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
 
-    /// <summary>Per state probe (by name), its ns/op timed right after each measured sample, aligned with <see cref="SamplesNanosecondsPerOperation"/>.</summary>
+    /// <summary>
+    /// Per state probe (by name), its ns/op timed right after each measured sample, aligned with <see
+    /// cref="SamplesNanosecondsPerOperation"/>.
+    /// </summary>
     internal IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
 
     /// <summary>Calls of the benchmark in each measured sample (chosen by the pilot stage).</summary>

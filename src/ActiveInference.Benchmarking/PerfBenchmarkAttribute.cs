@@ -44,7 +44,10 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
         TimeLimit = timeLimitSeconds;
     }
 
-    /// <summary>Minimum number of measured samples (default 30, at least 1; at most 2000 are taken). <see cref="TimeLimit"/> can end sampling with fewer, and the result then says so.</summary>
+    /// <summary>
+    /// Minimum number of measured samples (default 30, at least 1; at most 2000 are taken). <see cref="TimeLimit"/> can
+    /// end sampling with fewer, and the result then says so.
+    /// </summary>
     public int Iterations { get; set; } = 30;
 
     /// <summary>
@@ -53,7 +56,10 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     /// </summary>
     public int Warmup { get; set; } = 5;
 
-    /// <summary>Time limit of the measurement stage in seconds (default 10); the stage stops there even below <see cref="Iterations"/> samples, and the result says so.</summary>
+    /// <summary>
+    /// Time limit of the measurement stage in seconds (default 10); the stage stops there even below <see
+    /// cref="Iterations"/> samples, and the result says so.
+    /// </summary>
     public double TimeLimit { get; set; } = 10;
 
     /// <summary>Shortest sample in milliseconds (default 1): the pilot picks operations per sample to reach it.</summary>
@@ -68,7 +74,10 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     /// <summary>Fixed operations per sample (e.g. 1 with <see cref="SampleSetup"/> for fresh state per call); 0 lets the pilot choose.</summary>
     public long OperationsPerSample { get; set; }
 
-    /// <summary>Relative regression threshold for this benchmark (0.25 = 25%), overriding the run's threshold; NaN (default) uses the run's.</summary>
+    /// <summary>
+    /// Relative regression threshold for this benchmark (0.25 = 25%), overriding the run's threshold; NaN (default)
+    /// uses the run's.
+    /// </summary>
     public double Threshold { get; set; } = double.NaN;
 
     /// <summary>Name of a parameterless method of the fixture run before every sample, outside the timing.</summary>
@@ -138,7 +147,10 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     /// <inheritdoc />
     public void ApplyToContext(TestExecutionContext context) => context.ParallelScope = ParallelScope.None;
 
-    /// <summary>Runs before a parameterised benchmark's cases: NUnit builds each case as "not runnable" because the method returns a value without an expected result; a benchmark's return value is consumed, not asserted.</summary>
+    /// <summary>
+    /// Runs before a parameterised benchmark's cases: NUnit builds each case as "not runnable" because the method
+    /// returns a value without an expected result; a benchmark's return value is consumed, not asserted.
+    /// </summary>
     public ActionTargets Targets => ActionTargets.Suite;
 
     /// <inheritdoc />

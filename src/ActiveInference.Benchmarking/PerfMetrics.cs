@@ -5,7 +5,10 @@ public static class PerfMetrics
 {
     [ThreadStatic] private static Dictionary<string, double>? t_active;
 
-    /// <summary>Records <paramref name="value"/> under <paramref name="name"/> for the running benchmark; the last value wins. Ignored outside a benchmark and during timed samples.</summary>
+    /// <summary>
+    /// Records <paramref name="value"/> under <paramref name="name"/> for the running benchmark; the last value wins.
+    /// Ignored outside a benchmark and during timed samples.
+    /// </summary>
     public static void Record(string name, double value)
     {
         var active = t_active;

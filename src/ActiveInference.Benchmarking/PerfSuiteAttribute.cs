@@ -4,7 +4,10 @@ using NUnit.Framework.Interfaces;
 
 namespace ActiveInference.Benchmarking;
 
-/// <summary>Assembly-level action (added by <c>build/PerfTests.props</c>): when the run ends, writes the run-level results and attaches them to the test run.</summary>
+/// <summary>
+/// Assembly-level action (added by <c>build/PerfTests.props</c>): when the run ends, writes the run-level results and
+/// attaches them to the test run.
+/// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
 public sealed class PerfSuiteAttribute : NUnitAttribute, ITestAction
 {

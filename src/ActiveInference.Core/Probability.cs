@@ -2,7 +2,10 @@ using System.Numerics.Tensors;
 
 namespace ActiveInference.Core;
 
-/// <summary>Allocation-free kernels on probability vectors, following pymdp 0.0.7.1's conventions (<c>ln*(x) = ln(x + 1e-16)</c>, max-shifted softmax).</summary>
+/// <summary>
+/// Allocation-free kernels on probability vectors, following pymdp 0.0.7.1's conventions (<c>ln*(x) = ln(x +
+/// 1e-16)</c>, max-shifted softmax).
+/// </summary>
 public static class Probability
 {
     /// <summary>The epsilon pymdp adds inside logarithms (<c>maths.EPS_VAL</c> = 1e-16).</summary>
@@ -20,7 +23,10 @@ public static class Probability
         TensorPrimitives.Log(destination, destination);
     }
 
-    /// <summary>Numerically stable softmax in place: <c>x ← exp(x − max x) / Σ exp(x − max x)</c> (log-sum-exp shift, so no overflow for large inputs).</summary>
+    /// <summary>
+    /// Numerically stable softmax in place: <c>x ← exp(x − max x) / Σ exp(x − max x)</c> (log-sum-exp shift, so no
+    /// overflow for large inputs).
+    /// </summary>
     /// <param name="x">Log-weights on input; normalised probabilities on output. Must be non-empty.</param>
     public static void SoftmaxInPlace(Span<double> x)
     {

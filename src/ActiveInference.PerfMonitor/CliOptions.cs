@@ -35,7 +35,10 @@ internal static class CliOptions
         return null;
     }
 
-    /// <summary>True when <paramref name="text"/> can name a baseline (not blank, no control characters, not beginning with '-'); else a problem naming the value.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> can name a baseline (not blank, no control characters, not beginning with
+    /// '-'); else a problem naming the value.
+    /// </summary>
     internal static bool TryParseBaselineRef(string text, out string problem)
     {
         problem = Benchmarking.Configuration.PerfOptionsLoader.BaselineRefProblem(text) is { } why

@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>At least one benchmark regressed (or the perf tests failed because of the gate).</summary>
     public const int Regression = 1;
 
-    /// <summary>Usage error (unknown option, bad value) or infrastructure error (missing or corrupt file, unknown benchmark, dotnet test could not run).</summary>
+    /// <summary>
+    /// Usage error (unknown option, bad value) or infrastructure error (missing or corrupt file, unknown benchmark,
+    /// dotnet test could not run).
+    /// </summary>
     public const int Error = 2;
 }

@@ -2,7 +2,8 @@ namespace ActiveInference.Benchmarking.Assertions;
 
 /// <summary>The result of checking one assertion: its status and one line showing measured versus allowed.</summary>
 /// <param name="Status">Passed, failed, inconclusive or not applicable.</param>
-/// <param name="Message">The assertion, what was measured and what was allowed, e.g. <c>MaxAllocatedBytesPerOperation(0): 264 B/op (median of 30 samples), allowed at most 0 B/op</c>.</param>
+/// <param name="Message">The assertion, what was measured and what was allowed, e.g.
+/// <c>MaxAllocatedBytesPerOperation(0): 264 B/op (median of 30 samples), allowed at most 0 B/op</c>.</param>
 public sealed record AssertionOutcome(AssertionStatus Status, string Message)
 {
     /// <summary>A passed assertion.</summary>

@@ -9,9 +9,15 @@ public enum AssertionStatus
     /// <summary>The measurement breaks the limit: the test fails.</summary>
     Failed,
 
-    /// <summary>The limit cannot be judged here (e.g. an absolute time written for another machine): the test ends inconclusive unless something failed.</summary>
+    /// <summary>
+    /// The limit cannot be judged here (e.g. an absolute time written for another machine): the test ends inconclusive
+    /// unless something failed.
+    /// </summary>
     Inconclusive,
 
-    /// <summary>The limit does not apply to this case (e.g. the compared benchmark has no case with these arguments): reported, changes nothing.</summary>
+    /// <summary>
+    /// The limit does not apply to this case (e.g. the compared benchmark has no case with these arguments): reported,
+    /// changes nothing.
+    /// </summary>
     NotApplicable,
 }

@@ -32,7 +32,10 @@ internal sealed class BenchmarkAssertions
     /// <summary>The problems with the declarations, each naming the assertion; empty when all are valid.</summary>
     public IReadOnlyList<string> Validate() => All.SelectMany(a => a.Validate(_method)).ToArray();
 
-    /// <summary>Checks every assertion against the measured result; an assertion that throws counts as failed, with the exception's message.</summary>
+    /// <summary>
+    /// Checks every assertion against the measured result; an assertion that throws counts as failed, with the
+    /// exception's message.
+    /// </summary>
     public IReadOnlyList<AssertionOutcome> Check(BenchmarkResult result, AssertionContext context) =>
         All.Select(a =>
         {

@@ -7,7 +7,10 @@ internal static class ComparedMethod
 {
     private const BindingFlags AnyMethod = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
 
-    /// <summary>The method named <paramref name="other"/> on <paramref name="benchmark"/>'s fixture, or the reason it cannot be compared with it.</summary>
+    /// <summary>
+    /// The method named <paramref name="other"/> on <paramref name="benchmark"/>'s fixture, or the reason it cannot be
+    /// compared with it.
+    /// </summary>
     public static (MethodInfo? Method, string? Error) Find(MethodInfo benchmark, string? other)
     {
         var fixture = benchmark.DeclaringType!;

@@ -7,7 +7,10 @@ internal static class ComparisonGraph
 {
     private const BindingFlags AnyMethod = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
 
-    /// <summary>A cycle of comparisons that leads from <paramref name="benchmark"/> back to it, as method names (first = last), or null when there is none.</summary>
+    /// <summary>
+    /// A cycle of comparisons that leads from <paramref name="benchmark"/> back to it, as method names (first = last),
+    /// or null when there is none.
+    /// </summary>
     public static IReadOnlyList<string>? CycleFrom(MethodInfo benchmark)
     {
         var edges = benchmark.DeclaringType!.GetMethods(AnyMethod)

@@ -54,7 +54,10 @@ internal sealed class ComparisonPlan
         return new ComparisonPlan(planned);
     }
 
-    /// <summary>The per-sample time ratios (benchmark ÷ other) of each planned comparison, from the engine's run of <see cref="Companions"/>.</summary>
+    /// <summary>
+    /// The per-sample time ratios (benchmark ÷ other) of each planned comparison, from the engine's run of <see
+    /// cref="Companions"/>.
+    /// </summary>
     public IReadOnlyList<SpeedComparison> Pair(EngineRun run)
     {
         ArgumentNullException.ThrowIfNull(run);

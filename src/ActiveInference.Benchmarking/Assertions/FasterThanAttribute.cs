@@ -13,7 +13,10 @@ public sealed class FasterThanAttribute : SpeedComparisonAttribute
     /// <param name="other">The other benchmark method's name (use <c>nameof</c>).</param>
     public FasterThanAttribute(string other) : base(other) { }
 
-    /// <summary>How many times faster, ≥ 1 (default 1: at least as fast). For "at most R times slower" use <see cref="RelativeSpeedAttribute"/> with <c>Max = R</c>.</summary>
+    /// <summary>
+    /// How many times faster, ≥ 1 (default 1: at least as fast). For "at most R times slower" use <see
+    /// cref="RelativeSpeedAttribute"/> with <c>Max = R</c>.
+    /// </summary>
     public double By { get; set; } = 1;
 
     /// <inheritdoc />

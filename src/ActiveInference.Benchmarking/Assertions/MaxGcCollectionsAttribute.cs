@@ -3,7 +3,10 @@ using System.Reflection;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
-/// <summary>Fails the benchmark when collections of <see cref="Generation"/> exceed <see cref="PerThousandOperations"/> per 1 000 calls; the default allows no generation-2 collection.</summary>
+/// <summary>
+/// Fails the benchmark when collections of <see cref="Generation"/> exceed <see cref="PerThousandOperations"/> per 1
+/// 000 calls; the default allows no generation-2 collection.
+/// </summary>
 public sealed class MaxGcCollectionsAttribute : BenchmarkAssertionAttribute
 {
     /// <summary>The generation limited: 0, 1 or 2 (default 2).</summary>

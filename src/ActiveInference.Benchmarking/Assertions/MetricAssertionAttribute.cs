@@ -3,7 +3,10 @@ using System.Reflection;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
-/// <summary>Bounds a custom metric recorded with <see cref="PerfMetrics.Record"/>, or <c>result</c> (the numeric return value), e.g. <c>[MetricAssertion("iterations", Max = 50)]</c>.</summary>
+/// <summary>
+/// Bounds a custom metric recorded with <see cref="PerfMetrics.Record"/>, or <c>result</c> (the numeric return value),
+/// e.g. <c>[MetricAssertion("iterations", Max = 50)]</c>.
+/// </summary>
 public sealed class MetricAssertionAttribute : BenchmarkAssertionAttribute
 {
     /// <summary>Bounds the metric <paramref name="metric"/>; set <see cref="Min"/>, <see cref="Max"/> or both.</summary>

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
-/// <summary>A minimum throughput in operations per second (10⁹ ÷ median ns/op), enforced only on the machine profile <see cref="AbsoluteTimeAttribute.Profile"/> (inconclusive elsewhere).</summary>
+/// <summary>
+/// A minimum throughput in operations per second (10⁹ ÷ median ns/op), enforced only on the machine profile <see
+/// cref="AbsoluteTimeAttribute.Profile"/> (inconclusive elsewhere).
+/// </summary>
 /// <example><c>[MinThroughput(OperationsPerSecond = 1e6, Profile = "3f9a0c12ab45")]</c></example>
 public sealed class MinThroughputAttribute : AbsoluteTimeAttribute
 {

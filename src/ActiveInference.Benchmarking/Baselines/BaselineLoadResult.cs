@@ -8,7 +8,10 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <c>/repo/baselines.json: schemaVersion 3 is not supported (this framework reads 1 to 2)</c>; otherwise null.</param>
 internal sealed record BaselineLoadResult(BaselineLoadStatus Status, string Path, BaselineDocument? Document, string? Error)
 {
-    /// <summary>How reading the samples file went: Loaded (or samples were inline), Missing or Invalid (see <see cref="SamplesError"/>); without it the recordings have summaries only.</summary>
+    /// <summary>
+    /// How reading the samples file went: Loaded (or samples were inline), Missing or Invalid (see <see
+    /// cref="SamplesError"/>); without it the recordings have summaries only.
+    /// </summary>
     public BaselineLoadStatus SamplesStatus { get; init; } = BaselineLoadStatus.Loaded;
 
     /// <summary>When <see cref="SamplesStatus"/> is Invalid: one line naming the samples file and the problem; otherwise null.</summary>

@@ -57,7 +57,10 @@ internal sealed record MachineProfile
     /// <summary>Fingerprint of the engine settings that change numbers, as given by the caller.</summary>
     public string EngineSettings { get; }
 
-    /// <summary>One line for people, e.g. <c>AMD EPYC, 2 logical cores, Debian GNU/Linux 12 (bookworm), .NET 10.0.12, engine 1.0.0 [settings]</c>.</summary>
+    /// <summary>
+    /// One line for people, e.g. <c>AMD EPYC, 2 logical cores, Debian GNU/Linux 12 (bookworm), .NET 10.0.12, engine
+    /// 1.0.0 [settings]</c>.
+    /// </summary>
     public string Description =>
         string.Create(CultureInfo.InvariantCulture,
             $"{CpuModel}, {LogicalCores} logical cores, {OperatingSystem}, .NET {RuntimeVersion}, engine {EngineVersion} [{EngineSettings}]");

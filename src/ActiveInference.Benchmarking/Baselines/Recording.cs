@@ -8,7 +8,8 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <param name="Commit">Source commit the run measured, or null when unknown.</param>
 /// <param name="OperationsPerSample">Calls of the benchmark per sample.</param>
 /// <param name="Time">Statistics of the samples in nanoseconds per operation.</param>
-/// <param name="Samples">Each sample's nanoseconds per operation, in the order taken (rounded to <see cref="SampleSignificantDigits"/> digits).</param>
+/// <param name="Samples">Each sample's nanoseconds per operation, in the order taken (rounded to <see
+/// cref="SampleSignificantDigits"/> digits).</param>
 /// <param name="AllocatedBytesPerOperation">Managed bytes allocated per call over the measurement stage.</param>
 /// <param name="Gc">Garbage collections during the measurement stage.</param>
 /// <param name="TotalOperations">Calls of the benchmark during the measurement stage.</param>
@@ -28,7 +29,10 @@ internal sealed record Recording(
     /// <summary>Significant digits kept for each stored probe time: states are matched within several percent.</summary>
     public const int StateSignificantDigits = 4;
 
-    /// <summary>Per state probe (by name), each sample's probe ns/op taken right after it, aligned with <see cref="Samples"/>; empty without probes.</summary>
+    /// <summary>
+    /// Per state probe (by name), each sample's probe ns/op taken right after it, aligned with <see cref="Samples"/>;
+    /// empty without probes.
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> StateSamples { get; init; } = EmptyState;
 
     /// <summary>

@@ -12,10 +12,16 @@ internal sealed record PerfOptions
     /// <summary>Gate (default), record or measure.</summary>
     public PerfMode Mode { get; init; } = PerfMode.Gate;
 
-    /// <summary>Relative slowdown that counts as a regression when it is also significant, e.g. 0.10 = 10%; finite, ≥ 0. The attribute can override it per benchmark.</summary>
+    /// <summary>
+    /// Relative slowdown that counts as a regression when it is also significant, e.g. 0.10 = 10%; finite, ≥ 0. The
+    /// attribute can override it per benchmark.
+    /// </summary>
     public double Threshold { get; init; } = DefaultThreshold;
 
-    /// <summary>Full path of the baselines file (it need not exist: the paired gate needs only baseline code; with neither, every benchmark is Inconclusive).</summary>
+    /// <summary>
+    /// Full path of the baselines file (it need not exist: the paired gate needs only baseline code; with neither,
+    /// every benchmark is Inconclusive).
+    /// </summary>
     public required string BaselinePath { get; init; }
 
     /// <summary>Full path of the directory for run reports (results.json/csv/txt/md, plots).</summary>
@@ -27,7 +33,10 @@ internal sealed record PerfOptions
     /// <summary>Machine profile id to use instead of the computed one (CI runners that share baselines), or null.</summary>
     public string? MachineProfile { get; init; }
 
-    /// <summary>True to fail a test whose verdict is Inconclusive (for CI), except an untrustworthy measurement, which stays inconclusive; false to end it inconclusive with the reason.</summary>
+    /// <summary>
+    /// True to fail a test whose verdict is Inconclusive (for CI), except an untrustworthy measurement, which stays
+    /// inconclusive; false to end it inconclusive with the reason.
+    /// </summary>
     public bool InconclusiveAsFailure { get; init; }
 
     /// <summary>Commit being measured, stored with recordings, or null when not configured.</summary>
@@ -36,9 +45,15 @@ internal sealed record PerfOptions
     /// <summary>Recordings kept per benchmark and profile when recording, at least 1.</summary>
     public int KeepRecordings { get; init; } = DefaultKeepRecordings;
 
-    /// <summary>The baseline's code for the paired gate: a prebuilt folder (full path) or a git commit-ish built on demand; null uses the commit that recorded the baselines file.</summary>
+    /// <summary>
+    /// The baseline's code for the paired gate: a prebuilt folder (full path) or a git commit-ish built on demand; null
+    /// uses the commit that recorded the baselines file.
+    /// </summary>
     public string? BaselineRef { get; init; }
 
-    /// <summary>The share of the benchmarks this run measures (<c>I/N</c>, see <see cref="Configuration.Shard"/>); null runs them all. The others end skipped.</summary>
+    /// <summary>
+    /// The share of the benchmarks this run measures (<c>I/N</c>, see <see cref="Configuration.Shard"/>); null runs
+    /// them all. The others end skipped.
+    /// </summary>
     public Shard? Shard { get; init; }
 }

@@ -2,7 +2,10 @@ using System.Collections;
 
 namespace ActiveInference.Benchmarking.Configuration;
 
-/// <summary>The process's environment variables as a dictionary (name → value, ordinal names): the one copy the options loader and the monitor read.</summary>
+/// <summary>
+/// The process's environment variables as a dictionary (name → value, ordinal names): the one copy the options loader
+/// and the monitor read.
+/// </summary>
 internal static class ProcessEnvironment
 {
     /// <summary>The variables set in this process now.</summary>

@@ -30,7 +30,10 @@ internal static class CodePlacement
         return new Chosen<TDelegate>(copies[choice.Fastest], choice);
     }
 
-    /// <summary>One delegate per copy of <paramref name="genericMethod"/>, each called once so that all are compiled before anything is timed.</summary>
+    /// <summary>
+    /// One delegate per copy of <paramref name="genericMethod"/>, each called once so that all are compiled before
+    /// anything is timed.
+    /// </summary>
     public static TDelegate[] Compile<TDelegate>(MethodInfo genericMethod, Action<TDelegate> callOnce) where TDelegate : Delegate
     {
         var copies = Markers.Select(m => genericMethod.MakeGenericMethod(m).CreateDelegate<TDelegate>()).ToArray();

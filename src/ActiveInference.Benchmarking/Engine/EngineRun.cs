@@ -23,7 +23,10 @@ internal sealed record EngineRun(
     /// </summary>
     public IReadOnlyList<CompanionSamples> Companions { get; init; } = [];
 
-    /// <summary>The state probes timed after the reference in every round, each with one time per measured sample, aligned with <see cref="Measured"/>; empty when none ran.</summary>
+    /// <summary>
+    /// The state probes timed after the reference in every round, each with one time per measured sample, aligned with
+    /// <see cref="Measured"/>; empty when none ran.
+    /// </summary>
     public IReadOnlyList<CompanionSamples> Probes { get; init; } = [];
 
     /// <summary>The samples of the measurement stage only.</summary>

@@ -1,6 +1,9 @@
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>How the engine measures one benchmark. Immutable; built from <see cref="PerfBenchmarkAttribute"/> and validated by <see cref="Validate"/> before anything runs.</summary>
+/// <summary>
+/// How the engine measures one benchmark. Immutable; built from <see cref="PerfBenchmarkAttribute"/> and validated by
+/// <see cref="Validate"/> before anything runs.
+/// </summary>
 internal sealed record EngineSettings
 {
     /// <summary>Minimum number of measured samples.</summary>
@@ -21,7 +24,10 @@ internal sealed record EngineSettings
     /// </summary>
     public TimeSpan WarmupTime { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The measurement stage runs at least this long (as well as <see cref="Iterations"/> samples), so short benchmarks get enough rounds.</summary>
+    /// <summary>
+    /// The measurement stage runs at least this long (as well as <see cref="Iterations"/> samples), so short benchmarks
+    /// get enough rounds.
+    /// </summary>
     public TimeSpan MinMeasurementTime { get; init; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>Fixed operations per sample (e.g. 1 for a benchmark that needs fresh state per call), or 0 to let the pilot choose.</summary>

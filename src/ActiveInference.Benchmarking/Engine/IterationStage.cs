@@ -5,7 +5,10 @@ internal enum IterationStage
 {
     /// <summary>The first call: compiles the method (tier 0) and surfaces exceptions before anything is timed.</summary>
     Jitting,
-    /// <summary>Doubling batches that find how many operations make one sample last the minimum sample time; also warms the code up by time.</summary>
+    /// <summary>
+    /// Doubling batches that find how many operations make one sample last the minimum sample time; also warms the code
+    /// up by time.
+    /// </summary>
     Pilot,
     /// <summary>An empty invocation of the same shape, whose per-operation cost is subtracted from every sample.</summary>
     Overhead,

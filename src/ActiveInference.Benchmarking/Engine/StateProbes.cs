@@ -22,7 +22,10 @@ internal sealed class MemoryStreamProbe : ISideWorkload
     private readonly Func<double[], double> _pass;
     private double _sink;
 
-    /// <summary>Fills the array with fixed values. The first instance in a process also compiles the copies of the pass and picks the fastest (about 10 ms).</summary>
+    /// <summary>
+    /// Fills the array with fixed values. The first instance in a process also compiles the copies of the pass and
+    /// picks the fastest (about 10 ms).
+    /// </summary>
     public MemoryStreamProbe() => _pass = Copy.Value.Copy;
 
     /// <summary>Which compiled copy this process's instances run, and how the copies compared (diagnostics).</summary>

@@ -9,7 +9,10 @@ namespace ActiveInference.Benchmarking.Execution;
 /// <summary>Folds the assertions' outcomes into the test result the gate set, and writes them to the output.</summary>
 internal static class AssertionOutcomes
 {
-    /// <summary>A failed assertion fails the test; else an inconclusive one makes a passing test inconclusive (never failed). An untrustworthy measurement enforces nothing.</summary>
+    /// <summary>
+    /// A failed assertion fails the test; else an inconclusive one makes a passing test inconclusive (never failed). An
+    /// untrustworthy measurement enforces nothing.
+    /// </summary>
     public static void Apply(TestResult result, IReadOnlyList<AssertionOutcome> outcomes, bool trustworthy)
     {
         if (outcomes.Count == 0) return;

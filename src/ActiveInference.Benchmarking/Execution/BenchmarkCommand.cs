@@ -8,7 +8,10 @@ using NUnit.Framework.Internal.Commands;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: measures the case, gets the verdict, checks the assertions and sets the result.</summary>
+/// <summary>
+/// The NUnit command behind <see cref="PerfBenchmarkAttribute"/>: measures the case, gets the verdict, checks the
+/// assertions and sets the result.
+/// </summary>
 internal sealed class BenchmarkCommand : DelegatingTestCommand
 {
     private readonly PerfBenchmarkAttribute _attribute;

@@ -7,7 +7,10 @@ namespace ActiveInference.Benchmarking.Execution;
 /// <summary>Measures one NUnit test case in this process; shared by the gate's command and the re-measuring child's.</summary>
 internal static class CaseMeasurement
 {
-    /// <summary>The workload of the current case and its per-case set-up (null when none); throws <see cref="ArgumentException"/> when they cannot be bound.</summary>
+    /// <summary>
+    /// The workload of the current case and its per-case set-up (null when none); throws <see
+    /// cref="ArgumentException"/> when they cannot be bound.
+    /// </summary>
     public static (Workload Workload, Action? CaseSetup) Prepare(TestExecutionContext context, PerfBenchmarkAttribute attribute)
     {
         var test = context.CurrentTest;

@@ -15,7 +15,10 @@ public static class ChildProcessEntry
     /// <summary>Environment variable through which the child's benchmark command learns where to write its samples.</summary>
     internal const string OutputVariable = "ACTIVEINFERENCE_PERF_CHILD_OUTPUT";
 
-    /// <summary>Runs <c>--perf-pair &lt;request&gt;</c> or <c>--perf-measure &lt;full test name&gt;</c> with <c>--output &lt;file&gt;</c>; returns 0 when the samples were written, else 2.</summary>
+    /// <summary>
+    /// Runs <c>--perf-pair &lt;request&gt;</c> or <c>--perf-measure &lt;full test name&gt;</c> with <c>--output
+    /// &lt;file&gt;</c>; returns 0 when the samples were written, else 2.
+    /// </summary>
     public static int Run(Assembly testAssembly, string[] args)
     {
         if (args is [Pairing.PairedProcess.Switch, var request, "--output", var pairedOutput])

@@ -10,7 +10,10 @@ internal sealed record ChildProcesses(
     Func<string, string, (Remeasurement?, string?)> Remeasure,
     Func<PairedRequest, (PairedChildResult?, string?)> Paired)
 {
-    /// <summary>A paired process taking longer than this is stopped and the benchmark is Inconclusive (the slowest here take about 40 s, BeliefUpdate(1000) with its 4 s set-up per copy).</summary>
+    /// <summary>
+    /// A paired process taking longer than this is stopped and the benchmark is Inconclusive (the slowest here take
+    /// about 40 s, BeliefUpdate(1000) with its 4 s set-up per copy).
+    /// </summary>
     public static readonly TimeSpan PairedProcessTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>A re-measuring process taking longer than this is stopped (the verdict says so).</summary>

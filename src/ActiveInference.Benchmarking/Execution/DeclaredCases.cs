@@ -6,7 +6,10 @@ namespace ActiveInference.Benchmarking.Execution;
 /// <summary>The cases NUnit built for a method of the running test's fixture, read from the loaded test tree.</summary>
 internal static class DeclaredCases
 {
-    /// <summary>The argument lists of every case of <paramref name="method"/> in <paramref name="test"/>'s fixture, or null when the fixture is not found.</summary>
+    /// <summary>
+    /// The argument lists of every case of <paramref name="method"/> in <paramref name="test"/>'s fixture, or null when
+    /// the fixture is not found.
+    /// </summary>
     public static IReadOnlyList<object?[]>? Of(ITest test, string method)
     {
         var fixture = test.Parent;

@@ -6,7 +6,10 @@ using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>The run-level state, created once per process on first use (or injected by tests): options, machine profile and the parts doing the run's jobs.</summary>
+/// <summary>
+/// The run-level state, created once per process on first use (or injected by tests): options, machine profile and the
+/// parts doing the run's jobs.
+/// </summary>
 internal sealed class PerfSession
 {
     private static readonly Lazy<PerfSession> s_process = new(FromEnvironment);
@@ -44,7 +47,10 @@ internal sealed class PerfSession
     /// <summary>The session of this test run.</summary>
     public static PerfSession Current => s_override.Value ?? s_process.Value;
 
-    /// <summary>Uses <paramref name="session"/> instead of the process's session in this async flow until disposed (for the framework's tests).</summary>
+    /// <summary>
+    /// Uses <paramref name="session"/> instead of the process's session in this async flow until disposed (for the
+    /// framework's tests).
+    /// </summary>
     internal static IDisposable Use(PerfSession session)
     {
         var previous = s_override.Value;

@@ -5,7 +5,10 @@ using NUnit.Framework.Internal.Commands;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>The NUnit command in a <c>--perf-measure</c> child: measures the case and writes its <see cref="Remeasurement"/>; no gate, assertions or reports.</summary>
+/// <summary>
+/// The NUnit command in a <c>--perf-measure</c> child: measures the case and writes its <see cref="Remeasurement"/>; no
+/// gate, assertions or reports.
+/// </summary>
 internal sealed class RemeasureCommand(TestCommand innerCommand, PerfBenchmarkAttribute attribute, string output) : DelegatingTestCommand(innerCommand)
 {
     public override TestResult Execute(TestExecutionContext context)

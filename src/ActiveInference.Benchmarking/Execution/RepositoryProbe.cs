@@ -1,6 +1,9 @@
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>What CI or git says about the code a run measures: the commit, the branch, and whether the working tree differs from the commit.</summary>
+/// <summary>
+/// What CI or git says about the code a run measures: the commit, the branch, and whether the working tree differs from
+/// the commit.
+/// </summary>
 /// <param name="directory">Where git runs: the folder of the baselines file (or the current directory without options).</param>
 /// <param name="commitSetting">The <c>commit</c> setting, which wins over everything else; null when unset.</param>
 internal sealed class RepositoryProbe(string directory, string? commitSetting)

@@ -3,7 +3,10 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>Turns an <see cref="EngineRun"/> into the run-level <see cref="BenchmarkResult"/>: the measured samples' columns, summarised by <see cref="SummaryCalculator"/> (times and bytes per call), and GC totals.</summary>
+/// <summary>
+/// Turns an <see cref="EngineRun"/> into the run-level <see cref="BenchmarkResult"/>: the measured samples' columns,
+/// summarised by <see cref="SummaryCalculator"/> (times and bytes per call), and GC totals.
+/// </summary>
 internal static class ResultFactory
 {
     /// <summary>Builds the result for one benchmark case.</summary>

@@ -29,7 +29,10 @@ internal sealed class RunBaselines(string path)
     public int RecordingsKept(string profileId, string fullName) =>
         _store.Load(path).Document?.Find(profileId, fullName)?.Recordings.Count ?? 0;
 
-    /// <summary>The latest baseline samples (ns/op) on <paramref name="profileId"/> per benchmark of <paramref name="results"/>, for the distribution charts.</summary>
+    /// <summary>
+    /// The latest baseline samples (ns/op) on <paramref name="profileId"/> per benchmark of <paramref name="results"/>,
+    /// for the distribution charts.
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> LatestSamples(IEnumerable<BenchmarkResult> results, string profileId)
     {
         var samples = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);

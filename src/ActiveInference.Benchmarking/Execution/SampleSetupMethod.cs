@@ -5,7 +5,10 @@ namespace ActiveInference.Benchmarking.Execution;
 /// <summary>Binds the untimed per-sample set-up that <see cref="PerfBenchmarkAttribute.SampleSetup"/> names.</summary>
 internal static class SampleSetupMethod
 {
-    /// <summary>The delegate for the parameterless fixture method <paramref name="name"/>; null when no name is given. Throws <see cref="ArgumentException"/> when there is no such method.</summary>
+    /// <summary>
+    /// The delegate for the parameterless fixture method <paramref name="name"/>; null when no name is given. Throws
+    /// <see cref="ArgumentException"/> when there is no such method.
+    /// </summary>
     public static Action? Bind(string? name, MethodInfo method, object? fixture)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;

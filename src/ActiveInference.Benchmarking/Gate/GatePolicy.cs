@@ -7,7 +7,8 @@ internal sealed record GatePolicy
     public double Threshold { get; init; } = 0.10;
 
     /// <summary>
-    /// Robust standard deviations of the recordings' leave-one-out changes that make the noise floor (<see cref="StateMatching.NoiseFloor"/>); the limit is the larger of the threshold and this floor.
+    /// Robust standard deviations of the recordings' leave-one-out changes that make the noise floor (<see
+    /// cref="StateMatching.NoiseFloor"/>); the limit is the larger of the threshold and this floor.
     /// </summary>
     public double NoiseMultiplier { get; init; } = 3;
 
@@ -23,7 +24,10 @@ internal sealed record GatePolicy
     /// <summary>Fresh processes that may replace one whose machine state the baseline never saw, before the verdict is Inconclusive.</summary>
     public int UnmatchedRetries { get; init; } = 2;
 
-    /// <summary>Confidence level of the bootstrap interval of the first process's change; an apparent improvement needs its upper bound below 1.</summary>
+    /// <summary>
+    /// Confidence level of the bootstrap interval of the first process's change; an apparent improvement needs its
+    /// upper bound below 1.
+    /// </summary>
     public double Confidence { get; init; } = 0.99;
 
     /// <summary>Bytes per operation above the baseline that are always tolerated (rounding, a stray allocation).</summary>

@@ -5,10 +5,16 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <summary>Decides a verdict from paired processes, adding processes only while the answer is unknown (with a cap).</summary>
 internal static class PairedGate
 {
-    /// <summary>At the last process, a change whose interval excludes 0 and reaches the limit counts once it is at least this share of the limit.</summary>
+    /// <summary>
+    /// At the last process, a change whose interval excludes 0 and reaches the limit counts once it is at least this
+    /// share of the limit.
+    /// </summary>
     internal const double LastCall = 0.75;
 
-    /// <summary>The share of the limit a last call needs after <paramref name="processes"/> processes: <see cref="LastCall"/> from 3 on, else all of it.</summary>
+    /// <summary>
+    /// The share of the limit a last call needs after <paramref name="processes"/> processes: <see cref="LastCall"/>
+    /// from 3 on, else all of it.
+    /// </summary>
     internal static double LastCallShare(int processes) => processes >= 3 ? LastCall : 1.0;
 
     /// <summary>The decision and the evidence it rests on.</summary>
@@ -66,7 +72,10 @@ internal static class PairedGate
         }
     }
 
-    /// <summary>One process's noise: the largest of the A/A changes' root mean square, the processes' spread (from the second process on) and the policy's minimum.</summary>
+    /// <summary>
+    /// One process's noise: the largest of the A/A changes' root mean square, the processes' spread (from the second
+    /// process on) and the policy's minimum.
+    /// </summary>
     internal static double Noise(IReadOnlyList<ProcessComparison> processes, PairedPolicy policy)
     {
         var self = processes.SelectMany(p => p.SelfChanges).ToArray();

@@ -6,7 +6,10 @@ internal sealed record PairedPolicy
     /// <summary>Relative slow-down that counts as a regression (0.10 = 10%).</summary>
     public double Threshold { get; init; } = 0.10;
 
-    /// <summary>Copies of each side loaded in every process: placement (where code and data land) differs per copy, and the median over copies evens it out.</summary>
+    /// <summary>
+    /// Copies of each side loaded in every process: placement (where code and data land) differs per copy, and the
+    /// median over copies evens it out.
+    /// </summary>
     public int CopiesPerSide { get; init; } = 4;
 
     /// <summary>Processes measured before any decision: placement is also a per-process effect.</summary>

@@ -6,7 +6,10 @@ namespace ActiveInference.Benchmarking.Gate;
 /// <param name="Reason">Why, for <paramref name="Stop"/>.</param>
 internal sealed record PairedProcessResult(ProcessComparison? Comparison, Verdict? Stop, string? Reason)
 {
-    /// <summary>Wall time the process took, in seconds (set-up, warm-up and measurement): the gate stops adding processes when the next would overrun its budget.</summary>
+    /// <summary>
+    /// Wall time the process took, in seconds (set-up, warm-up and measurement): the gate stops adding processes when
+    /// the next would overrun its budget.
+    /// </summary>
     public double Seconds { get; init; }
 
     public static PairedProcessResult Of(ProcessComparison comparison) => new(comparison, null, null);

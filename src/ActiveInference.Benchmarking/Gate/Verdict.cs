@@ -7,11 +7,20 @@ internal enum Verdict
     Passed,
     /// <summary>Slower (or allocating more) beyond the threshold, with statistical evidence, confirmed: the test fails.</summary>
     Regressed,
-    /// <summary>Faster beyond the threshold with evidence: passes; when the baseline's code was measured beside it, the message suggests recording new baselines.</summary>
+    /// <summary>
+    /// Faster beyond the threshold with evidence: passes; when the baseline's code was measured beside it, the message
+    /// suggests recording new baselines.
+    /// </summary>
     Improved,
-    /// <summary>The baseline has no such benchmark (its code lacks the test, or, without baseline code, nothing was recorded for it): passes with a note.</summary>
+    /// <summary>
+    /// The baseline has no such benchmark (its code lacks the test, or, without baseline code, nothing was recorded for
+    /// it): passes with a note.
+    /// </summary>
     New,
-    /// <summary>The gate cannot tell (a baseline that throws or does not build, recorded numbers from an unseen machine state or another profile, an untrustworthy build): ends inconclusive with the reason.</summary>
+    /// <summary>
+    /// The gate cannot tell (a baseline that throws or does not build, recorded numbers from an unseen machine state or
+    /// another profile, an untrustworthy build): ends inconclusive with the reason.
+    /// </summary>
     Inconclusive,
     /// <summary>No comparison was made (mode <c>measure</c> or <c>record</c>).</summary>
     NotCompared,

@@ -38,6 +38,9 @@ internal sealed record HistoryPoint(
     double? Ratio,
     bool IsTrustworthy)
 {
-    /// <summary>How the verdict was measured; null when no gate ran, or for a run stored before history schema 2 (which kept only verdict and ratio).</summary>
+    /// <summary>
+    /// How the verdict was measured; null when no gate ran, or for a run stored before history schema 2 (which kept
+    /// only verdict and ratio).
+    /// </summary>
     public HistoryComparison? Comparison { get; init; }
 }

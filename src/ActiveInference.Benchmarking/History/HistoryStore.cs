@@ -214,7 +214,10 @@ internal sealed class HistoryStore
 
     private static double? OptionalReal(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
-    /// <summary>The comparison stored from <paramref name="first"/> on (method first); null when the method is NULL (no gate, or a row from before schema 2).</summary>
+    /// <summary>
+    /// The comparison stored from <paramref name="first"/> on (method first); null when the method is NULL (no gate, or
+    /// a row from before schema 2).
+    /// </summary>
     private static HistoryComparison? ReadComparison(SqliteDataReader reader, int first)
     {
         if (reader.IsDBNull(first))

@@ -1,6 +1,9 @@
 namespace ActiveInference.Benchmarking.History;
 
-/// <summary>The history database cannot be used: not a SQLite file, written by a newer schema, or a write was refused. The message names the file.</summary>
+/// <summary>
+/// The history database cannot be used: not a SQLite file, written by a newer schema, or a write was refused. The
+/// message names the file.
+/// </summary>
 internal sealed class HistoryStoreException : Exception
 {
     /// <summary>Creates the exception for the database at <paramref name="path"/>.</summary>

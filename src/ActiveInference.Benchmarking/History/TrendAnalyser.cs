@@ -17,7 +17,10 @@ internal sealed class TrendAnalyser
         _minDistance = minDistance;
     }
 
-    /// <summary>The trend of <paramref name="fullName"/> over <paramref name="points"/> (oldest first, as <see cref="HistoryStore.Series"/> returns them).</summary>
+    /// <summary>
+    /// The trend of <paramref name="fullName"/> over <paramref name="points"/> (oldest first, as <see
+    /// cref="HistoryStore.Series"/> returns them).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The detector returned an index outside the series or out of order.</exception>
     public BenchmarkTrend Analyse(string fullName, IReadOnlyList<HistoryPoint> points)
     {

@@ -8,7 +8,10 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// </summary>
 internal static class BaselineCodeResolver
 {
-    /// <summary>Where a perf test project's baselines are built: <c>obj/perf-baseline</c> in the project's folder (ignored like every <c>obj</c>).</summary>
+    /// <summary>
+    /// Where a perf test project's baselines are built: <c>obj/perf-baseline</c> in the project's folder (ignored like
+    /// every <c>obj</c>).
+    /// </summary>
     public static string CacheFolder(string projectFile) => Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "perf-baseline");
 
     /// <param name="baselineRef">The setting (an existing folder already made a full path by the options loader), or null.</param>
@@ -60,7 +63,10 @@ internal static class BaselineCodeResolver
         return new BaselineBuilder(CacheFolder(project), progress).Build(root.Output, commit, relative, entry);
     }
 
-    /// <summary>The commit of the latest recording on <paramref name="profileId"/>, else of the latest recording of any profile; null when none names one.</summary>
+    /// <summary>
+    /// The commit of the latest recording on <paramref name="profileId"/>, else of the latest recording of any profile;
+    /// null when none names one.
+    /// </summary>
     internal static string? RecordedCommit(BaselineDocument? document, string profileId)
     {
         if (document is null) return null;

@@ -38,7 +38,10 @@ internal sealed class BenchmarkCopy
     /// <summary>This copy's benchmark method.</summary>
     public MethodInfo Method => _test.Method!.MethodInfo;
 
-    /// <summary>Loads copy <paramref name="index"/> and prepares <paramref name="fullName"/>; throws <see cref="MissingBenchmarkException"/> or <see cref="PairingException"/>.</summary>
+    /// <summary>
+    /// Loads copy <paramref name="index"/> and prepares <paramref name="fullName"/>; throws <see
+    /// cref="MissingBenchmarkException"/> or <see cref="PairingException"/>.
+    /// </summary>
     public static BenchmarkCopy Create(SideBuild build, int index, string fullName)
     {
         var side = SideBuild.Describe(build.Side);
@@ -101,7 +104,10 @@ internal sealed class BenchmarkCopy
         }
     }
 
-    /// <summary>Runs the case's <c>[TearDown]</c> and every <c>[OneTimeTearDown]</c>, innermost first; failures are ignored (the measurement is over).</summary>
+    /// <summary>
+    /// Runs the case's <c>[TearDown]</c> and every <c>[OneTimeTearDown]</c>, innermost first; failures are ignored (the
+    /// measurement is over).
+    /// </summary>
     public void TearDown()
     {
         var context = TestExecutionContext.CurrentContext;

@@ -3,7 +3,10 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>The paired gate for one benchmark: runs paired processes as long as <see cref="PairedGate"/> asks and turns its decision into a <see cref="GateOutcome"/>.</summary>
+/// <summary>
+/// The paired gate for one benchmark: runs paired processes as long as <see cref="PairedGate"/> asks and turns its
+/// decision into a <see cref="GateOutcome"/>.
+/// </summary>
 internal static class PairedComparison
 {
     public static GateOutcome Decide(BenchmarkResult result, BaselineCode code, string assemblyPath, PairedPolicy policy,

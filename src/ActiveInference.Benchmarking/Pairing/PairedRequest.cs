@@ -24,7 +24,10 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     /// <summary>Copies of each side at least: three, so the median over a side's copies ignores one copy that landed badly.</summary>
     public int MinCopiesPerSide { get; init; } = 3;
 
-    /// <summary>The process that started the child (0: none): the child ends itself when that process is gone, so a cancelled or killed test run leaves nothing running.</summary>
+    /// <summary>
+    /// The process that started the child (0: none): the child ends itself when that process is gone, so a cancelled or
+    /// killed test run leaves nothing running.
+    /// </summary>
     public int ParentProcessId { get; init; }
 
     /// <summary>True to put a random-size allocation before each copy's set-up, so that each copy's data lands at a random offset.</summary>

@@ -83,7 +83,10 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
         return Math.Max(1, (long)Math.Ceiling(minimum / Math.Max(fastest, 1e-3)));
     }
 
-    /// <summary>Warm-up rounds until the JIT is quiet (calls per sample scaled up while samples are too short); returns their count and the last round's seconds.</summary>
+    /// <summary>
+    /// Warm-up rounds until the JIT is quiet (calls per sample scaled up while samples are too short); returns their
+    /// count and the last round's seconds.
+    /// </summary>
     private (int Rounds, double RoundSeconds) Warmup(IReadOnlyList<PairedWorkload> copies, ref long operations, Random random)
     {
         var minimum = settings.MinSampleTime.TotalSeconds;

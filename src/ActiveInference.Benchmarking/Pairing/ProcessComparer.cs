@@ -3,7 +3,10 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Pairing;
 
-/// <summary>Turns one paired process's samples into the gate's <see cref="ProcessComparison"/> (the change, the process's own A/A, the raw medians and bytes).</summary>
+/// <summary>
+/// Turns one paired process's samples into the gate's <see cref="ProcessComparison"/> (the change, the process's own
+/// A/A, the raw medians and bytes).
+/// </summary>
 internal static class ProcessComparer
 {
     /// <summary>Compares the sides of one process's samples.</summary>

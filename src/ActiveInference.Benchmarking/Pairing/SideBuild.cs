@@ -12,7 +12,10 @@ internal sealed record SideBuild(Side Side, string Directory, string EntryAssemb
     /// <summary>Full path of the perf test assembly.</summary>
     public string EntryPath => Path.Combine(Directory, EntryAssembly);
 
-    /// <summary>Reads <c>&lt;entry&gt;.deps.json</c>: libraries of type <c>project</c> except this framework are under test; throws <see cref="PairingException"/>.</summary>
+    /// <summary>
+    /// Reads <c>&lt;entry&gt;.deps.json</c>: libraries of type <c>project</c> except this framework are under test;
+    /// throws <see cref="PairingException"/>.
+    /// </summary>
     public static SideBuild Read(Side side, string directory, string entryAssembly)
     {
         var entryPath = Path.Combine(directory, entryAssembly);

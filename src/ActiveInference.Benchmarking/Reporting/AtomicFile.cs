@@ -8,7 +8,10 @@ internal static class AtomicFile
     /// <summary>UTF-8 without a byte-order mark: what every text report is written in.</summary>
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes <paramref name="path"/> from <paramref name="write"/>, which receives the temporary file's stream; creates the directory if needed.</summary>
+    /// <summary>
+    /// Writes <paramref name="path"/> from <paramref name="write"/>, which receives the temporary file's stream;
+    /// creates the directory if needed.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -20,11 +20,17 @@ internal sealed class CompositeExporter
     /// <summary>The exporters, in the order they run.</summary>
     public IReadOnlyList<IExporter> Exporters => _exporters;
 
-    /// <summary>The four text reports (<c>results.json</c>, <c>.csv</c>, <c>.txt</c>, <c>performance_report.md</c>) plus <paramref name="more"/>.</summary>
+    /// <summary>
+    /// The four text reports (<c>results.json</c>, <c>.csv</c>, <c>.txt</c>, <c>performance_report.md</c>) plus
+    /// <paramref name="more"/>.
+    /// </summary>
     public static CompositeExporter Standard(params IReadOnlyList<IExporter> more) =>
         new([new ResultsJsonExporter(), new ResultsCsvExporter(), new ResultsTextExporter(), new MarkdownReportExporter(), .. more]);
 
-    /// <summary>Runs every exporter for <paramref name="report"/> into <paramref name="directory"/>; never throws for an exporter's failure.</summary>
+    /// <summary>
+    /// Runs every exporter for <paramref name="report"/> into <paramref name="directory"/>; never throws for an
+    /// exporter's failure.
+    /// </summary>
     public ExportOutcome ExportAll(RunReport report, string directory)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -13,8 +13,12 @@ internal static class DistributionChart
     /// <summary>Legend text of the baseline's samples.</summary>
     public const string BaselineLabel = "baseline";
 
-    /// <summary>Renders the chart of <paramref name="result"/> against <paramref name="baselineSamples"/> (ns/op; null or empty when there is no baseline).</summary>
-    /// <param name="result">The benchmark; its measured <see cref="BenchmarkResult.SamplesNanosecondsPerOperation"/> are drawn (NaN and infinity left out), red when the gate judged it regressed.</param>
+    /// <summary>
+    /// Renders the chart of <paramref name="result"/> against <paramref name="baselineSamples"/> (ns/op; null or empty
+    /// when there is no baseline).
+    /// </summary>
+    /// <param name="result">The benchmark; its measured <see cref="BenchmarkResult.SamplesNanosecondsPerOperation"/>
+    /// are drawn (NaN and infinity left out), red when the gate judged it regressed.</param>
     /// <param name="baselineSamples">The baseline's samples in ns/op, or null.</param>
     /// <param name="format">PNG or SVG.</param>
     /// <param name="width">Image width in pixels (1 to 10000).</param>

@@ -15,7 +15,8 @@ internal sealed class DistributionChartExporter : IExporter
     private readonly int _height;
 
     /// <summary>Creates the exporter.</summary>
-    /// <param name="baselineSamples">Baseline samples in ns/op keyed by benchmark full name (from the baseline of this machine profile); benchmarks without an entry are drawn alone. Null for none.</param>
+    /// <param name="baselineSamples">Baseline samples in ns/op keyed by benchmark full name (from the baseline of this
+    /// machine profile); benchmarks without an entry are drawn alone. Null for none.</param>
     /// <param name="format">PNG or SVG.</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>

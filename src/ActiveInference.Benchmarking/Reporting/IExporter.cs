@@ -6,6 +6,9 @@ internal interface IExporter
     /// <summary>A short name for messages, e.g. <c>results.json</c> or <c>distribution charts</c>.</summary>
     string Name { get; }
 
-    /// <summary>Writes this exporter's files for <paramref name="report"/> into <paramref name="directory"/> (created if missing); returns the full paths written.</summary>
+    /// <summary>
+    /// Writes this exporter's files for <paramref name="report"/> into <paramref name="directory"/> (created if
+    /// missing); returns the full paths written.
+    /// </summary>
     IReadOnlyList<string> Export(RunReport report, string directory);
 }

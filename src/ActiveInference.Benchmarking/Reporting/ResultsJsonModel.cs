@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>The shape of <c>results.json</c> (schema <see cref="CurrentSchemaVersion"/>) as transfer objects, and the shared serializer options.</summary>
+/// <summary>
+/// The shape of <c>results.json</c> (schema <see cref="CurrentSchemaVersion"/>) as transfer objects, and the shared
+/// serializer options.
+/// </summary>
 internal static class ResultsJsonModel
 {
     /// <summary>Version written into <c>schema_version</c>; raise it (and teach the reader) when the shape changes.</summary>

@@ -6,7 +6,10 @@ using static ActiveInference.Benchmarking.Reporting.ResultsJsonModel;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>Reads a <c>results.json</c> back into a <see cref="RunReport"/>; anything it cannot read whole gives a <see cref="ResultsFileException"/>. Nulls read back as NaN.</summary>
+/// <summary>
+/// Reads a <c>results.json</c> back into a <see cref="RunReport"/>; anything it cannot read whole gives a <see
+/// cref="ResultsFileException"/>. Nulls read back as NaN.
+/// </summary>
 internal static class ResultsJsonReader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
@@ -143,7 +146,10 @@ internal static class ResultsJsonReader
         };
     }
 
-    /// <summary>The file's state columns; a file with <c>normalised_samples</c> but no reference column gets it back as ns[i] ÷ exp(normalised[i]) when the two are aligned.</summary>
+    /// <summary>
+    /// The file's state columns; a file with <c>normalised_samples</c> but no reference column gets it back as ns[i] ÷
+    /// exp(normalised[i]) when the two are aligned.
+    /// </summary>
     private static Dictionary<string, IReadOnlyList<double>> StateSamples(ResultDto r)
     {
         var state = r.StateSamples?.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray(), StringComparer.Ordinal)

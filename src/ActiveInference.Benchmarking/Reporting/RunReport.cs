@@ -5,7 +5,10 @@ namespace ActiveInference.Benchmarking.Reporting;
 /// <summary>One perf run: where, when and with what settings it ran, and every benchmark's result.</summary>
 internal sealed record RunReport
 {
-    /// <summary>Name of the suite (usually the perf test assembly), e.g. <c>ActiveInference.Core.PerfTests</c>: the seed's <c>benchmark_suite</c>.</summary>
+    /// <summary>
+    /// Name of the suite (usually the perf test assembly), e.g. <c>ActiveInference.Core.PerfTests</c>: the seed's
+    /// <c>benchmark_suite</c>.
+    /// </summary>
     public required string Suite { get; init; }
 
     /// <summary>When the run ended; exporters write it in UTC.</summary>
@@ -26,7 +29,10 @@ internal sealed record RunReport
     /// <summary>Source branch the run measured, or null when unknown.</summary>
     public string? Branch { get; init; }
 
-    /// <summary>Every benchmark case of the run, each measurement with the gate's verdict on it, in any order (exporters sort them, see <see cref="OrderedResults"/>).</summary>
+    /// <summary>
+    /// Every benchmark case of the run, each measurement with the gate's verdict on it, in any order (exporters sort
+    /// them, see <see cref="OrderedResults"/>).
+    /// </summary>
     public required IReadOnlyList<GatedResult> Results { get; init; }
 
     /// <summary>The results by suite, then full name (ordinal), so reports of two runs diff line by line.</summary>

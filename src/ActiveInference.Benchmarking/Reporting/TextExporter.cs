@@ -1,6 +1,9 @@
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>Base of the exporters that write one text file, atomically (<see cref="AtomicFile"/>); invariant culture, <c>\n</c> line ends unless the format says otherwise.</summary>
+/// <summary>
+/// Base of the exporters that write one text file, atomically (<see cref="AtomicFile"/>); invariant culture, <c>\n</c>
+/// line ends unless the format says otherwise.
+/// </summary>
 internal abstract class TextExporter : IExporter
 {
     /// <summary>The file name written in the results directory, e.g. <c>results.json</c>.</summary>

@@ -19,7 +19,10 @@ internal static class TrendChart
 
     private const int MaxDateLabels = 8;
 
-    /// <summary>Renders <paramref name="trend"/> as an image of <paramref name="width"/> × <paramref name="height"/> pixels (1 to 10000 each).</summary>
+    /// <summary>
+    /// Renders <paramref name="trend"/> as an image of <paramref name="width"/> × <paramref name="height"/> pixels (1
+    /// to 10000 each).
+    /// </summary>
     public static byte[] Render(BenchmarkTrend trend, ChartFormat format, int width = 900, int height = 500)
     {
         ArgumentNullException.ThrowIfNull(trend);

@@ -2,7 +2,10 @@ using ActiveInference.Benchmarking.History;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>Writes a <see cref="TrendChart"/> per benchmark from the <see cref="HistoryStore"/> (append the run first); fewer than two runs: no chart.</summary>
+/// <summary>
+/// Writes a <see cref="TrendChart"/> per benchmark from the <see cref="HistoryStore"/> (append the run first); fewer
+/// than two runs: no chart.
+/// </summary>
 internal sealed class TrendChartExporter : IExporter
 {
     /// <summary>The chart kind in file names.</summary>

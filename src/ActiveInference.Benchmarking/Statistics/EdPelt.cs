@@ -3,7 +3,10 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <summary>Offline change-point detection by ED-PELT: where the distribution of a series changes, without assuming normality.</summary>
 internal sealed class EdPelt : IChangePointDetector
 {
-    /// <summary>The detector with the default penalty, for those that take an <see cref="IChangePointDetector"/> (the history's trends); it has no state.</summary>
+    /// <summary>
+    /// The detector with the default penalty, for those that take an <see cref="IChangePointDetector"/> (the history's
+    /// trends); it has no state.
+    /// </summary>
     public static EdPelt Instance { get; } = new();
 
     private EdPelt() { }
@@ -11,7 +14,10 @@ internal sealed class EdPelt : IChangePointDetector
     /// <inheritdoc />
     int[] IChangePointDetector.Detect(IReadOnlyList<double> series, int minDistance) => [.. Detect(series, minDistance)];
 
-    /// <summary>Indexes at which a new segment starts (series[i − 1] ends one level, series[i] begins the next), ascending; every segment is at least <paramref name="minDistance"/> long.</summary>
+    /// <summary>
+    /// Indexes at which a new segment starts (series[i − 1] ends one level, series[i] begins the next), ascending;
+    /// every segment is at least <paramref name="minDistance"/> long.
+    /// </summary>
     /// <param name="series">Values in time order, all finite.</param>
     /// <param name="minDistance">Shortest segment allowed, at least 1 (e.g. 3 runs so that a single outlier is not a level).</param>
     /// <param name="penalty">Cost added per change point; defaults to 3·ln(n). Must be non-negative and finite.</param>

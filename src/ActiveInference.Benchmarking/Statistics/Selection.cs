@@ -7,7 +7,10 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// <remarks>Hoare, C. A. R. (1961). "Algorithm 65: Find." Commun. ACM 4(7): 321–322. https://doi.org/10.1145/366622.366647</remarks>
 internal static class Selection
 {
-    /// <summary>The sample median (<see cref="Quantile.Median(ReadOnlySpan{double})"/>'s, without sorting or allocating); reorders <paramref name="values"/>.</summary>
+    /// <summary>
+    /// The sample median (<see cref="Quantile.Median(ReadOnlySpan{double})"/>'s, without sorting or allocating);
+    /// reorders <paramref name="values"/>.
+    /// </summary>
     public static double Median(Span<double> values)
     {
         var n = values.Length;

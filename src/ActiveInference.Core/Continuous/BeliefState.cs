@@ -16,7 +16,8 @@ public sealed class BeliefState
 
     /// <summary>Starts at the prior mean η.</summary>
     /// <param name="model">The generative model.</param>
-    /// <param name="stepSize">κ &gt; 0 (units of μ per unit of gradient); null = <see cref="LinearGaussianModel.SafeStepSize"/>, always stable.</param>
+    /// <param name="stepSize">κ &gt; 0 (units of μ per unit of gradient); null = <see
+    /// cref="LinearGaussianModel.SafeStepSize"/>, always stable.</param>
     /// <param name="steps">Gradient steps per <see cref="Update"/>, ≥ 1.</param>
     public BeliefState(LinearGaussianModel model, double? stepSize = null, int steps = 10)
     {

@@ -7,7 +7,10 @@ namespace ActiveInference.Core.Continuous;
 /// </summary>
 public sealed class FreeEnergyWorkspace
 {
-    /// <summary>Creates buffers for a model with <paramref name="stateCount"/> hidden states and <paramref name="observationCount"/> observations.</summary>
+    /// <summary>
+    /// Creates buffers for a model with <paramref name="stateCount"/> hidden states and <paramref
+    /// name="observationCount"/> observations.
+    /// </summary>
     /// <param name="stateCount">n, the dimension of x and μ.</param>
     /// <param name="observationCount">m, the dimension of o.</param>
     public FreeEnergyWorkspace(int stateCount, int observationCount)

@@ -39,7 +39,8 @@ public sealed class LinearGaussianModel
     /// <param name="priorMean">η, the prior mean of x, length n.</param>
     /// <param name="priorPrecision">Πₓ, n×n, symmetric positive definite.</param>
     /// <param name="observationPrecision">Πₒ, m×m, symmetric positive definite.</param>
-    /// <exception cref="ArgumentException">A dimension does not match, an entry is not finite, or a precision is not symmetric positive definite.</exception>
+    /// <exception cref="ArgumentException">A dimension does not match, an entry is not finite, or a precision is not
+    /// symmetric positive definite.</exception>
     public LinearGaussianModel(Matrix<double> w, Vector<double> priorMean, Matrix<double> priorPrecision, Matrix<double> observationPrecision)
     {
         ArgumentNullException.ThrowIfNull(w);

@@ -122,7 +122,10 @@ public sealed class FixedPointIteration
         return new StateInference(f, iterations, false, change);
     }
 
-    /// <summary>One Jacobi sweep: every factor's marginal is recomputed from the current marginals of the others, then all are replaced at once. No allocation.</summary>
+    /// <summary>
+    /// One Jacobi sweep: every factor's marginal is recomputed from the current marginals of the others, then all are
+    /// replaced at once. No allocation.
+    /// </summary>
     public void Sweep()
     {
         var factors = _q.Length;
@@ -159,7 +162,10 @@ public sealed class FixedPointIteration
         (_q, _next) = (_next, _q);
     }
 
-    /// <summary>pymdp's <c>calc_free_energy</c> of the current marginals: Σ_f [q_f·ln*(q_f) − q_f·ln*(prior_f)] − E_q[ln L], in nats. No allocation.</summary>
+    /// <summary>
+    /// pymdp's <c>calc_free_energy</c> of the current marginals: Σ_f [q_f·ln*(q_f) − q_f·ln*(prior_f)] − E_q[ln L], in
+    /// nats. No allocation.
+    /// </summary>
     public double FreeEnergy() => FreeEnergy(includeAccuracy: true);
 
     private double FreeEnergy(bool includeAccuracy)
@@ -182,6 +188,9 @@ public sealed class FixedPointIteration
         return f;
     }
 
-    /// <summary>Writes the outer product q_from ⊗ ... ⊗ q_(to−1) (last fastest) into <paramref name="destination"/>; returns its length (1 for an empty range).</summary>
+    /// <summary>
+    /// Writes the outer product q_from ⊗ ... ⊗ q_(to−1) (last fastest) into <paramref name="destination"/>; returns its
+    /// length (1 for an empty range).
+    /// </summary>
     private int Outer(int from, int to, Span<double> destination) => Joint.Outer(_q, from, to, destination);
 }

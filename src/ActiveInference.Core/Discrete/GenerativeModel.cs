@@ -46,7 +46,8 @@ public sealed class GenerativeModel
     /// <param name="d">D, F distributions.</param>
     /// <param name="e">E, a distribution over policies, or null for uniform.</param>
     /// <param name="policies">The policies, each int[T, F], all with the same T ≥ 1.</param>
-    /// <exception cref="ArgumentException">Dimension mismatch, negative or non-finite probability, a column or prior not summing to 1, or an action out of range.</exception>
+    /// <exception cref="ArgumentException">Dimension mismatch, negative or non-finite probability, a column or prior
+    /// not summing to 1, or an action out of range.</exception>
     public GenerativeModel(
         IReadOnlyList<int> numStates,
         IReadOnlyList<int> numObservations,
@@ -265,7 +266,10 @@ public sealed class GenerativeModel
     /// <summary>The joint-outcome likelihood (built on first use).</summary>
     internal JointOutcomes Joint => _joint.Value;
 
-    /// <summary>Writes ln*(Π_m A[m][o_m, s]) for every joint state s into <paramref name="logLikelihood"/> (length <see cref="StateCount"/>).</summary>
+    /// <summary>
+    /// Writes ln*(Π_m A[m][o_m, s]) for every joint state s into <paramref name="logLikelihood"/> (length <see
+    /// cref="StateCount"/>).
+    /// </summary>
     /// <param name="observation">One outcome index per modality.</param>
     /// <param name="logLikelihood">Output, length <see cref="StateCount"/>.</param>
     public void LogLikelihood(ReadOnlySpan<int> observation, Span<double> logLikelihood)

@@ -1,6 +1,9 @@
 namespace ActiveInference.PerfMonitor.Commands;
 
-/// <summary>Finds the benchmark a person meant among known full names: the exact full name, else the one full name ending with what was typed.</summary>
+/// <summary>
+/// Finds the benchmark a person meant among known full names: the exact full name, else the one full name ending with
+/// what was typed.
+/// </summary>
 internal static class BenchmarkName
 {
     /// <summary>The full name <paramref name="typed"/> stands for.</summary>

@@ -11,7 +11,8 @@ namespace ActiveInference.PerfMonitor.Commands;
 /// <param name="Shard">The share of benchmarks to run, or null for all.</param>
 /// <param name="ResultsDirectory">Results directory, or null for the configured default.</param>
 /// <param name="NoBuild">Pass <c>--no-build</c> to dotnet test.</param>
-/// <param name="BaselineRef">The baseline's code for the paired gate (a git commit-ish, or a folder holding a prebuilt baseline, made a full path), or null for the configured one.</param>
+/// <param name="BaselineRef">The baseline's code for the paired gate (a git commit-ish, or a folder holding a prebuilt
+/// baseline, made a full path), or null for the configured one.</param>
 internal sealed record RunRequest(
     double? Threshold = null,
     string? Filter = null,
