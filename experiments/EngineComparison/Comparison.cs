@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace EngineComparison;
 
@@ -112,10 +113,10 @@ internal sealed class Comparison(ComparisonOptions options)
         {
             var bdn = results.Where(r => r.Kernel == kernel && r.Tool == "bdn").ToArray();
             var engine = results.Where(r => r.Kernel == kernel && r.Tool == "engine").ToArray();
-            var bdnMedian = Median(bdn.Select(r => r.MedianNanoseconds));
-            var engineMedian = Median(engine.Select(r => r.MedianNanoseconds));
-            var bdnWall = Median(bdn.Select(r => r.WallSeconds));
-            var engineWall = Median(engine.Select(r => r.WallSeconds));
+            var bdnMedian = Quantile.MedianOrNaN(bdn.Select(r => r.MedianNanoseconds));
+            var engineMedian = Quantile.MedianOrNaN(engine.Select(r => r.MedianNanoseconds));
+            var bdnWall = Quantile.MedianOrNaN(bdn.Select(r => r.WallSeconds));
+            var engineWall = Quantile.MedianOrNaN(engine.Select(r => r.WallSeconds));
             Console.WriteLine(string.Create(Invariant,
                 $"{kernel,-22}  {bdn.Length,2}/{engine.Length,-2} {Format(bdnMedian),11}  {Format(engineMedian),13}  {Ratio(engineMedian, bdnMedian),10}  {bdnWall,7:F1} s  {engineWall,9:F1} s  {bdnWall / engineWall,12:F1}x")
                 + (sameProcessRounds is null ? "" : "  " + Paired(bdn, engine, sameProcessRounds)));
@@ -123,7 +124,7 @@ internal sealed class Comparison(ComparisonOptions options)
         var empty = results.Where(r => r.Kernel == nameof(Kernels.Empty) && r.Tool == "engine").Select(r => r.MedianNanoseconds).ToArray();
         if (empty.Length > 0)
             Console.WriteLine(string.Create(Invariant,
-                $"\nEmpty method, engine: {Median(empty):F3} ns/op (median of {empty.Length} run(s); target < 1 ns)"));
+                $"\nEmpty method, engine: {Quantile.MedianOrNaN(empty):F3} ns/op (median of {empty.Length} run(s); target < 1 ns)"));
         Console.WriteLine("engine/BDN is the ratio of the medians of per-run medians; wall is the median time one tool needed for one benchmark.");
         if (sameProcess)
             Console.WriteLine("paired: the median over processes of engine median / BDN median measured in the same process (same compiled code).");
@@ -134,7 +135,7 @@ internal sealed class Comparison(ComparisonOptions options)
     {
         var ratios = bdn.Join(engine, b => rounds[b], e => rounds[e], (b, e) => e.MedianNanoseconds / b.MedianNanoseconds)
             .Where(double.IsFinite).Order().ToArray();
-        return ratios.Length == 0 ? "n/a" : string.Create(Invariant, $"{Median(ratios),6:F3} ({ratios[0]:F3}–{ratios[^1]:F3})");
+        return ratios.Length == 0 ? "n/a" : string.Create(Invariant, $"{Quantile.MedianOrNaN(ratios),6:F3} ({ratios[0]:F3}–{ratios[^1]:F3})");
     }
 
     private static void PrintMatched(List<(string Kernel, StateLog Engine, StateLog Bdn)> logs, bool sameProcess)
@@ -183,7 +184,7 @@ internal sealed class Comparison(ComparisonOptions options)
             }
             var runs = logs.Where(l => l.Kernel == kernel).ToArray();
             var ratios = runs.Select(r => MatchedRatio.Compute([r.Engine], [r.Bdn])).OfType<MatchedRatio>().Select(m => m.Ratio).Order().ToArray();
-            var text = ratios.Length == 0 ? "n/a" : string.Create(Invariant, $"{Median(ratios):F3} ({ratios[0]:F3}–{ratios[^1]:F3})");
+            var text = ratios.Length == 0 ? "n/a" : string.Create(Invariant, $"{Quantile.MedianOrNaN(ratios):F3} ({ratios[0]:F3}–{ratios[^1]:F3})");
             Console.WriteLine($"{kernel,-22}  {text,55}  {ratios.Length,8}/{runs.Length}");
         }
         Console.WriteLine("state-matched: within each process, the engine's samples against BDN's iterations in the same machine state");
@@ -193,13 +194,6 @@ internal sealed class Comparison(ComparisonOptions options)
     private static string Ratio(double engine, double bdn) =>
         bdn > 0 && double.IsFinite(engine) ? (engine / bdn).ToString("F3", Invariant) : "n/a";
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 
     /// <summary>Nanoseconds in a readable unit.</summary>
     public static string Format(double ns) => ns switch

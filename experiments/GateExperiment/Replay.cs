@@ -62,7 +62,7 @@ internal static class Replay
             foreach (var k in kernels)
             {
                 var baseline = BaselineOf(data, k);
-                var centre = ActiveInference.Benchmarking.Statistics.Quantile.Median(baseline.Recordings.Where(r => r.NormalisedSamples.Count > 0).Select(r => ActiveInference.Benchmarking.Statistics.Quantile.Median(r.NormalisedSamples)));
+                var centre = Quantile.Median(baseline.Recordings.Where(r => r.NormalisedSamples.Count > 0).Select(r => Quantile.Median(r.NormalisedSamples)));
                 s.Append(F($"| {rule.Name} | {k} |"));
                 var confirmations = 0;
                 var total = 0;

@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Statistics;
+
 namespace ActiveInference.Benchmarking.GateExperiment;
 
 /// <summary>
@@ -23,10 +25,10 @@ internal static class Settling
         var n = Math.Min(p.Nanoseconds.Length, p.Normalised.Length);
         if (n < 4 * Window) return p;
         var reference = Enumerable.Range(0, n).Select(i => p.Nanoseconds[i] / Math.Exp(p.Normalised[i])).ToArray();
-        var start = Median(reference.AsSpan(0, Window));
+        var start = Quantile.MedianOrNaN(reference.AsSpan(0, Window).ToArray());
         for (var i = 1; i + Window <= n; i++)
         {
-            if (Median(reference.AsSpan(i, Window)) >= 0.45 * start) continue;
+            if (Quantile.MedianOrNaN(reference.AsSpan(i, Window).ToArray()) >= 0.45 * start) continue;
             var keep = i + Window;
             if (n - keep < Window) return p;
             return p with { Nanoseconds = p.Nanoseconds[keep..n], Normalised = p.Normalised[keep..n] };
@@ -37,12 +39,4 @@ internal static class Settling
     /// <summary>Fraction of samples a process lost to <see cref="Settle"/>.</summary>
     public static double Dropped(ProcessRecord before, ProcessRecord after) =>
         before.Normalised.Length == 0 ? 0 : 1 - (double)after.Normalised.Length / before.Normalised.Length;
-
-    private static double Median(ReadOnlySpan<double> values)
-    {
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Fixtures;
+using ActiveInference.Benchmarking.Statistics;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -92,24 +93,18 @@ public class CostFixturesEndToEndTests
     public void TwiceTheWorkIsReportedAsTwiceTheTime()
     {
         var raw = _rounds.Select(r => r.Result("Work(40)").Time.Median / r.Result("Work(20)").Time.Median).ToArray();
-        var normalised = _rounds.Select(r => Math.Exp(Median(r.Result("Work(40)").NormalisedSamples) - Median(r.Result("Work(20)").NormalisedSamples))).ToArray();
+        var normalised = _rounds.Select(r => Math.Exp(Quantile.Median(r.Result("Work(40)").NormalisedSamples) - Quantile.Median(r.Result("Work(20)").NormalisedSamples))).ToArray();
         TestContext.Out.WriteLine($"Work(40)/Work(20) per round: median ns/op {Format(raw)}; reference-normalised {Format(normalised)}");
 
         Assert.Multiple(() =>
         {
-            Assert.That(Median(raw), Is.InRange(1.5, 2.7), "ratio of median ns/op, median of rounds");
+            Assert.That(Quantile.Median(raw), Is.InRange(1.5, 2.7), "ratio of median ns/op, median of rounds");
             // The reference workload timed next to each sample cancels the machine's speed states.
-            Assert.That(Median(normalised), Is.InRange(1.5, 2.7), "ratio of reference-normalised medians, median of rounds");
+            Assert.That(Quantile.Median(normalised), Is.InRange(1.5, 2.7), "ratio of reference-normalised medians, median of rounds");
         });
     }
 
     private static string Format(IEnumerable<double> values) =>
         string.Join(", ", values.Select(v => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }
