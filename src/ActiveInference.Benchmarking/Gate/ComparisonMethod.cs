@@ -11,4 +11,10 @@ internal enum ComparisonMethod
 
     /// <summary>Against the numbers recorded in <c>baselines.json</c> (the fallback when no baseline code can be had).</summary>
     Recorded,
+
+    /// <summary>
+    /// The baseline's build and the current one measured in separate processes, interleaved in random order on the same
+    /// machine at the same time (a change that cannot share a process: runtime settings, native packages).
+    /// </summary>
+    Interleaved,
 }

@@ -24,4 +24,9 @@ internal enum Verdict
     Inconclusive,
     /// <summary>No comparison was made (mode <c>measure</c> or <c>record</c>).</summary>
     NotCompared,
+    /// <summary>
+    /// Nothing the benchmark can execute differs between the baseline's build and the current one (its methods, set-ups,
+    /// what they reach, packages, runtime): passes without being measured against the baseline.
+    /// </summary>
+    Unchanged,
 }

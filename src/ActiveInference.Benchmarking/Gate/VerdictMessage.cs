@@ -15,6 +15,7 @@ internal static class VerdictMessage
         Verdict.Improved => "improved",
         Verdict.New => "is new",
         Verdict.Inconclusive => "inconclusive",
+        Verdict.Unchanged => "is unchanged",
         _ => "not compared",
     };
 
