@@ -15,14 +15,21 @@ internal sealed record PairedPolicy
     /// <summary>Processes measured before any decision: placement is also a per-process effect.</summary>
     public int MinProcesses { get; init; } = 2;
 
-    /// <summary>Processes at most; more are added only while the answer is unknown.</summary>
-    public int MaxProcesses { get; init; } = 8;
+    /// <summary>Processes at most; more are added only while the answer is unknown and can still be found.</summary>
+    public int MaxProcesses { get; init; } = 12;
 
     /// <summary>Seconds of paired processes one benchmark may use: a process that would overrun it is not started.</summary>
     public double TimeBudgetSeconds { get; init; } = 40;
 
     /// <summary>Half-width of the change's interval in standard errors (3: about 0.1% on each side when the noise estimate is right).</summary>
     public double IntervalWidth { get; init; } = 3.0;
+
+    /// <summary>
+    /// What one A/A change (half a side's copies against the other half) says of the noise of one process's change (all
+    /// copies against all): the standard deviation of a median of 4 is √(0.298/0.5) ≈ 0.77 of that of a median of 2 (normal
+    /// samples), so the A/A, taken on half the copies, is scaled by it.
+    /// </summary>
+    public double SelfChangeScale { get; init; } = 0.77;
 
     /// <summary>Smallest per-process noise (ln units) the gate assumes, however quiet the run's own A/A estimate was.</summary>
     public double MinimumNoise { get; init; } = 0.005;

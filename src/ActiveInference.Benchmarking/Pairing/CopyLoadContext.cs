@@ -4,8 +4,9 @@ using System.Runtime.Loader;
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
-/// The load context of one copy of one side: the assemblies under test loaded per copy, all others from the default
-/// context. Not collectible: collectible contexts compile static access differently.
+/// The load context of one copy of one side: the assemblies under test and their packages loaded per copy from the side's
+/// build, the <see cref="Harness"/> and the runtime from the default context. Not collectible: collectible contexts compile
+/// static access differently.
 /// </summary>
 internal sealed class CopyLoadContext : AssemblyLoadContext
 {
@@ -16,7 +17,7 @@ internal sealed class CopyLoadContext : AssemblyLoadContext
         : base($"{build.Side}-{index}", isCollectible: false)
     {
         _build = build;
-        _underTest = new HashSet<string>(build.AssembliesUnderTest, StringComparer.OrdinalIgnoreCase);
+        _underTest = new HashSet<string>(build.PerCopy, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Loads this copy's perf test assembly.</summary>

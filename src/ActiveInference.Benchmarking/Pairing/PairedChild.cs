@@ -11,6 +11,19 @@ internal static class PairedChild
 {
     private const int MaxPaddingBytes = 64 * 1024;
 
+    /// <summary>The smallest array the runtime puts on the large-object heap (85,000 bytes), so the padding moves large arrays too.</summary>
+    internal const int LargeObjectBytes = 85_000;
+
+    /// <summary>The large-object padding varies over a page: every cache-line and page offset is possible for the arrays after it.</summary>
+    private const int MaxLargePaddingBytes = 4096;
+
+    /// <summary>
+    /// Two random-size allocations, one on each heap, made before a copy's set-up and kept alive while it is measured, so
+    /// the copy's small and large arrays start at random offsets.
+    /// </summary>
+    internal static byte[][] Padding(Random random) =>
+        [new byte[random.Next(MaxPaddingBytes)], new byte[LargeObjectBytes + random.Next(MaxLargePaddingBytes)]];
+
     public static PairedChildResult Measure(PairedRequest request)
     {
         var random = new Random(request.Seed);
@@ -32,7 +45,7 @@ internal static class PairedChild
             foreach (var build in pair)
             {
                 if (copies.Count == 1) secondCopyStarted = Stopwatch.GetTimestamp();
-                if (request.RandomisePlacement) padding.Add(new byte[random.Next(MaxPaddingBytes)]);
+                if (request.RandomisePlacement) padding.AddRange(Padding(random));
                 try
                 {
                     copies.Add(BenchmarkCopy.Create(build, index, request.FullName));

@@ -70,10 +70,29 @@ internal static class PairedComparison
         var interval = new ConfidenceInterval(Math.Exp(decision.Change - decision.HalfWidth), Math.Exp(decision.Change + decision.HalfWidth), decision.Interval.Level);
         var floor = Math.Exp(decision.HalfWidth) - 1;
         var advice = (decision.Verdict == Verdict.Improved ? "; record new baselines (mode=record) in this change to keep the gain" : "")
-            + (decision.AtLastCall ? FormattableString.Invariant($"; called at the last process allowed: its interval excludes 0 and the change is at least {PairedGate.LastCallShare(processes.Count):0.##} of the limit") : "");
+            + (decision.AtLastCall ? FormattableString.Invariant($"; called at the last process allowed: its interval excludes 0 and the change is at least {PairedGate.LastCallShare(processes.Count):0.##} of the threshold") : "")
+            + Unresolved(decision, policy.Threshold, floor);
         var message = VerdictMessage.Compared(name, decision.Verdict, ratio, interval, code.Description, method, policy.Threshold, floor,
             baselineRaw, currentRaw, advice);
         return Make(message, ratio, interval, floor);
     }
+
+    /// <summary>For an Inconclusive decision on compared processes: why it could not be resolved and what to do; else empty.</summary>
+    internal static string Unresolved(PairedGate.Decision decision, double threshold, double floor)
+    {
+        var processes = decision.Processes.Count;
+        var stopped = decision.StoppedAsFutile ? $" (stopped after {processes} processes: more could not have decided)" : "";
+        return decision.Unresolved switch
+        {
+            PairedGate.Unresolved.WideFloor => FormattableString.Invariant(
+                $"; this machine cannot gate it at {threshold * 100:0.#}%: its noise floor here, ±{floor * 100:0.0}%, is wider, so neither a pass nor a regression of that size can be shown{stopped}; set [PerfBenchmark(Threshold = {SuggestedThreshold(floor):0.##})] for it, or measure on a quieter machine"),
+            PairedGate.Unresolved.NearThreshold => FormattableString.Invariant(
+                $"; the change is too close to the threshold to call after {processes} processes: its interval reaches both sides of ±{threshold * 100:0.#}%"),
+            _ => "",
+        };
+    }
+
+    /// <summary>The next multiple of 5% above <paramref name="floor"/>: a threshold the run could have gated.</summary>
+    private static double SuggestedThreshold(double floor) => Math.Ceiling(floor * 20 + 1e-9) / 20;
 
 }

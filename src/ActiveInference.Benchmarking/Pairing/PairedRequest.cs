@@ -30,6 +30,10 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     /// </summary>
     public int ParentProcessId { get; init; }
 
-    /// <summary>True to put a random-size allocation before each copy's set-up, so that each copy's data lands at a random offset.</summary>
+    /// <summary>
+    /// True to put two random-size allocations before each copy's set-up, one on the small-object heap and one on the
+    /// large-object heap, so that each copy's data, large arrays included, lands at a random offset (as BenchmarkDotNet's
+    /// <c>[MemoryRandomization]</c> does between iterations).
+    /// </summary>
     public bool RandomisePlacement { get; init; } = true;
 }

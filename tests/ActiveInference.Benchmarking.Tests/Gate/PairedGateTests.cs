@@ -5,7 +5,8 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 
 /// <summary>
 /// The paired gate's sequential decision, fed synthetic process comparisons (changes in ln units). With the default
-/// policy the limit is ln 1.10 ≈ 0.0953, the interval is the mean ± 3 noise / √n, and 2 to 8 processes run.
+/// policy the threshold is ln 1.10 ≈ 0.0953, the interval is the mean ± 3 noise / √n (an A/A change counts 0.77 of
+/// itself), and 2 to 12 processes run.
 /// </summary>
 internal class PairedGateTests
 {
@@ -39,8 +40,8 @@ internal class PairedGateTests
     [Test]
     public void AChangeJustUnderTheThresholdKeepsAddingProcessesAndIsCalledRegressedAtMaxProcesses()
     {
-        // 9.5% with a per-process noise of 1%: the interval reaches past the limit until the last process, and at
-        // MaxProcesses a change that is above zero and at least three quarters of the limit is called.
+        // 9.5% with a per-process noise of 1%: the interval reaches past the threshold until the last process, and at
+        // MaxProcesses a change that is above zero and at least three quarters of the threshold is called.
         var (decision, calls) = Decide(Policy, Constant(Math.Log(1.095), aa: 0.01));
 
         Assert.That(calls, Is.EqualTo(Policy.MaxProcesses));
@@ -52,13 +53,13 @@ internal class PairedGateTests
     [Test]
     public void AChangeJustOverTheThresholdOnANoisyRunAddsProcessesUntilTheIntervalExcludesZero()
     {
-        // 10.5% with a per-process noise of 8%: the noise floor is wider than the threshold at first, and narrows as
-        // processes are added (0.24 / √n), until at 6 processes the interval lies above zero and the change above the limit.
+        // 10.5% with A/A changes of ±8% (a process's noise 0.77 × 8%): the noise floor is wider than the threshold at first,
+        // and narrows as processes are added (3 × 0.0616 / √n), until at 4 processes the interval lies above zero.
         var (decision, calls) = Decide(Policy, Constant(Math.Log(1.105), aa: 0.08));
 
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed));
-        Assert.That(calls, Is.EqualTo(6));
-        Assert.That(decision.HalfWidth, Is.EqualTo(3 * 0.08 / Math.Sqrt(6)).Within(1e-12));
+        Assert.That(calls, Is.EqualTo(4));
+        Assert.That(decision.HalfWidth, Is.EqualTo(3 * 0.77 * 0.08 / Math.Sqrt(4)).Within(1e-12));
     }
 
     [Test]
@@ -68,12 +69,50 @@ internal class PairedGateTests
     {
         var (decision, _) = Decide(Policy, Alternating(change, noise, aa: noise));
 
-        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed).Or.EqualTo(Verdict.Inconclusive));
+        Assert.That(decision.Verdict == Verdict.Passed, Is.EqualTo(decision.HalfWidth < Math.Log(1.1) - Math.Abs(decision.Change)),
+            "passed exactly when the interval excludes a change of the threshold");
+    }
+
+    [Test]
+    public void AFloorWiderThanTheThresholdIsInconclusiveNeverPassedAndStopsWhenMoreProcessesCouldNotDecide()
+    {
+        // A/A changes of ±30%: even 12 processes would leave a floor of 3 × 0.231 / √12 ≈ ±20%, twice the threshold.
+        var (decision, calls) = Decide(Policy, Constant(0.01, aa: 0.3));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.WideFloor));
+        Assert.That(decision.StoppedAsFutile, Is.True);
+        Assert.That(calls, Is.EqualTo(Policy.MinProcesses), "no process spent where it cannot decide");
+    }
+
+    [Test]
+    public void AChangeOverTheThresholdThatTheBudgetCannotResolveIsInconclusiveNotPassed()
+    {
+        // Seen on BeliefUpdate(1000): +12.4% with a noise floor of ±16.3% after two 20 s processes was called Passed.
+        var processes = new[] { Process(Math.Log(1.124) - 0.08, [0.05, -0.05]), Process(Math.Log(1.124) + 0.08, [0.05, -0.05]) };
+
+        var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = 20 });
+
+        Assert.That(calls, Is.EqualTo(2));
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.WideFloor));
+        Assert.That(decision.StoppedAsFutile, Is.False, "the budget ended it");
+    }
+
+    [Test]
+    public void ALargeChangeIsRegressedEvenWhereTheFloorIsWiderThanTheThreshold()
+    {
+        var (decision, calls) = Decide(Policy, Constant(Math.Log(2), aa: 0.2));
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Regressed));
+        Assert.That(decision.HalfWidth, Is.GreaterThan(Math.Log(1.1)));
+        Assert.That(calls, Is.EqualTo(2));
     }
 
     [TestCase(1.5, 0.01, 2)]
-    [TestCase(1.095, 0.01, 8)]
-    [TestCase(1.105, 0.08, 6)]
+    [TestCase(1.095, 0.01, 12)]
+    [TestCase(1.105, 0.08, 4)]
     public void ImprovementsAreDecidedLikeRegressionsMirrored(double ratio, double aa, int expectedCalls)
     {
         var (slower, slowerCalls) = Decide(Policy, Constant(Math.Log(ratio), aa));
@@ -93,6 +132,7 @@ internal class PairedGateTests
 
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
         Assert.That(decision.Limit, Is.EqualTo(Math.Log(1.5)).Within(1e-12));
+        Assert.That(decision.Interval.Upper, Is.LessThan(Math.Log(1.5)));
     }
 
     [Test]
@@ -176,7 +216,7 @@ internal class PairedGateTests
     {
         var noise = PairedGate.Noise([Process(0, [0.03, -0.04]), Process(0, [0, 0])], Policy);
 
-        Assert.That(noise, Is.EqualTo(0.025).Within(1e-12), "√((0.03² + 0.04² + 0 + 0) / 4)");
+        Assert.That(noise, Is.EqualTo(0.77 * 0.025).Within(1e-12), "0.77 × √((0.03² + 0.04² + 0 + 0) / 4)");
     }
 
     [Test]
@@ -194,10 +234,10 @@ internal class PairedGateTests
         var three = PairedGate.Noise([Process(0, [0.01]), Process(0.1, [0.01]), Process(0.2, [0.01])], Policy);
         var quietSpread = PairedGate.Noise([Process(0, [0.05]), Process(0.001, [0.05]), Process(0, [0.05])], Policy);
 
-        Assert.That(one, Is.EqualTo(0.01).Within(1e-12), "one process has no spread");
+        Assert.That(one, Is.EqualTo(0.0077).Within(1e-12), "one process has no spread");
         Assert.That(two, Is.EqualTo(0.4 / Math.Sqrt(2)).Within(1e-12), "two processes that disagree are noisy, whatever their A/A says");
         Assert.That(three, Is.EqualTo(0.1).Within(1e-12), "sample standard deviation of 0, 0.1, 0.2");
-        Assert.That(quietSpread, Is.EqualTo(0.05).Within(1e-12), "the A/A noise when the spread is smaller");
+        Assert.That(quietSpread, Is.EqualTo(0.77 * 0.05).Within(1e-12), "the A/A noise when the spread is smaller");
     }
 
     [Test]
@@ -215,17 +255,18 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void TheHalfWidthIsTheIntervalWidthTimesTheNoiseOverRootNAndWidensTheLimitWhenLarger()
+    public void TheHalfWidthIsTheIntervalWidthTimesTheNoiseOverRootN()
     {
         var policy = Policy with { MinProcesses = 4, MaxProcesses = 4 };
 
         var (quiet, _) = Decide(policy, Constant(0, aa: 0.02));
         var (noisy, _) = Decide(policy, Constant(0, aa: 0.1));
 
-        Assert.That(quiet.HalfWidth, Is.EqualTo(3 * 0.02 / 2).Within(1e-12));
-        Assert.That(quiet.Limit, Is.EqualTo(Limit).Within(1e-12));
-        Assert.That(noisy.HalfWidth, Is.EqualTo(3 * 0.1 / 2).Within(1e-12));
-        Assert.That(noisy.Limit, Is.EqualTo(noisy.HalfWidth), "a noise floor wider than the threshold is the limit");
+        Assert.That(quiet.HalfWidth, Is.EqualTo(3 * 0.77 * 0.02 / 2).Within(1e-12));
+        Assert.That(quiet.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(noisy.HalfWidth, Is.EqualTo(3 * 0.77 * 0.1 / 2).Within(1e-12));
+        Assert.That(noisy.Limit, Is.EqualTo(Limit).Within(1e-12), "the threshold is the limit, however wide the floor");
+        Assert.That(noisy.Verdict, Is.EqualTo(Verdict.Inconclusive), "a floor of ±11.6% cannot show a change under 10%");
         Assert.That(noisy.Interval.Lower, Is.EqualTo(-noisy.HalfWidth).Within(1e-12));
     }
 
@@ -235,11 +276,11 @@ internal class PairedGateTests
 
     /// <summary>Processes whose changes alternate <paramref name="change"/> ± <paramref name="spread"/>, with self changes ±<paramref name="aa"/>.</summary>
     [TestCase(12.0, 3)]
-    [TestCase(2.0, 8)]
+    [TestCase(2.0, 12)]
     public void TheTimeBudgetEndsTheDecisionWhenTheNextProcessWouldOverrunIt(double secondsPerProcess, int expectedCalls)
     {
         // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 12 s processes leave room
-        // for 3, 2 s processes for all 8.
+        // for 3, 2 s processes for all 12.
         var processes = Constant(Math.Log(1.095), aa: 0.01);
 
         var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = secondsPerProcess });
@@ -252,15 +293,16 @@ internal class PairedGateTests
     [Test]
     public void ALastCallOnTwoProcessesNeedsTheFullLimitBecauseTheirSpreadIsUnknown()
     {
-        // 25 s processes: the budget ends the decision at the minimum of 2. At 9.5% (just under the 9.53% limit) that
-        // is not enough; at 11% it is.
+        // 25 s processes: the budget ends the decision at the minimum of 2. At 9.5% (just under the 9.53% threshold) that
+        // is not enough, and the change is too close to the threshold to pass; at 11% it is a regression.
         var under = Decide(Policy, index => PairedProcessResult.Of(Constant(Math.Log(1.095), aa: 0.01)[index]) with { Seconds = 25 });
         var over = Decide(Policy, index => PairedProcessResult.Of(Constant(Math.Log(1.11), aa: 0.01)[index]) with { Seconds = 25 });
 
         Assert.Multiple(() =>
         {
             Assert.That(under.Calls, Is.EqualTo(2));
-            Assert.That(under.Decision.Verdict, Is.EqualTo(Verdict.Passed));
+            Assert.That(under.Decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(under.Decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.NearThreshold));
             Assert.That(over.Calls, Is.EqualTo(2));
             Assert.That(over.Decision.Verdict, Is.EqualTo(Verdict.Regressed));
         });

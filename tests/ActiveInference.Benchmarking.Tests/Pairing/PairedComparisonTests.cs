@@ -52,10 +52,10 @@ public class PairedComparisonTests
         Assert.That(outcome.Threshold, Is.EqualTo(0.10));
         Assert.That(outcome.BaselineMedianNanoseconds, Is.EqualTo(105).Within(1e-9));
         Assert.That(outcome.CurrentMedianNanoseconds, Is.EqualTo(157.5).Within(1e-9));
-        // Self changes ln 1.1 in both halves: noise √(ln²1.1) per process, half-width 3 × 0.0953 / √2.
-        Assert.That(outcome.NoiseFloor, Is.EqualTo(Math.Exp(3 * Math.Log(1.1) / Math.Sqrt(2)) - 1).Within(1e-9));
+        // Self changes ln 1.1 in both halves: noise 0.77 × √(ln²1.1) per process, half-width 3 × 0.77 × 0.0953 / √2.
+        Assert.That(outcome.NoiseFloor, Is.EqualTo(Math.Exp(3 * 0.77 * Math.Log(1.1) / Math.Sqrt(2)) - 1).Within(1e-9));
         Assert.That(outcome.Message, Does.StartWith("Kernel(10) regressed: +50.0% [")
-            .And.Contain("against commit 1b56a1b (paired: 2 processes × 4 copies per side), threshold 10%, noise floor ±22.4%"));
+            .And.Contain("against commit 1b56a1b (paired: 2 processes × 4 copies per side), threshold 10%, noise floor ±16.8%"));
     }
 
     [Test]
@@ -146,6 +146,40 @@ public class PairedComparisonTests
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
         Assert.That(outcome.Message, Is.EqualTo("Kernel(10) inconclusive: a paired process failed: timed out (after paired: 1 process × 2 copies per side against commit 1b56a1b)"));
         Assert.That(outcome.Ratio, Is.Null, "no change was decided: null, not NaN");
+    }
+
+    [Test]
+    public void AWideFloorSaysWhatTheMachineCanGateAndHowToSetIt()
+    {
+        var process = ProcessComparer.Compare(Of([100, 100], [103, 103]));
+        var decision = new PairedGate.Decision(Verdict.Inconclusive, Math.Log(1.03), Math.Log(1.24), Math.Log(1.1), [process, process], null)
+        {
+            Unresolved = PairedGate.Unresolved.WideFloor,
+            StoppedAsFutile = true,
+        };
+
+        var outcome = PairedComparison.Outcome("Kernel(10)", decision, Code, Policy);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(outcome.NoiseFloor, Is.EqualTo(0.24).Within(1e-9));
+        Assert.That(outcome.Message, Does.StartWith("Kernel(10) inconclusive: +3.0% [-16.9%, +27.7%] against commit 1b56a1b").And.EndWith(
+            "; this machine cannot gate it at 10%: its noise floor here, ±24.0%, is wider, so neither a pass nor a regression of that size can be shown"
+            + " (stopped after 2 processes: more could not have decided); set [PerfBenchmark(Threshold = 0.25)] for it, or measure on a quieter machine"));
+    }
+
+    [Test]
+    public void AChangeAtTheThresholdSaysItIsTooCloseToCall()
+    {
+        var process = ProcessComparer.Compare(Of([100, 100], [109, 109]));
+        var decision = new PairedGate.Decision(Verdict.Inconclusive, Math.Log(1.09), 0.03, Math.Log(1.1), [process, process, process], null)
+        {
+            Unresolved = PairedGate.Unresolved.NearThreshold,
+        };
+
+        var outcome = PairedComparison.Outcome("Kernel(10)", decision, Code, Policy);
+
+        Assert.That(outcome.Message, Does.StartWith("Kernel(10) inconclusive: +9.0%")
+            .And.EndWith("; the change is too close to the threshold to call after 3 processes: its interval reaches both sides of ±10%"));
     }
 
     private static PairedRequest Request() => new("Foo.PerfTests.Kernels.FreeEnergy(100)", "Foo.PerfTests.dll", "/cache/base/bin", "/work/perf/bin", 4, 1);

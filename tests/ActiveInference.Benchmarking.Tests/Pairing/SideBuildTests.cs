@@ -20,6 +20,8 @@ public class SideBuildTests
             "Foo.Analyzers/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
             "MathNet.Numerics/5.0.0": { "type": "package", "serviceable": true, "sha512": "sha512-x", "path": "mathnet.numerics/5.0.0" },
             "NUnit/5.0.0": { "type": "package", "serviceable": true, "sha512": "sha512-y", "path": "nunit/5.0.0" },
+            "Foo.Native/1.0.0": { "type": "package", "serviceable": true, "sha512": "sha512-z", "path": "foo.native/1.0.0" },
+            "Microsoft.TestPlatform.ObjectModel/18.11.0": { "type": "package" },
             "System.Private.Thing/1.0.0": { "type": "reference" },
             "Untyped/1.0.0": { }
           }
@@ -38,12 +40,15 @@ public class SideBuildTests
     public void ProjectLibrariesBuiltIntoTheFolderAreUnderTestExceptThisFramework()
     {
         Write(Deps, Entry, "ActiveInference.Core.dll", "Foo.Shared.dll", "ActiveInference.Benchmarking.dll", "MathNet.Numerics.dll",
-            "nunit.framework.dll", "Untyped.dll", "System.Private.Thing.dll");
+            "nunit.framework.dll", "Untyped.dll", "System.Private.Thing.dll", "Microsoft.TestPlatform.ObjectModel.dll");
 
         var build = SideBuild.Read(Side.Current, _folder, Entry);
 
         Assert.That(build.AssembliesUnderTest, Is.EqualTo(new[] { "ActiveInference.Core", "Foo.PerfTests", "Foo.Shared" }),
-            "packages, references and untyped libraries are shared; Foo.Analyzers built no dll here");
+            "references and untyped libraries are shared; Foo.Analyzers built no dll here");
+        Assert.That(build.PackageAssemblies, Is.EqualTo(new[] { "MathNet.Numerics" }),
+            "packages are per side, except NUnit and the test platform; Foo.Native has no dll here");
+        Assert.That(build.PerCopy, Is.EquivalentTo(new[] { "ActiveInference.Core", "Foo.PerfTests", "Foo.Shared", "MathNet.Numerics" }));
         Assert.That(build.Side, Is.EqualTo(Side.Current));
         Assert.That(build.EntryAssembly, Is.EqualTo(Entry));
         Assert.That(build.EntryPath, Is.EqualTo(Path.Combine(_folder, Entry)));
@@ -55,6 +60,21 @@ public class SideBuildTests
         Write("""{ "libraries": { "NUnit/5.0.0": { "type": "package" } } }""", Entry);
 
         Assert.That(SideBuild.Read(Side.Baseline, _folder, Entry).AssembliesUnderTest, Is.EqualTo(new[] { "Foo.PerfTests" }));
+    }
+
+    [Test]
+    public void APackageLoadsTheRuntimeAssembliesItsTargetEntryNames()
+    {
+        Write("""
+            {
+              "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0" },
+              "targets": { ".NETCoreApp,Version=v10.0": {
+                "Foo.Lib/1.1.0": { "runtime": { "lib/net10.0/Foo.Lib.Core.dll": {}, "lib/net10.0/Foo.Lib.Extra.dll": {} } } } },
+              "libraries": { "Foo.Lib/1.1.0": { "type": "package" } }
+            }
+            """, Entry, "Foo.Lib.Core.dll", "Foo.Lib.Extra.dll", "Foo.Lib.dll");
+
+        Assert.That(SideBuild.Read(Side.Current, _folder, Entry).PackageAssemblies, Is.EqualTo(new[] { "Foo.Lib.Core", "Foo.Lib.Extra" }));
     }
 
     [Test]
