@@ -56,4 +56,10 @@ internal sealed record PerfOptions
     /// them all. The others end skipped.
     /// </summary>
     public Shard? Shard { get; init; }
+
+    /// <summary>
+    /// True (default) to pass a benchmark whose executable code, packages and runtime are identical in both builds as
+    /// <c>Unchanged</c> without measuring the baseline beside it; false measures every benchmark (A/A experiments).
+    /// </summary>
+    public bool SkipUnchanged { get; init; } = true;
 }

@@ -27,8 +27,9 @@ internal static class PerfOptionsLoader
     private static readonly Key KeepRecordings = new("keepRecordings", "KEEP_RECORDINGS");
     private static readonly Key ShardKey = new("shard", "SHARD");
     private static readonly Key BaselineRef = new("baselineRef", "BASELINE_REF");
+    private static readonly Key SkipUnchanged = new("skipUnchanged", "SKIP_UNCHANGED");
 
-    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef];
+    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef, SkipUnchanged];
 
     private static readonly FrozenDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
@@ -37,6 +38,7 @@ internal static class PerfOptionsLoader
         [BaselinePath.Name] = "baselines.json",
         [ResultsDirectory.Name] = Path.Combine("TestResults", "perf"),
         [InconclusiveAsFailure.Name] = "false",
+        [SkipUnchanged.Name] = "true",
         [KeepRecordings.Name] = PerfOptions.DefaultKeepRecordings.ToString(CultureInfo.InvariantCulture),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
@@ -97,7 +99,8 @@ internal static class PerfOptionsLoader
         var mode = reader.Parse(Mode, ParseMode);
         var threshold = reader.Parse(Threshold, ParseThreshold);
         var keep = reader.Parse(KeepRecordings, ParseKeep);
-        var inconclusiveAsFailure = reader.Parse(InconclusiveAsFailure, ParseBoolean);
+        var inconclusiveAsFailure = reader.Parse(InconclusiveAsFailure, v => ParseBoolean(v, InconclusiveAsFailure.Name));
+        var skipUnchanged = reader.Parse(SkipUnchanged, v => ParseBoolean(v, SkipUnchanged.Name));
         var baselinePath = reader.Parse(BaselinePath, v => ParseFilePath(v, root, mustBeReadable: true));
         var resultsDirectory = reader.Parse(ResultsDirectory, v => ParseDirectoryPath(v, root));
         var historyPath = reader.Get(HistoryPath) is null
@@ -124,6 +127,7 @@ internal static class PerfOptionsLoader
                 KeepRecordings = keep,
                 Shard = shard,
                 BaselineRef = baselineRef,
+                SkipUnchanged = skipUnchanged,
             },
             []);
     }
@@ -154,11 +158,11 @@ internal static class PerfOptionsLoader
             ? (keep, null)
             : (0, "keepRecordings must be a whole number from 1 to 1000");
 
-    private static (bool, string?) ParseBoolean(string value) => value.ToLowerInvariant() switch
+    private static (bool, string?) ParseBoolean(string value, string name) => value.ToLowerInvariant() switch
     {
         "true" or "1" or "yes" => (true, null),
         "false" or "0" or "no" => (false, null),
-        _ => (false, "inconclusiveAsFailure must be true or false"),
+        _ => (false, $"{name} must be true or false"),
     };
 
     private static (string?, string?) ParseProfileId(string value) =>

@@ -12,6 +12,7 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
     ChildProcesses children, RepositoryProbe repository)
 {
     private readonly Lazy<string> _dirtyNote = new(() => repository.DirtyTreeNote(options.BaselinePath));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ComparisonRoute>> _routes = new(StringComparer.Ordinal);
 
     /// <summary>The verdict for <paramref name="result"/> of the perf assembly at <paramref name="assemblyPath"/>.</summary>
     /// <param name="result">The measured benchmark.</param>
@@ -33,7 +34,13 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
                 null, null, null, threshold, null, median);
         var code = baselineCode.For(assemblyPath);
         if (code.IsAvailable)
-            return PairedComparison.Decide(result, code, assemblyPath, new PairedPolicy { Threshold = threshold }, children.Paired);
+        {
+            var route = RouteFor(code, assemblyPath);
+            var policy = new PairedPolicy { Threshold = threshold };
+            return route.Method == ComparisonMethod.Interleaved
+                ? InterleavedComparison.Decide(result, code, assemblyPath, InterleavedComparison.Policy(policy), route.Differences, route.OwnHosts, children.Paired)
+                : PairedComparison.Decide(result, code, assemblyPath, policy, children.Paired, route.Differences);
+        }
         if (code.IsConfigurationError || code.IsBuildFailure)
             return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median)
             {
@@ -51,6 +58,14 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
             profile, new GatePolicy { Threshold = threshold }, () => children.Remeasure(assemblyPath, result.FullName), code.Reason);
         return outcome with { ComparisonSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
+
+    /// <summary>How this run compares the builds of the perf assembly at <paramref name="assemblyPath"/>, decided once.</summary>
+    private ComparisonRoute RouteFor(BaselineCode code, string assemblyPath) =>
+        _routes.GetOrAdd(assemblyPath, path => new Lazy<ComparisonRoute>(() =>
+        {
+            var (baseline, current, entry) = (code.Directory!, Path.GetDirectoryName(path)!, Path.GetFileName(path));
+            return ComparisonRoute.For(BuildDifference.Compare(baseline, current, entry), baseline, current, entry);
+        })).Value;
 
     private GateOutcome Record(BenchmarkResult result, double threshold)
     {

@@ -68,6 +68,12 @@ internal sealed record GateOutcome(
     /// </summary>
     public double ComparisonSeconds { get; init; }
 
+    /// <summary>
+    /// What differs between the two builds besides their own code, one entry each (<c>Foo 1.0.0 → 1.1.0</c>, <c>Bar
+    /// (content)</c>, <c>runtime: …</c>); empty when nothing does or nothing was compared.
+    /// </summary>
+    public IReadOnlyList<string> BuildDifferences { get; init; } = [];
+
     /// <summary>Value equality including the ratio lists (records compare lists by reference).</summary>
     public bool Equals(GateOutcome? other) =>
         other is not null
@@ -76,7 +82,8 @@ internal sealed record GateOutcome(
         && CurrentMedianNanoseconds.Equals(other.CurrentMedianNanoseconds) && Confirmed == other.Confirmed
         && Method == other.Method && Baseline == other.Baseline && BaselineCommit == other.BaselineCommit && Processes == other.Processes
         && CopiesPerSide == other.CopiesPerSide && Nullable.Equals(NoiseFloor, other.NoiseFloor)
-        && ProcessRatios.SequenceEqual(other.ProcessRatios) && SelfRatios.SequenceEqual(other.SelfRatios) && ComparisonSeconds.Equals(other.ComparisonSeconds);
+        && ProcessRatios.SequenceEqual(other.ProcessRatios) && SelfRatios.SequenceEqual(other.SelfRatios) && ComparisonSeconds.Equals(other.ComparisonSeconds)
+        && BuildDifferences.SequenceEqual(other.BuildDifferences);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Verdict, Message, Ratio, Threshold, Method, Processes, ProcessRatios.Count);

@@ -52,6 +52,13 @@ internal static class VerdictMessage
     public static string Paired(int processes, int copies) =>
         Invariant($"paired: {processes} process{(processes == 1 ? "" : "es")} × {copies} cop{(copies == 1 ? "y" : "ies")} per side");
 
+    /// <summary>
+    /// How an interleaved comparison was measured, e.g. <c>interleaved: 3 pairs of processes × 8 copies, one build per
+    /// process</c>.
+    /// </summary>
+    public static string Interleaved(int pairs, int copies) =>
+        Invariant($"interleaved: {pairs} pair{(pairs == 1 ? "" : "s")} of processes × {copies} cop{(copies == 1 ? "y" : "ies")}, one build per process, in random order");
+
     /// <summary>A ratio as a signed percentage change, e.g. <c>+23.4%</c>.</summary>
     public static string Percent(double ratio) => Invariant($"{(ratio - 1) * 100:+0.0;-0.0;0.0}%");
 

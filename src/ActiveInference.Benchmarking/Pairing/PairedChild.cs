@@ -50,7 +50,7 @@ internal static class PairedChild
                 {
                     copies.Add(BenchmarkCopy.Create(build, index, request.FullName));
                 }
-                catch (MissingBenchmarkException e) when (build.Side == Side.Baseline)
+                catch (MissingBenchmarkException e) when (build.Side == Side.Baseline || request.BaselineDirectory == request.CurrentDirectory)
                 {
                     return new PairedChildResult(null, true, e.Message, Side.Baseline);
                 }
@@ -82,7 +82,7 @@ internal static class PairedChild
         PairedSamples samples;
         try
         {
-            samples = sampler.Run(workloads, random);
+            samples = sampler.Run(workloads, random, request.TimeReference ? new QuadraticFormReference() : null);
         }
         catch (CopyFailedException e)
         {

@@ -9,14 +9,21 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// </summary>
 internal static class PairedComparison
 {
+    /// <param name="result">The benchmark as measured in this process.</param>
+    /// <param name="code">The baseline's build.</param>
+    /// <param name="assemblyPath">The current perf test assembly.</param>
+    /// <param name="policy">The decision's numbers.</param>
+    /// <param name="runProcess">Runs one paired process.</param>
+    /// <param name="differences">What differs between the builds besides their code (packages), for the message and results.</param>
     public static GateOutcome Decide(BenchmarkResult result, BaselineCode code, string assemblyPath, PairedPolicy policy,
-        Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess)
+        Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, IReadOnlyList<string>? differences = null)
     {
         var seed = Random.Shared.Next();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var decision = PairedGate.Decide(policy, index => Measure(runProcess, new PairedRequest(result.FullName, Path.GetFileName(assemblyPath),
             code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919)), code));
-        return Outcome(result.Name, decision, code, policy) with { ComparisonSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
+        return Outcome(result.Name, decision, code, policy, differences: differences)
+            with { ComparisonSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
 
     internal static PairedProcessResult Measure(Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, PairedRequest request, BaselineCode code)
@@ -37,17 +44,27 @@ internal static class PairedComparison
         return PairedProcessResult.Of(ProcessComparer.Compare(child.Samples));
     }
 
-    internal static GateOutcome Outcome(string name, PairedGate.Decision decision, BaselineCode code, PairedPolicy policy)
+    /// <summary>The gate's outcome for <paramref name="decision"/>.</summary>
+    /// <param name="name">The benchmark's short name.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="code">The baseline's build.</param>
+    /// <param name="policy">The decision's numbers.</param>
+    /// <param name="kind">Paired (both sides in every process) or Interleaved (a process per side, in pairs).</param>
+    /// <param name="differences">What differs between the builds besides their code; named in the message.</param>
+    internal static GateOutcome Outcome(string name, PairedGate.Decision decision, BaselineCode code, PairedPolicy policy,
+        ComparisonMethod kind = ComparisonMethod.Paired, IReadOnlyList<string>? differences = null)
     {
         var processes = decision.Processes;
         var copies = processes.Count > 0 ? processes[0].CopiesPerSide : policy.CopiesPerSide;
-        var method = VerdictMessage.Paired(processes.Count, copies);
+        differences ??= [];
+        var method = (kind == ComparisonMethod.Interleaved ? VerdictMessage.Interleaved(processes.Count, copies) : VerdictMessage.Paired(processes.Count, copies))
+            + (differences.Count > 0 ? "; the builds differ in " + string.Join(", ", differences) : "");
         double? baselineRaw = processes.Count > 0 ? Quantile.Median(processes.Select(p => p.BaselineMedianNanoseconds)) : null;
         var currentRaw = processes.Count > 0 ? Quantile.Median(processes.Select(p => p.CurrentMedianNanoseconds)) : double.NaN;
         GateOutcome Make(string message, double? ratio, ConfidenceInterval? interval, double? floor) =>
             new(decision.Verdict, message, ratio, interval, null, policy.Threshold, baselineRaw, currentRaw)
             {
-                Method = processes.Count > 0 ? ComparisonMethod.Paired : ComparisonMethod.None,
+                Method = processes.Count > 0 ? kind : ComparisonMethod.None,
                 Baseline = code.Description,
                 BaselineCommit = code.Commit,
                 Processes = processes.Count,
@@ -55,6 +72,7 @@ internal static class PairedComparison
                 NoiseFloor = floor,
                 ProcessRatios = [.. processes.Select(p => Math.Exp(p.Change))],
                 SelfRatios = [.. processes.SelectMany(p => p.SelfChanges).Select(Math.Exp)],
+                BuildDifferences = differences,
             };
 
         if (double.IsNaN(decision.HalfWidth))
@@ -62,7 +80,7 @@ internal static class PairedComparison
             var reason = decision.Reason ?? "no comparison could be made";
             var text = processes.Count == 0 ? reason
                 : decision.Verdict == Verdict.Regressed ? $"{reason} against {code.Description} ({method})"
-                : $"{reason} (after {VerdictMessage.Paired(processes.Count, copies)} against {code.Description})";
+                : $"{reason} (after {method} against {code.Description})";
             return Make(VerdictMessage.Plain(name, decision.Verdict, text), double.IsFinite(decision.Change) ? Math.Exp(decision.Change) : null, null, null);
         }
 

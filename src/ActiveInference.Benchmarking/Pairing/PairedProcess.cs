@@ -28,9 +28,15 @@ internal static class PairedProcess
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-                WorkingDirectory = request.CurrentDirectory,
+                WorkingDirectory = request.HostDirectory ?? request.CurrentDirectory,
             };
-            start.ArgumentList.Add(Path.Combine(request.CurrentDirectory, request.EntryAssembly));
+            if (request.RuntimeConfig is { } runtimeConfig)
+            {
+                start.ArgumentList.Add("exec");
+                start.ArgumentList.Add("--runtimeconfig");
+                start.ArgumentList.Add(runtimeConfig);
+            }
+            start.ArgumentList.Add(Path.Combine(request.HostDirectory ?? request.CurrentDirectory, request.EntryAssembly));
             start.ArgumentList.Add(Switch);
             start.ArgumentList.Add(requestPath);
             start.ArgumentList.Add("--output");

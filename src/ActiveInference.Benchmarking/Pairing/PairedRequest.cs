@@ -31,6 +31,25 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     public int ParentProcessId { get; init; }
 
     /// <summary>
+    /// The build folder whose perf test assembly the process is started from (its framework runs the measurement); null:
+    /// <see cref="CurrentDirectory"/>.
+    /// </summary>
+    public string? HostDirectory { get; init; }
+
+    /// <summary>
+    /// The <c>runtimeconfig.json</c> the process runs with (<c>dotnet exec --runtimeconfig</c>): a side's own runtime
+    /// settings for a process that measures that side alone; null: the started assembly's own.
+    /// </summary>
+    public string? RuntimeConfig { get; init; }
+
+    /// <summary>
+    /// True to time the reference workload once a round too: a process measuring only one build (interleaved processes)
+    /// is compared with other processes through it, since the machine's speed differs between processes. An older
+    /// framework that does not know this ignores it.
+    /// </summary>
+    public bool TimeReference { get; init; }
+
+    /// <summary>
     /// True to put two random-size allocations before each copy's set-up, one on the small-object heap and one on the
     /// large-object heap, so that each copy's data, large arrays included, lands at a random offset (as BenchmarkDotNet's
     /// <c>[MemoryRandomization]</c> does between iterations).

@@ -99,6 +99,7 @@ internal sealed class ResultsJsonExporter : TextExporter
                 ProcessRatios = g.ProcessRatios.Count == 0 ? null : [.. g.ProcessRatios],
                 SelfRatios = g.SelfRatios.Count == 0 ? null : [.. g.SelfRatios],
                 ComparisonSeconds = g.ComparisonSeconds,
+                BuildDifferences = g.BuildDifferences.Count == 0 ? null : [.. g.BuildDifferences],
             }
             : null,
         SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),

@@ -171,5 +171,8 @@ internal static class ResultsJsonModel
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
         public double ComparisonSeconds { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<string>? BuildDifferences { get; init; }
     }
 }

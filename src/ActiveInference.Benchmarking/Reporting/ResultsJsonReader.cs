@@ -174,6 +174,7 @@ internal static class ResultsJsonReader
                 ProcessRatios = g.ProcessRatios?.ToArray() ?? [],
                 SelfRatios = g.SelfRatios?.ToArray() ?? [],
                 ComparisonSeconds = g.ComparisonSeconds,
+                BuildDifferences = g.BuildDifferences?.ToArray() ?? [],
             }
             : null;
 
