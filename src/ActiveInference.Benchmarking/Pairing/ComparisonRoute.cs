@@ -14,6 +14,12 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// <param name="Why">Why the builds cannot share a process, or null when they can.</param>
 internal sealed record ComparisonRoute(ComparisonMethod Method, bool OwnHosts, IReadOnlyList<string> Differences, string? Why)
 {
+    /// <summary>
+    /// True when nothing but the builds' own code can differ: the packages under test, the runtime and the build files
+    /// were read and are the same (the shared harness may differ: it measures both sides alike).
+    /// </summary>
+    public bool SameDependencies { get; init; }
+
     /// <summary>The route for builds that differ as <paramref name="difference"/> says.</summary>
     public static ComparisonRoute For(BuildDifference difference, string baselineDirectory, string currentDirectory, string entryAssembly)
     {
@@ -25,7 +31,8 @@ internal sealed record ComparisonRoute(ComparisonMethod Method, bool OwnHosts, I
         string? why = difference.Runtime is not null ? "their runtime differs"
             : native.Length > 0 ? $"{string.Join(", ", native)} carr{(native.Length == 1 ? "ies" : "y")} native code that one process cannot load in two versions"
             : null;
-        if (why is null) return new ComparisonRoute(ComparisonMethod.Paired, false, differences, null);
+        var same = difference.Unreadable is null && difference.Runtime is null && difference.Packages.All(p => p.IsHarness);
+        if (why is null) return new ComparisonRoute(ComparisonMethod.Paired, false, differences, null) { SameDependencies = same };
         var ownHosts = TargetFramework(baselineDirectory, entryAssembly) != TargetFramework(currentDirectory, entryAssembly);
         return new ComparisonRoute(ComparisonMethod.Interleaved, ownHosts, differences, why);
     }

@@ -82,7 +82,7 @@ internal static class PairedChild
         PairedSamples samples;
         try
         {
-            samples = sampler.Run(workloads, random, request.TimeReference ? new QuadraticFormReference() : null);
+            samples = sampler.Run(workloads, random);
         }
         catch (CopyFailedException e)
         {

@@ -43,13 +43,6 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     public string? RuntimeConfig { get; init; }
 
     /// <summary>
-    /// True to time the reference workload once a round too: a process measuring only one build (interleaved processes)
-    /// is compared with other processes through it, since the machine's speed differs between processes. An older
-    /// framework that does not know this ignores it.
-    /// </summary>
-    public bool TimeReference { get; init; }
-
-    /// <summary>
     /// True to put two random-size allocations before each copy's set-up, one on the small-object heap and one on the
     /// large-object heap, so that each copy's data, large arrays included, lands at a random offset (as BenchmarkDotNet's
     /// <c>[MemoryRandomization]</c> does between iterations).

@@ -11,17 +11,13 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
     private readonly Func<long> _compiledMethods = compiledMethods ?? (() => System.Runtime.JitInfo.GetCompiledMethodCount());
     private Side _running;
 
-    /// <summary>
-    /// Measures <paramref name="copies"/>, and <paramref name="reference"/> once a round when given (a yardstick of the
-    /// machine's speed for processes compared with other processes); an exception from a copy comes out as a <see
-    /// cref="CopyFailedException"/>.
-    /// </summary>
-    public PairedSamples Run(IReadOnlyList<PairedWorkload> copies, Random random, ISideWorkload? reference = null)
+    /// <summary>Measures <paramref name="copies"/>; an exception from a copy comes out as a <see cref="CopyFailedException"/>.</summary>
+    public PairedSamples Run(IReadOnlyList<PairedWorkload> copies, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfZero(copies.Count);
         try
         {
-            return Measure(copies, random, reference);
+            return Measure(copies, random);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -29,7 +25,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
         }
     }
 
-    private PairedSamples Measure(IReadOnlyList<PairedWorkload> copies, Random random, ISideWorkload? reference)
+    private PairedSamples Measure(IReadOnlyList<PairedWorkload> copies, Random random)
     {
         var started = clock.Timestamp();
         var operations = settings.OperationsPerSample > 0 ? settings.OperationsPerSample : Pilot(copies, random);
@@ -41,19 +37,12 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
         var bytes = copies.Select(_ => new double[rounds]).ToArray();
         var gen0 = new int[copies.Count];
         var overhead = new double[rounds];
-        var referenceOperations = reference is null ? 0 : ReferencePilot(reference);
-        var referenceTimes = reference is null ? null : new double[rounds];
-        var order = Enumerable.Range(reference is null ? -1 : -2, copies.Count + (reference is null ? 1 : 2)).ToArray();
+        var order = Enumerable.Range(-1, copies.Count + 1).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             random.Shuffle(order);
             foreach (var k in order)
             {
-                if (k == -2)
-                {
-                    referenceTimes![round] = Time(reference!.Run, referenceOperations).Nanoseconds / referenceOperations;
-                    continue;
-                }
                 if (k < 0)
                 {
                     overhead[round] = Time(copies[round % copies.Count].Workload.Overhead, operations).Nanoseconds / operations;
@@ -70,19 +59,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
             }
         }
         var samples = copies.Select((c, k) => new CopySamples(c.Side, c.Index, times[k], bytes[k], gen0[k])).ToArray();
-        return new PairedSamples(operations, overhead, samples, warmupRounds, Seconds(started, warmedUp), Seconds(warmedUp, clock.Timestamp()))
-        {
-            ReferenceNanosecondsPerOperation = referenceTimes,
-        };
-    }
-
-    /// <summary>Calls of the reference per sample: doubled until a sample lasts the minimum sample time.</summary>
-    private long ReferencePilot(ISideWorkload reference)
-    {
-        var minimum = settings.MinSampleTime.TotalSeconds * 1e9;
-        reference.Run(1);
-        for (long n = 1; ; n = Math.Max(n + 1, n * 2))
-            if (Time(reference.Run, n).Nanoseconds >= minimum || n >= 1L << 40) return n;
+        return new PairedSamples(operations, overhead, samples, warmupRounds, Seconds(started, warmedUp), Seconds(warmedUp, clock.Timestamp()));
     }
 
     /// <summary>Doubles the calls per sample of every copy until its sample lasts the minimum; the fastest copy sets the count.</summary>

@@ -12,12 +12,6 @@ internal sealed record PairedSamples(long OperationsPerSample, double[] Overhead
 {
     /// <summary>Measured rounds.</summary>
     public int Rounds => OverheadNanosecondsPerOperation.Length;
-
-    /// <summary>
-    /// The reference workload's ns/op, one per measured round, when the process timed it (<see
-    /// cref="PairedRequest.TimeReference"/>); null otherwise.
-    /// </summary>
-    public double[]? ReferenceNanosecondsPerOperation { get; init; }
 }
 
 /// <summary>One copy's measured samples, one per round.</summary>

@@ -31,8 +31,9 @@ internal static class ProcessComparer
     }
 
     /// <summary>
-    /// One build measured alone in a process (its copies under both labels): its level, ln(ns/op ÷ reference ns/op) as the
-    /// median over rounds (ln ns/op when no reference was timed), and the A/A change between the two labels' copies.
+    /// One build measured alone in a process (its copies under both labels): its level, the median over rounds of ln(median
+    /// copy ns/op), and the A/A change between the two halves of its copies. Raw time: a reference workload timed in the
+    /// same rounds moved more between processes than the benchmarks it was to normalise (its own placement), so none is used.
     /// </summary>
     public static SideLevel Level(PairedSamples samples)
     {
@@ -41,15 +42,14 @@ internal static class ProcessComparer
             .Select(c => c.NanosecondsPerOperation.Select(t => Math.Max(t - overhead, MinimumTime(t))).ToArray()).ToArray();
         if (copies.Length == 0) throw new ArgumentException("a process needs copies", nameof(samples));
         var rounds = samples.Rounds;
-        var reference = samples.ReferenceNanosecondsPerOperation;
         var logs = new double[rounds];
         for (var r = 0; r < rounds; r++)
-            logs[r] = Math.Log(Quantile.Median(copies.Select(c => c[r]).ToArray()) / (reference is { } yardstick ? yardstick[r] : 1));
+            logs[r] = Math.Log(Quantile.Median(copies.Select(c => c[r]).ToArray()));
         var half = copies.Length / 2;
         double[] self = half >= 1 ? [Shift(copies[..half], copies[half..], rounds)] : [];
         var bytes = Quantile.Median(samples.Copies.Select(c => Quantile.Median(c.AllocatedBytesPerOperation)).ToArray());
         return new SideLevel(Quantile.Median(logs), self, Quantile.Median(copies.Select(c => Quantile.Median(c)).ToArray()), bytes,
-            copies.Length, rounds, reference is not null);
+            copies.Length, rounds);
     }
 
     /// <summary>Median over rounds of ln(median of <paramref name="after"/>'s copies ÷ median of <paramref name="before"/>'s).</summary>
