@@ -8,10 +8,11 @@ edits the source of <repository> in place (the working tree; the edit stays unco
 
   aa        no change
   fe2x      SimpleFreeEnergy.Compute runs its quadratic loop twice (FreeEnergy(10), (100), (1000))
-  slowN     N% more work (N = 10, 20, ...) in four kernels of different kinds:
+  slowN     N% more work (N = 10, 20, ...) in five kernels of different kinds:
               SimpleFreeEnergy.Compute   N% more rows of the quadratic form   FreeEnergy(100) compute, (1000) memory
               FixedPointIteration.Run    every (100/N)-th call runs twice     InferStates("large") compute
               BeliefState.Update         N% more gradient steps               BeliefUpdate(1000) memory
+              ExpectedFreeEnergy.Evaluate every (100/N)-th call runs twice    InferPolicies("large")
               AllocationBenchmarks       N% more matrices in MatrixBatch      allocation
 """
 import re, sys, pathlib
@@ -23,7 +24,7 @@ def edit(root, path, old, new):
         sys.exit(f"{path}: expected text not found:\n{old}")
     p.write_text(text.replace(old, new, 1))
 
-FE_LOOP = """        for (int i = 0; i < k; i++)
+FE_LOOP = """        for (var i = 0; i < k; i++)
         {
             quadratic += e[i] * TensorPrimitives.Dot(p.Slice(i * k, k), e);
         }
@@ -58,8 +59,15 @@ def slow(root, percent):
          f"    private int _slowCalls;\n\n"
          f"    private StateInference RunOnce(FixedPointSettings settings)\n    {{\n")
     edit(root, "src/ActiveInference.Core/Continuous/BeliefState.cs",
-         "        for (int k = 0; k < Steps; k++)",
+         "        for (var k = 0; k < Steps; k++)",
          f"        for (int k = 0, steps = Steps + (Steps * {percent} + 50) / 100; k < steps; k++)")
+    edit(root, "src/ActiveInference.Core/Discrete/ExpectedFreeEnergy.cs",
+         "    public double Evaluate(int policy, ReadOnlySpan<double[]> posterior, out double utility, out double informationGain)\n    {\n",
+         f"    public double Evaluate(int policy, ReadOnlySpan<double[]> posterior, out double utility, out double informationGain)\n    {{\n"
+         f"        if (++_slowCalls % {round(100 / percent)} == 0) EvaluateOnce(policy, posterior, out _, out _);\n"
+         f"        return EvaluateOnce(policy, posterior, out utility, out informationGain);\n    }}\n\n"
+         f"    private int _slowCalls;\n\n"
+         f"    private double EvaluateOnce(int policy, ReadOnlySpan<double[]> posterior, out double utility, out double informationGain)\n    {{\n")
     edit(root, "perf-tests/ActiveInference.Core.PerfTests/AllocationBenchmarks.cs",
          "var batch = new Matrix<double>[10];",
          f"var batch = new Matrix<double>[{10 + (10 * percent + 50) // 100}];")
