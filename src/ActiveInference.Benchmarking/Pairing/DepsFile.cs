@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace ActiveInference.Benchmarking.Pairing;
+
+/// <summary>What a build's <c>deps.json</c> says about its NuGet packages and the runtime it targets.</summary>
+/// <param name="Target">The <c>runtimeTarget.name</c>, e.g. <c>.NETCoreApp,Version=v10.0</c>; null when absent.</param>
+/// <param name="Packages">The libraries of type <c>package</c> by id (ignoring case).</param>
+internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, DepsFile.Package> Packages)
+{
+    /// <summary>Reads a parsed deps.json; throws <see cref="InvalidOperationException"/> or <see cref="KeyNotFoundException"/> when it is not one.</summary>
+    public static DepsFile Parse(JsonElement root)
+    {
+        var target = root.TryGetProperty("runtimeTarget", out var runtimeTarget) && runtimeTarget.TryGetProperty("name", out var name)
+            ? name.GetString()
+            : null;
+        var assets = target is not null && root.TryGetProperty("targets", out var targets) && targets.TryGetProperty(target, out var libraries)
+            ? libraries
+            : default;
+        var packages = new Dictionary<string, Package>(StringComparer.OrdinalIgnoreCase);
+        foreach (var library in root.GetProperty("libraries").EnumerateObject())
+        {
+            if (!library.Value.TryGetProperty("type", out var type) || type.GetString() != "package") continue;
+            var (id, version) = Split(library.Name);
+            var files = new SortedSet<string>(StringComparer.Ordinal);
+            var native = false;
+            if (assets.ValueKind == JsonValueKind.Object && assets.TryGetProperty(library.Name, out var entry))
+                native = Files(entry, files);
+            packages[id] = new Package(id, version, native, [.. files]);
+        }
+        return new DepsFile(target, packages);
+    }
+
+    private static (string Id, string Version) Split(string library)
+    {
+        var slash = library.IndexOf('/');
+        return slash < 0 ? (library, "") : (library[..slash], library[(slash + 1)..]);
+    }
+
+    // Where the build puts each asset: runtime and native files flat in the folder, rid-specific ones under their path.
+    private static bool Files(JsonElement entry, SortedSet<string> files)
+    {
+        var native = false;
+        foreach (var kind in new[] { "runtime", "native" })
+        {
+            if (!entry.TryGetProperty(kind, out var section) || section.ValueKind != JsonValueKind.Object) continue;
+            foreach (var asset in section.EnumerateObject()) files.Add(Path.GetFileName(asset.Name));
+            native |= kind == "native" && section.EnumerateObject().Any();
+        }
+        if (entry.TryGetProperty("runtimeTargets", out var targeted) && targeted.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var asset in targeted.EnumerateObject())
+            {
+                files.Add(asset.Name.Replace('/', Path.DirectorySeparatorChar));
+                native |= asset.Value.TryGetProperty("assetType", out var assetType) && assetType.GetString() == "native";
+            }
+        }
+        return native;
+    }
+
+    /// <summary>One package library of a deps.json.</summary>
+    /// <param name="Name">Its id.</param>
+    /// <param name="Version">Its version.</param>
+    /// <param name="HasNativeAssets">True when it lists native assets (plain or rid-specific).</param>
+    /// <param name="Files">Its runtime and native files, relative to the build folder, sorted.</param>
+    internal sealed record Package(string Name, string Version, bool HasNativeAssets, IReadOnlyList<string> Files);
+}
