@@ -16,7 +16,9 @@ public class ReachableCodeTests
 
     private const string Core = """
         using System;
+        using System.Collections.Generic;
         using System.Linq;
+        using System.Runtime.CompilerServices;
 
         namespace Bench.Core;
 
@@ -59,9 +61,22 @@ public class ReachableCodeTests
         {
             public static object Make(Type type) => Activator.CreateInstance(type)!;
         }
+
+        public static class Sequences
+        {
+            public static IEnumerable<int> Evens(int count)
+            {
+                for (var i = 0; i < count; i++) yield return 2 * i;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static double Half(double x) => x / 2;
+        }
         """;
 
     private const string Benchmarks = """
+        using System.Collections.Generic;
+        using System.Linq;
         using ActiveInference.Benchmarking;
         using Bench.Core;
         using NUnit.Framework;
@@ -90,7 +105,15 @@ public class ReachableCodeTests
 
         namespace Bench.PerfTests
         {
-            public class ShapeBenchmarks
+            public abstract class FixtureBase
+            {
+                protected double Offset;
+
+                [SetUp]
+                public void Reset() => Offset = 1;
+            }
+
+            public class ShapeBenchmarks : FixtureBase
             {
                 private IShape[] _shapes = [];
                 private Point _point = new() { X = 3, Y = 4 };
@@ -114,6 +137,14 @@ public class ReachableCodeTests
 
                 [PerfBenchmark]
                 public object Created() => Factory.Make(typeof(Circle));
+
+                public static IEnumerable<int> Counts() => [3, 4];
+
+                [PerfBenchmark, TestCaseSource(nameof(Counts))]
+                public int Evens(int count) => Sequences.Evens(count).Sum();
+
+                [PerfBenchmark]
+                public double Halved() => Sequences.Half(_point.X);
             }
         }
         """;
@@ -216,6 +247,41 @@ public class ReachableCodeTests
         Assert.That(change.Unchanged, Is.False);
         Assert.That(change.Reason, Is.EqualTo("SuiteSetUp.Once differs (Bench.PerfTests)"));
         Assert.That(other.Compare(Fixture, "Length").Unchanged, Is.True, other.Compare(Fixture, "Length").Reason);
+    }
+
+    [Test]
+    public void AChangeInAnIteratorsBodyIsAChangeThroughItsStateMachine()
+    {
+        using var builds = CompiledBuilds.Of(Core, Benchmarks, Core.Replace("yield return 2 * i", "yield return 3 * i"));
+
+        var change = builds.Compare(Fixture, "Evens");
+
+        Assert.That(change.Unchanged, Is.False);
+        Assert.That(change.Reason, Does.Match(@"^Sequences\.<Evens>d__\d+\.MoveNext differs \(Bench\.Core\)$"));
+    }
+
+    [Test]
+    public void AChangedTestCaseSourceIsAChange()
+    {
+        using var builds = CompiledBuilds.Of(Core, Benchmarks, currentBenchmarks: Benchmarks.Replace("[3, 4]", "[3, 5]"));
+
+        Assert.That(builds.Compare(Fixture, "Evens"), Is.EqualTo(new CodeChange(false, "ShapeBenchmarks.Counts differs (Bench.PerfTests)")));
+    }
+
+    [Test]
+    public void AChangedSetUpOfABaseFixtureIsAChange()
+    {
+        using var builds = CompiledBuilds.Of(Core, Benchmarks, currentBenchmarks: Benchmarks.Replace("Offset = 1;", "Offset = 2;"));
+
+        Assert.That(builds.Compare(Fixture, "Length"), Is.EqualTo(new CodeChange(false, "FixtureBase.Reset differs (Bench.PerfTests)")));
+    }
+
+    [Test]
+    public void DroppingAnInliningHintIsAChange()
+    {
+        using var builds = CompiledBuilds.Of(Core, Benchmarks, Core.Replace("[MethodImpl(MethodImplOptions.AggressiveInlining)]", ""));
+
+        Assert.That(builds.Compare(Fixture, "Halved"), Is.EqualTo(new CodeChange(false, "Sequences.Half differs (Bench.Core)")));
     }
 
     [Test]
