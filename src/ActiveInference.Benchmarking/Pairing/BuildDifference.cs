@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace ActiveInference.Benchmarking.Pairing;
@@ -21,13 +22,15 @@ internal sealed record BuildDifference(IReadOnlyList<PackageDifference> Packages
 
     /// <summary>
     /// Compares the builds in <paramref name="baselineDirectory"/> and <paramref name="currentDirectory"/> of the perf
-    /// test assembly <paramref name="entryAssembly"/> (a file name, e.g. <c>Foo.PerfTests.dll</c>).
+    /// test assembly <paramref name="entryAssembly"/> (a file name, e.g. <c>Foo.PerfTests.dll</c>). Rid-specific package
+    /// files are compared only where they can run on <paramref name="runtimeIdentifier"/> (default: this machine's).
     /// </summary>
-    public static BuildDifference Compare(string baselineDirectory, string currentDirectory, string entryAssembly)
+    public static BuildDifference Compare(string baselineDirectory, string currentDirectory, string entryAssembly, string? runtimeIdentifier = null)
     {
+        var rid = runtimeIdentifier ?? RuntimeInformation.RuntimeIdentifier;
         var problems = new List<string>();
-        var baselineDeps = Read(baselineDirectory, entryAssembly, ".deps.json", "baseline", problems, DepsFile.Parse);
-        var currentDeps = Read(currentDirectory, entryAssembly, ".deps.json", "current build", problems, DepsFile.Parse);
+        var baselineDeps = Read(baselineDirectory, entryAssembly, ".deps.json", "baseline", problems, root => DepsFile.Parse(root, rid));
+        var currentDeps = Read(currentDirectory, entryAssembly, ".deps.json", "current build", problems, root => DepsFile.Parse(root, rid));
         var baselineConfig = Read(baselineDirectory, entryAssembly, ".runtimeconfig.json", "baseline", problems, RuntimeConfig.Parse);
         var currentConfig = Read(currentDirectory, entryAssembly, ".runtimeconfig.json", "current build", problems, RuntimeConfig.Parse);
 

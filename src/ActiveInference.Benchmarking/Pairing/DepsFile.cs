@@ -7,8 +7,14 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// <param name="Packages">The libraries of type <c>package</c> by id (ignoring case).</param>
 internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, DepsFile.Package> Packages)
 {
-    /// <summary>Reads a parsed deps.json; throws <see cref="InvalidOperationException"/> or <see cref="KeyNotFoundException"/> when it is not one.</summary>
-    public static DepsFile Parse(JsonElement root)
+    private static readonly string[] s_architectures = ["x64", "x86", "arm", "arm64", "armel", "armv6", "loongarch64", "mips64", "ppc64le", "riscv64", "s390x", "wasm"];
+
+    /// <summary>
+    /// Reads a parsed deps.json; rid-specific assets count only where they can run on <paramref name="runtimeIdentifier"/>
+    /// (its operating system and architecture, or no architecture). Throws <see cref="InvalidOperationException"/> or
+    /// <see cref="KeyNotFoundException"/> when it is not one.
+    /// </summary>
+    public static DepsFile Parse(JsonElement root, string runtimeIdentifier)
     {
         var target = root.TryGetProperty("runtimeTarget", out var runtimeTarget) && runtimeTarget.TryGetProperty("name", out var name)
             ? name.GetString()
@@ -24,7 +30,7 @@ internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, Deps
             var files = new SortedSet<string>(StringComparer.Ordinal);
             var native = false;
             if (assets.ValueKind == JsonValueKind.Object && assets.TryGetProperty(library.Name, out var entry))
-                native = Files(entry, files);
+                native = Files(entry, files, runtimeIdentifier);
             packages[id] = new Package(id, version, native, [.. files]);
         }
         return new DepsFile(target, packages);
@@ -37,7 +43,7 @@ internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, Deps
     }
 
     // Where the build puts each asset: runtime and native files flat in the folder, rid-specific ones under their path.
-    private static bool Files(JsonElement entry, SortedSet<string> files)
+    private static bool Files(JsonElement entry, SortedSet<string> files, string runtimeIdentifier)
     {
         var native = false;
         foreach (var kind in new[] { "runtime", "native" })
@@ -50,11 +56,21 @@ internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, Deps
         {
             foreach (var asset in targeted.EnumerateObject())
             {
-                files.Add(asset.Name.Replace('/', Path.DirectorySeparatorChar));
                 native |= asset.Value.TryGetProperty("assetType", out var assetType) && assetType.GetString() == "native";
+                var rid = asset.Value.TryGetProperty("rid", out var value) ? value.GetString() : null;
+                if (rid is null || Applies(rid, runtimeIdentifier)) files.Add(asset.Name.Replace('/', Path.DirectorySeparatorChar));
             }
         }
         return native;
+    }
+
+    // Over-approximates the RID graph: linux-x64 takes linux-x64, linux-musl-x64, linux, linux-musl, unix and any.
+    private static bool Applies(string rid, string runtimeIdentifier)
+    {
+        if (rid is "any" or "base" || (rid == "unix" && !runtimeIdentifier.StartsWith("win", StringComparison.Ordinal))) return true;
+        var (asset, here) = (rid.Split('-'), runtimeIdentifier.Split('-'));
+        if (asset[0] != here[0]) return false;
+        return !s_architectures.Contains(asset[^1]) || asset[^1] == here[^1];
     }
 
     /// <summary>One package library of a deps.json.</summary>

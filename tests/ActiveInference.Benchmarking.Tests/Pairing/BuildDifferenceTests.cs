@@ -81,6 +81,32 @@ public class BuildDifferenceTests
     }
 
     [Test]
+    public void NativeFilesOfOtherRuntimesAreNotComparedAndThoseOfThisOneAre()
+    {
+        var deps = """
+            {
+              "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0" },
+              "targets": { ".NETCoreApp,Version=v10.0": { "Native.Lib/1.0.0": { "runtimeTargets": {
+                "runtimes/linux-x64/native/libnative.so": { "rid": "linux-x64", "assetType": "native" },
+                "runtimes/win-x64/native/native.dll": { "rid": "win-x64", "assetType": "native" } } } } },
+              "libraries": { "Native.Lib/1.0.0": { "type": "package" } }
+            }
+            """;
+        foreach (var (folder, linux, windows) in new[] { (_baseline, "linux", "windows"), (_current, "linux", "windows, patched") })
+        {
+            Write(folder, deps, RuntimeConfigJson);
+            Directory.CreateDirectory(Path.Combine(folder, "runtimes", "linux-x64", "native"));
+            Directory.CreateDirectory(Path.Combine(folder, "runtimes", "win-x64", "native"));
+            File.WriteAllText(Path.Combine(folder, "runtimes", "linux-x64", "native", "libnative.so"), linux);
+            File.WriteAllText(Path.Combine(folder, "runtimes", "win-x64", "native", "native.dll"), windows);
+        }
+
+        Assert.That(BuildDifference.Compare(_baseline, _current, Entry, "linux-x64").Packages, Is.Empty, "the Windows file never runs here");
+        Assert.That(BuildDifference.Compare(_baseline, _current, Entry, "win-x64").Packages.Single(),
+            Is.EqualTo(new PackageDifference("Native.Lib", "1.0.0", "1.0.0", true, false)));
+    }
+
+    [Test]
     public void APackageOnOneSideOnlyIsReportedWithTheSideThatHasIt()
     {
         Write(_baseline, Deps(("Old.Thing", "1.0.0")), RuntimeConfigJson);

@@ -1,0 +1,96 @@
+using ActiveInference.Benchmarking.Pairing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ActiveInference.Benchmarking.Tests.Paired;
+
+/// <summary>
+/// A baseline's and a current build of a small perf test project, compiled from C# source with Roslyn into two
+/// temporary folders: <c>Bench.Core.dll</c> (the code under test), <c>Bench.PerfTests.dll</c> (the benchmarks, referencing
+/// it, NUnit and this framework), with the deps.json and runtimeconfig.json a build writes. Each side's compilation is
+/// non-deterministic and stamped with its own informational version, as two real builds in two folders differ.
+/// </summary>
+internal sealed class CompiledBuilds : IDisposable
+{
+    /// <summary>The perf test assembly's file name.</summary>
+    public const string Entry = "Bench.PerfTests.dll";
+
+    private static readonly Lazy<MetadataReference[]> s_references = new(() =>
+    [
+        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => MetadataReference.CreateFromFile(p)),
+        MetadataReference.CreateFromFile(typeof(NUnit.Framework.TestAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(PerfBenchmarkAttribute).Assembly.Location),
+    ]);
+
+    private CompiledBuilds(string baseline, string current)
+    {
+        Baseline = baseline;
+        Current = current;
+    }
+
+    /// <summary>The baseline's build folder.</summary>
+    public string Baseline { get; }
+
+    /// <summary>The current build folder.</summary>
+    public string Current { get; }
+
+    /// <summary>Compiles both sides; a null current source is the baseline's.</summary>
+    public static CompiledBuilds Of(string baselineCore, string baselineBenchmarks, string? currentCore = null, string? currentBenchmarks = null)
+    {
+        var builds = new CompiledBuilds(Directory.CreateTempSubdirectory("ai-reachable-baseline-").FullName,
+            Directory.CreateTempSubdirectory("ai-reachable-current-").FullName);
+        Compile(builds.Baseline, "1111111", baselineCore, baselineBenchmarks);
+        Compile(builds.Current, "2222222", currentCore ?? baselineCore, currentBenchmarks ?? baselineBenchmarks);
+        return builds;
+    }
+
+    /// <summary>Opens the two builds and compares one benchmark.</summary>
+    public CodeChange Compare(string fixture, string method, string? setup = null, string? sampleSetup = null)
+    {
+        using var code = ReachableCode.Open(Baseline, Current, Entry);
+        return code.Compare(fixture, method, setup, sampleSetup);
+    }
+
+    /// <summary>Deletes both folders.</summary>
+    public void Dispose()
+    {
+        Directory.Delete(Baseline, recursive: true);
+        Directory.Delete(Current, recursive: true);
+    }
+
+    private static void Compile(string folder, string commit, string core, string benchmarks)
+    {
+        var corePath = Emit(folder, "Bench.Core", commit, core, []);
+        Emit(folder, "Bench.PerfTests", commit, benchmarks, [MetadataReference.CreateFromFile(corePath)]);
+        File.WriteAllText(Path.Combine(folder, "Bench.PerfTests.deps.json"), """
+            {
+              "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0", "signature": "" },
+              "targets": { ".NETCoreApp,Version=v10.0": {} },
+              "libraries": {
+                "Bench.PerfTests/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+                "Bench.Core/1.0.0": { "type": "project", "serviceable": false, "sha512": "" },
+                "ActiveInference.Benchmarking/0.1.0": { "type": "project", "serviceable": false, "sha512": "" },
+                "NUnit/5.0.0": { "type": "package", "serviceable": true, "sha512": "", "path": "nunit/5.0.0" }
+              }
+            }
+            """);
+        File.WriteAllText(Path.Combine(folder, "Bench.PerfTests.runtimeconfig.json"),
+            """{ "runtimeOptions": { "tfm": "net10.0", "framework": { "name": "Microsoft.NETCore.App", "version": "10.0.0" } } }""");
+    }
+
+    private static string Emit(string folder, string name, string commit, string source, MetadataReference[] references)
+    {
+        var stamp = $"[assembly: System.Reflection.AssemblyInformationalVersion(\"1.0.0+{commit}\")]";
+        var trees = new[] { source, stamp }.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: Path.Combine(folder, $"{name}.{i}.cs")));
+        var compilation = CSharpCompilation.Create(name, trees, [.. s_references.Value, .. references],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable, deterministic: false));
+        var path = Path.Combine(folder, name + ".dll");
+        var result = compilation.Emit(path);
+        if (!result.Success)
+            throw new InvalidOperationException($"{name} does not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return path;
+    }
+}
