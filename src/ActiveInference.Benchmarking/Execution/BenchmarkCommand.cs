@@ -87,7 +87,8 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
             return result;
         }
 
-        var outcome = session.Evaluate(measured, _attribute.Threshold, method.DeclaringType!.Assembly.Location);
+        var member = new Pairing.BenchmarkMember(test.TypeInfo?.Type.FullName ?? method.DeclaringType!.FullName!, method.Name, _attribute.Setup, _attribute.SampleSetup);
+        var outcome = session.Evaluate(measured, _attribute.Threshold, method.DeclaringType!.Assembly.Location, member);
         var gated = new GatedResult(measured, outcome);
         session.Collect(gated);
         context.OutWriter.WriteLine(OutputFormatter.Describe(gated));

@@ -80,8 +80,8 @@ internal sealed class PerfSession
     public IReadOnlyCollection<GatedResult> Results => _results.Results;
 
     /// <summary>Applies the run's mode to one measured benchmark (see <see cref="RunModeEvaluator"/>).</summary>
-    public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath) =>
-        _evaluator!.Evaluate(result, thresholdOverride, assemblyPath);
+    public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath, BenchmarkMember? member = null) =>
+        _evaluator!.Evaluate(result, thresholdOverride, assemblyPath, member);
 
     /// <summary>Adds one benchmark's result, with the gate's verdict on it, to the run.</summary>
     public void Collect(GatedResult result) => _results.Collect(result);

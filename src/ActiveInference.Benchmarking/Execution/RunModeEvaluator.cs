@@ -13,12 +13,14 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
 {
     private readonly Lazy<string> _dirtyNote = new(() => repository.DirtyTreeNote(options.BaselinePath));
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ComparisonRoute>> _routes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ReachableCode? Code, string? Problem)>> _reachable = new(StringComparer.Ordinal);
 
     /// <summary>The verdict for <paramref name="result"/> of the perf assembly at <paramref name="assemblyPath"/>.</summary>
     /// <param name="result">The measured benchmark.</param>
     /// <param name="thresholdOverride">The benchmark's own threshold, or NaN for the run's.</param>
     /// <param name="assemblyPath">The perf assembly (the paired processes load it and its baseline build).</param>
-    public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath)
+    /// <param name="member">Where the benchmark's code starts, to tell whether it changed; null: always measured.</param>
+    public GateOutcome Evaluate(BenchmarkResult result, double thresholdOverride, string assemblyPath, BenchmarkMember? member = null)
     {
         var threshold = double.IsNaN(thresholdOverride) ? options.Threshold : thresholdOverride;
         var median = result.Time.Median;
@@ -36,6 +38,15 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
         if (code.IsAvailable)
         {
             var route = RouteFor(code, assemblyPath);
+            if (options.SkipUnchanged && route.SameDependencies && member is not null && Unchanged(code, assemblyPath, member) is { } reason)
+                return new GateOutcome(Verdict.Unchanged, VerdictMessage.Plain(result.Name, Verdict.Unchanged,
+                        $"{reason}, against {code.Description}, so it was not measured beside it (skipUnchanged=false measures it)"),
+                    null, null, null, threshold, null, median)
+                {
+                    Baseline = code.Description,
+                    BaselineCommit = code.Commit,
+                    BuildDifferences = route.Differences,
+                };
             var policy = new PairedPolicy { Threshold = threshold };
             return route.Method == ComparisonMethod.Interleaved
                 ? InterleavedComparison.Decide(result, code, assemblyPath, InterleavedComparison.Policy(policy), route.Differences, route.OwnHosts, children.Paired)
@@ -66,6 +77,32 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
             var (baseline, current, entry) = (code.Directory!, Path.GetDirectoryName(path)!, Path.GetFileName(path));
             return ComparisonRoute.For(BuildDifference.Compare(baseline, current, entry), baseline, current, entry);
         })).Value;
+
+    /// <summary>Why nothing the benchmark can execute differs between the builds, or null when something does or it cannot be told.</summary>
+    private string? Unchanged(BaselineCode code, string assemblyPath, BenchmarkMember member)
+    {
+        var (reachable, _) = _reachable.GetOrAdd(assemblyPath, path => new Lazy<(ReachableCode?, string?)>(() =>
+        {
+            try
+            {
+                return (ReachableCode.Open(code.Directory!, Path.GetDirectoryName(path)!, Path.GetFileName(path)), null);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return (null, e.Message);
+            }
+        })).Value;
+        if (reachable is null) return null;
+        try
+        {
+            var change = reachable.Compare(member.FixtureType, member.Method, member.Setup, member.SampleSetup);
+            return change.Unchanged ? change.Reason : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
 
     private GateOutcome Record(BenchmarkResult result, double threshold)
     {

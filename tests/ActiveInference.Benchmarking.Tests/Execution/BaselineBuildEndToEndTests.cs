@@ -90,6 +90,7 @@ public class BaselineBuildEndToEndTests
     }
 
     [Test]
+    [Order(1)] // The first run against the baseline commit builds it and says so; later tests use the cached build.
     public void ADirtyTreeThreeTimesSlowerThanTheBaselineCommitFailsAndANewBenchmarkIsNew()
     {
         Write($"{Project}/Kernel.cs", Kernel(units: 48));
@@ -109,6 +110,25 @@ public class BaselineBuildEndToEndTests
             Assert.That(File.Exists(Path.Combine(_repository, Project, "obj", "perf-baseline", _baseline, "ready")), "the build is cached by commit in the project's obj folder");
             Assert.That(Git("worktree", "list").Split('\n'), Has.Length.EqualTo(1), "the worktree is removed after the build");
             Assert.That(output, Does.Contain("building the baseline (commit " + _baseline[..7]));
+        });
+    }
+
+    [Test]
+    public void ABenchmarkWhoseReachableCodeDidNotChangeIsUnchangedWithoutPairedProcesses()
+    {
+        Write("README.md", "Only the documentation changed.");
+        Write($"{Project}/Unreached.cs", Bare("Unreached", "Elsewhere", "Math.Sqrt(5.0)"));
+
+        var (results, output) = RunPerf(_baseline);
+
+        var work = results["Work"].GetProperty("baseline_comparison");
+        Assert.Multiple(() =>
+        {
+            Assert.That(work.GetProperty("verdict").GetString(), Is.EqualTo("unchanged"), output);
+            Assert.That(work.GetProperty("message").GetString(), Does.StartWith("Work is unchanged: ").And.Contain("not measured"));
+            Assert.That(work.TryGetProperty("processes", out _), Is.False, "no paired process ran");
+            Assert.That(work.TryGetProperty("comparison_seconds", out _), Is.False);
+            Assert.That(results["Elsewhere"].GetProperty("verdict").GetString(), Is.EqualTo("new"), "a benchmark the baseline lacks is measured");
         });
     }
 
