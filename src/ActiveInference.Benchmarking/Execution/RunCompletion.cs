@@ -22,7 +22,8 @@ internal static class RunCompletion
     {
         var options = session.Options!;
         var results = session.Results;
-        if (results.Count == 0) return [];
+        // A shard whose benchmarks all belong to other shards still writes its (empty) results, so its job and the merge see it ran.
+        if (results.Count == 0 && options.Shard is null) return [];
         var report = new RunReport
         {
             Suite = Path.GetFileNameWithoutExtension(suiteName),
@@ -45,7 +46,7 @@ internal static class RunCompletion
         var history = new HistoryStore(options.HistoryPath);
         try
         {
-            history.Append(report);
+            if (results.Count > 0) history.Append(report);
         }
         catch (Exception e) when (e is HistoryStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

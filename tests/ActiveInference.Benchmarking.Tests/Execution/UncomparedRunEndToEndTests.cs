@@ -1,5 +1,8 @@
+using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Execution;
 using ActiveInference.Benchmarking.Fixtures;
+using ActiveInference.Benchmarking.Pairing;
 using ActiveInference.Benchmarking.Reporting;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
@@ -37,6 +40,26 @@ public class UncomparedRunEndToEndTests
             Assert.That(stderr, Does.Contain($"perf: 2 of 2 benchmarks could not be compared: {reason}"));
             Assert.That(stderr, Does.Contain("perf: this gate run compared no benchmark, so it gated nothing. Record baselines: " + UncomparedRun.RecordCommand));
             Assert.That(report, Does.StartWith("# Performance Report\n\n> ⚠️ **Nothing was gated"));
+        });
+    }
+
+    [Test]
+    public void AShardHoldingNoBenchmarkWritesEmptyResultsAndIsNoUncomparedRun()
+    {
+        var names = new[] { "Sum(8)", "Sum(64)" }.Select(n => $"{typeof(ValuesFixtures).FullName}.{n}").ToArray();
+        var shard = Enumerable.Range(1, 50).Select(i => new Shard(i, 50)).First(s => !names.Any(s.Contains));
+        var options = FixtureRun.Session(PerfMode.Gate, _directory).Options! with { Shard = shard };
+        var session = new PerfSession(options, null, MachineProfile.Detect("e2e"), childOutput: null, baselineCode: _ => BaselineCode.None("framework test without baseline code"));
+
+        var run = FixtureRun.Of(typeof(ValuesFixtures), session);
+
+        var results = Path.Combine(_directory, "results", ResultsJsonExporter.DefaultFileName);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Cases.Select(c => c.ResultState.Status), Has.All.EqualTo(TestStatus.Skipped));
+            Assert.That(File.Exists(results), Is.True, "the shard's job and the merge see that it ran");
+            Assert.That(ResultsJsonReader.Read(results).Results, Is.Empty);
+            Assert.That(string.Concat(run.Output.Select(o => o.Text)), Does.Not.Contain("could not be compared"));
         });
     }
 }
