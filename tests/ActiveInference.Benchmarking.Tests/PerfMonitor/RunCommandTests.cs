@@ -105,6 +105,14 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public void AShardHoldingNoBenchmarkIsClean()
+    {
+        var outcome = _samples.Invoke(new FakeDotnetTest(0, Run(Array.Empty<GatedResult>())), null, "run", "--shard", "3/3");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Error, Does.Not.Contain("could not be compared"));
+    }
+
+    [Test]
     public void ARecordRunThatComparedNothingIsClean()
     {
         var run = Run(Result("Update(10)", 1000, Verdict.NotCompared)) with { Config = new Dictionary<string, string> { ["mode"] = "record" } };
