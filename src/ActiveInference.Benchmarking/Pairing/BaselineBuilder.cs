@@ -41,7 +41,8 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
         if (held is null) return BaselineCode.None($"the baseline build cache is busy: {problem}", commit: commit);
         using (held)
         {
-            var stale = BaselineCacheCleanup.RemoveStale(repositoryRoot, folder).Concat(BaselineCacheCleanup.RemoveStaleInOthers(repositoryRoot, cacheRoot, folder)).ToArray();
+            var stale = BaselineCacheCleanup.RemoveStale(repositoryRoot, folder)
+                .Concat(BaselineCacheCleanup.RemoveStaleInOthers(repositoryRoot, cacheRoot, folder)).ToArray();
             if (stale.Length > 0)
                 progress($"perf: removed {stale.Length} partial baseline build folder(s) left by interrupted builds: {string.Join(", ", stale)}");
             if (File.Exists(ready) && File.Exists(Path.Combine(output, entryAssembly)))

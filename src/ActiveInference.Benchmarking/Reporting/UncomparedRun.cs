@@ -31,7 +31,10 @@ internal sealed record UncomparedRun(int Total, IReadOnlyList<(string Reason, in
         return new UncomparedRun(report.Results.Count, reasons);
     }
 
-    /// <summary>True for a verdict reached by comparing with the baseline (<see cref="Verdict.Unchanged"/> and <see cref="Verdict.New"/> included).</summary>
+    /// <summary>
+    /// True for a verdict reached by comparing with the baseline (<see cref="Verdict.Unchanged"/> and
+    /// <see cref="Verdict.New"/> included).
+    /// </summary>
     public static bool IsCompared(GateOutcome? gate) =>
         gate?.Verdict is Verdict.Passed or Verdict.Regressed or Verdict.Improved or Verdict.New or Verdict.Unchanged;
 
