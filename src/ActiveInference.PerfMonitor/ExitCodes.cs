@@ -11,7 +11,7 @@ internal static class ExitCodes
 
     /// <summary>
     /// Usage error (unknown option, bad value) or infrastructure error (missing or corrupt file, unknown benchmark,
-    /// dotnet test could not run).
+    /// dotnet test could not run, a gate run that could compare no benchmark).
     /// </summary>
     public const int Error = 2;
 }

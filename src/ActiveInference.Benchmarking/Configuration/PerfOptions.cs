@@ -19,8 +19,8 @@ internal sealed record PerfOptions
     public double Threshold { get; init; } = DefaultThreshold;
 
     /// <summary>
-    /// Full path of the baselines file (it need not exist: the paired gate needs only baseline code; with neither,
-    /// every benchmark is Inconclusive).
+    /// Full path of the baselines file. At the default path it need not exist (the paired gate needs only baseline code;
+    /// with neither, every benchmark is Inconclusive); set explicitly, it must, except that recording creates it.
     /// </summary>
     public required string BaselinePath { get; init; }
 

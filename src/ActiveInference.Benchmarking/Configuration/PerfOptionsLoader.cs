@@ -102,6 +102,8 @@ internal static class PerfOptionsLoader
         var inconclusiveAsFailure = reader.Parse(InconclusiveAsFailure, v => ParseBoolean(v, InconclusiveAsFailure.Name));
         var skipUnchanged = reader.Parse(SkipUnchanged, v => ParseBoolean(v, SkipUnchanged.Name));
         var baselinePath = reader.Parse(BaselinePath, v => ParseFilePath(v, root, mustBeReadable: true));
+        if (baselinePath is not null && origins.ContainsKey(BaselinePath.Name) && MissingBaselines(baselinePath, mode) is { } missing)
+            reader.Report(BaselinePath, missing);
         var resultsDirectory = reader.Parse(ResultsDirectory, v => ParseDirectoryPath(v, root));
         var historyPath = reader.Get(HistoryPath) is null
             ? Path.Combine(resultsDirectory ?? root, HistoryFileName)
@@ -221,6 +223,22 @@ internal static class PerfOptionsLoader
         return (path, null);
     }
 
+    /// <summary>
+    /// Why an explicitly set baselines file that is not there is an error (a typo would silently turn the gate off);
+    /// null when it is there, or when recording will create it in a folder that exists.
+    /// </summary>
+    private static string? MissingBaselines(string path, PerfMode mode)
+    {
+        if (File.Exists(path))
+            return null;
+        if (mode != PerfMode.Record)
+            return $"there is no baselines file at {path}; create it by recording (mode=record) or fix the path";
+        var folder = Path.GetDirectoryName(path);
+        return folder is null || Directory.Exists(folder)
+            ? null
+            : $"the folder {folder} does not exist, so recording cannot create {path}; create the folder or fix the path";
+    }
+
     private static (string?, string?) ParseDirectoryPath(string value, string root)
     {
         var (path, problem) = FullPath(value, root);
@@ -298,11 +316,15 @@ internal static class PerfOptionsLoader
             var raw = Get(key) ?? "";
             var (value, problem) = parse(raw);
             if (problem is not null)
-            {
-                var (source, name) = origins.TryGetValue(key.Name, out var origin) ? origin : (OptionSource.Default, key.Name);
-                errors.Add(new OptionError(source, name, configuration[key.Name], problem));
-            }
+                Report(key, problem);
             return value;
+        }
+
+        /// <summary>Records <paramref name="problem"/> against the value <paramref name="key"/> has, naming the layer it came from.</summary>
+        public void Report(Key key, string problem)
+        {
+            var (source, name) = origins.TryGetValue(key.Name, out var origin) ? origin : (OptionSource.Default, key.Name);
+            errors.Add(new OptionError(source, name, configuration[key.Name], problem));
         }
     }
 }

@@ -90,11 +90,14 @@ internal sealed class PerfSession
     public IReadOnlyDictionary<string, IReadOnlyList<double>> BaselineSamples() =>
         _baselines?.LatestSamples(Results.Select(r => r.Measured), Profile.Id) ?? new Dictionary<string, IReadOnlyList<double>>();
 
-    /// <summary>Called once when the test run ends: writes the run-level reports and appends the run to the history.</summary>
+    /// <summary>
+    /// Called once when the test run ends: writes the run-level reports and appends the run to the history; problems and
+    /// a gate run that compared nothing are said on stderr.
+    /// </summary>
     public IReadOnlyList<string> Complete(string suiteName) =>
         Options is null || ChildOutput is not null || !_results.CompleteOnce()
             ? []
-            : RunCompletion.Write(this, suiteName);
+            : RunCompletion.Write(this, suiteName, Console.Error);
 
     /// <summary>The commit the run measured: the setting, else GITHUB_SHA, else git, else null.</summary>
     public string? Commit => _repository.Commit;

@@ -5,14 +5,25 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>At run end: exports the report, appends it to the history and the GitHub job summary; failures are reported, never thrown.</summary>
+/// <summary>
+/// At run end: exports the report, appends it to the history and the GitHub job summary, and says on the console when a
+/// gate run compared nothing; failures are reported, never thrown.
+/// </summary>
 internal static class RunCompletion
 {
-    public static IReadOnlyList<string> Write(PerfSession session, string suiteName)
+    /// <summary>Writes the run's reports for <paramref name="suiteName"/>; returns the files written.</summary>
+    /// <param name="session">The run.</param>
+    /// <param name="suiteName">The perf assembly's name or path.</param>
+    /// <param name="console">
+    /// Where problems and the uncompared-run lines go: the test host's stderr, which <c>dotnet test</c> shows at every
+    /// verbosity (NUnit's progress stream it shows only from verbosity normal on).
+    /// </param>
+    public static IReadOnlyList<string> Write(PerfSession session, string suiteName, TextWriter console)
     {
         var options = session.Options!;
         var results = session.Results;
-        if (results.Count == 0) return [];
+        // A shard whose benchmarks all belong to other shards still writes its (empty) results, so its job and the merge see it ran.
+        if (results.Count == 0 && options.Shard is null) return [];
         var report = new RunReport
         {
             Suite = Path.GetFileNameWithoutExtension(suiteName),
@@ -31,11 +42,11 @@ internal static class RunCompletion
             Results = [.. results],
         };
 
-        var messages = new List<string>();
+        var messages = UncomparedRun.Of(report)?.Lines("perf", UncomparedRun.RecordCommand).ToList() ?? [];
         var history = new HistoryStore(options.HistoryPath);
         try
         {
-            history.Append(report);
+            if (results.Count > 0) history.Append(report);
         }
         catch (Exception e) when (e is HistoryStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -47,7 +58,7 @@ internal static class RunCompletion
         var outcome = exporters.ExportAll(report, options.ResultsDirectory);
         messages.AddRange(outcome.Failures.Select(f => $"perf report: {f}"));
         AppendStepSummary(options.ResultsDirectory, messages);
-        foreach (var message in messages) Console.Error.WriteLine(message);
+        foreach (var message in messages) console.WriteLine(message);
         return outcome.Files;
     }
 

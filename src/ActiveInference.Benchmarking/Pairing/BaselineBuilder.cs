@@ -8,7 +8,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
 /// Builds a commit's version of one perf test project once and caches it in <c>&lt;project&gt;/obj/perf-baseline/&lt;commit&gt;</c>
-/// (git worktree, Release build, <c>bin</c> only on success); a lock file per commit lets two runs share it.
+/// (git worktree, Release build, <c>bin</c> only on success); a lock file per commit lets two runs share it. What killed
+/// builds left behind is removed first (<see cref="BaselineCacheCleanup"/>), here and in other commits' free folders.
 /// </summary>
 internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
 {
@@ -40,16 +41,19 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
         if (held is null) return BaselineCode.None($"the baseline build cache is busy: {problem}", commit: commit);
         using (held)
         {
+            var stale = BaselineCacheCleanup.RemoveStale(repositoryRoot, folder)
+                .Concat(BaselineCacheCleanup.RemoveStaleInOthers(repositoryRoot, cacheRoot, folder)).ToArray();
+            if (stale.Length > 0)
+                progress($"perf: removed {stale.Length} partial baseline build folder(s) left by interrupted builds: {string.Join(", ", stale)}");
             if (File.Exists(ready) && File.Exists(Path.Combine(output, entryAssembly)))
                 return BaselineCode.At(output, commit, description);
 
             progress($"perf: building the baseline ({description}) for paired measurement, once for this commit; log: {log}");
             var started = Stopwatch.StartNew();
-            var source = Path.Combine(folder, "src");
-            var fresh = Path.Combine(folder, "bin-" + Guid.NewGuid().ToString("N"));
+            var source = Path.Combine(folder, BaselineCacheCleanup.SourceFolder);
+            var fresh = Path.Combine(folder, BaselineCacheCleanup.PartialOutputPrefix + Guid.NewGuid().ToString("N"));
             try
             {
-                RemoveWorktree(repositoryRoot, source);
                 var checkout = Git.Run(repositoryRoot, "-c", "core.hooksPath=" + NoHooks(folder), "worktree", "add", "--detach", "--force", source, commit);
                 if (!checkout.Succeeded)
                     return BaselineCode.Unbuildable($"could not check out the baseline {description}: {checkout.Error}", commit);
@@ -74,8 +78,8 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
             }
             finally
             {
-                TryDelete(fresh);
-                RemoveWorktree(repositoryRoot, source);
+                BaselineCacheCleanup.TryDelete(fresh);
+                BaselineCacheCleanup.RemoveWorktree(repositoryRoot, source);
             }
         }
     }
@@ -86,25 +90,6 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
         var hooks = Path.Combine(folder, "no-hooks");
         Directory.CreateDirectory(hooks);
         return hooks;
-    }
-
-    /// <summary>Removes this builder's worktree, if any; failures are left for the next build to retry (the checkout uses --force).</summary>
-    private static void RemoveWorktree(string repositoryRoot, string source)
-    {
-        if (!Directory.Exists(source)) return;
-        Git.Run(repositoryRoot, "worktree", "remove", "--force", source);
-        TryDelete(source);
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
     }
 
     private (int ExitCode, string Log) DotnetBuild(string project, string output)

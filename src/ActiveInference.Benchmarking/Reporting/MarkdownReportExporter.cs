@@ -5,8 +5,9 @@ using ActiveInference.Benchmarking.Gate;
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>
-/// Writes <c>performance_report.md</c> in the seed's shape (regressions first, then per-suite tables); every name and
-/// message goes through <see cref="MarkdownText.Escape"/>. Suitable for <c>GITHUB_STEP_SUMMARY</c>.
+/// Writes <c>performance_report.md</c> in the seed's shape (regressions first, then per-suite tables; a gate run that
+/// compared nothing says why above all); every name and message goes through <see cref="MarkdownText.Escape"/>.
+/// Suitable for <c>GITHUB_STEP_SUMMARY</c>.
 /// </summary>
 internal sealed class MarkdownReportExporter : TextExporter
 {
@@ -25,8 +26,19 @@ internal sealed class MarkdownReportExporter : TextExporter
         var ordered = report.OrderedResults();
         var regressions = report.Regressions();
 
+        var uncompared = UncomparedRun.Of(report);
+
         writer.WriteLine("# Performance Report");
         writer.WriteLine();
+        if (uncompared is not null)
+        {
+            writer.WriteLine("> ⚠️ **Nothing was gated: this gate run compared no benchmark.**");
+            foreach (var reason in uncompared.Reasons)
+                writer.WriteLine($"> - {MarkdownText.Escape(uncompared.Counted(reason))}");
+            writer.WriteLine(">");
+            writer.WriteLine($"> Record baselines: `{UncomparedRun.RecordCommand}`");
+            writer.WriteLine();
+        }
         writer.WriteLine($"- **Generated:** {ReportText.ReadableTimestamp(report.Timestamp)}");
         writer.WriteLine($"- **Suite:** {MarkdownText.Escape(report.Suite)}");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- **Total benchmarks:** {ordered.Count}"));
@@ -49,6 +61,10 @@ internal sealed class MarkdownReportExporter : TextExporter
                     $"- **{MarkdownText.Escape(r.Name)}** ({MarkdownText.Escape(r.Suite)}): current {ReadableTime.Format(gate.CurrentMedianNanoseconds)}, " +
                     $"baseline {baseline} (raw medians), change {MarkdownText.Escape(ComparisonText.Change(gate))}. {MarkdownText.Escape(gate.Message)}");
             }
+        }
+        else if (uncompared is not null)
+        {
+            writer.WriteLine("⚠️ No benchmark was compared, so no regression could be detected");
         }
         else
         {

@@ -5,7 +5,8 @@ namespace ActiveInference.PerfMonitor.Commands;
 
 /// <summary>
 /// <c>merge</c>: combines the results files of the shards of one run into one set of reports and one verdict;
-/// exits 1 when any shard's benchmark regressed, 2 on a duplicate benchmark or an unreadable file.
+/// exits 1 when any shard's benchmark regressed, 2 on a duplicate benchmark, an unreadable file, or a gate run none of
+/// whose shards compared a benchmark.
 /// </summary>
 internal sealed class MergeCommand(CliContext context)
 {
@@ -38,6 +39,6 @@ internal sealed class MergeCommand(CliContext context)
             context.Error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Measured.Name))}");
             return ExitCodes.Regression;
         }
-        return exported;
+        return RunCommand.Uncompared(merged, context.Error) ? ExitCodes.Error : exported;
     }
 }

@@ -9,7 +9,7 @@ namespace ActiveInference.PerfMonitor.Commands;
 /// <summary>
 /// <c>run</c>: runs the perf suite with <c>dotnet test -c Release --settings perf.runsettings</c>, shows each test
 /// as it finishes, then reads the run's <c>results.json</c>, prints the summary, copies the markdown report and
-/// exits 0 (clean), 1 (regression) or 2 (dotnet test could not run or wrote no results).
+/// exits 0 (clean), 1 (regression) or 2 (dotnet test could not run or wrote no results, or the gate compared nothing).
 /// </summary>
 /// <remarks>
 /// The run's settings go to the test host as <c>PERF_</c> environment variables, the top layer of the perf
@@ -96,7 +96,8 @@ internal sealed class RunCommand(CliContext context)
     /// <summary>
     /// The exit code for a run that wrote <paramref name="report"/> and whose dotnet test ended with
     /// <paramref name="dotnetExitCode"/>: 1 when a benchmark regressed (or an inconclusive one failed the run on
-    /// purpose), 2 when dotnet test failed for another reason, else 0.
+    /// purpose), 2 when a gate run compared no benchmark (it gated nothing; why is printed) or dotnet test failed for
+    /// another reason, else 0.
     /// </summary>
     internal static int Interpret(int dotnetExitCode, RunReport report, TextWriter error)
     {
@@ -106,6 +107,8 @@ internal sealed class RunCommand(CliContext context)
             error.WriteLine($"{MonitorCommandLine.Name}: {regressions.Count} regression(s): {string.Join(", ", regressions.Select(r => r.Measured.Name))}");
             return ExitCodes.Regression;
         }
+        if (Uncompared(report, error))
+            return ExitCodes.Error;
         if (dotnetExitCode == 0)
             return ExitCodes.Clean;
         var inconclusiveFails = report.Config.TryGetValue("inconclusive_as_failure", out var flag) && flag == "true";
@@ -117,6 +120,19 @@ internal sealed class RunCommand(CliContext context)
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{MonitorCommandLine.Name}: error: dotnet test failed (exit code {dotnetExitCode}) but no benchmark regressed: a benchmark threw or could not run; see the output above"));
         return ExitCodes.Error;
+    }
+
+    /// <summary>
+    /// True, after printing why, when <paramref name="report"/> is a gate run that compared no benchmark; a run without
+    /// benchmarks (a shard whose benchmarks are all in other shards) is not one.
+    /// </summary>
+    internal static bool Uncompared(RunReport report, TextWriter error)
+    {
+        if (UncomparedRun.Of(report) is not { } uncompared)
+            return false;
+        foreach (var line in uncompared.Lines(MonitorCommandLine.Name, $"{MonitorCommandLine.Name} run --update-baseline"))
+            error.WriteLine(line);
+        return true;
     }
 
     /// <summary>The dotnet test process for <paramref name="request"/>.</summary>

@@ -39,6 +39,7 @@ public sealed class PerfOptionsLoaderTests
     [Test]
     public void RunsettingsOverrideDefaultsAndEnvironmentOverridesRunsettings()
     {
+        Directory.CreateDirectory(Path.Combine(_root, "perf"));
         var options = Valid(
             new() { ["mode"] = "record", ["threshold"] = "0.2", ["baselinePath"] = "perf/base.json", ["keepRecordings"] = "7" },
             new() { ["PERF_THRESHOLD"] = "0.05", ["PERF_COMMIT"] = "abc123", ["UNRELATED"] = "x" });
@@ -54,6 +55,7 @@ public sealed class PerfOptionsLoaderTests
     public void EverySettingCanBeSetFromTheEnvironment()
     {
         var absolute = Path.Combine(_root, "elsewhere");
+        File.WriteAllText(Path.Combine(_root, "b.json"), "{}");
         var options = Valid(new(), new()
         {
             ["PERF_MODE"] = "Measure",
@@ -252,11 +254,51 @@ public sealed class PerfOptionsLoaderTests
     }
 
     [Test]
-    public void AMissingBaselineFileIsFine()
+    public void AMissingBaselineFileAtTheDefaultPathIsFine()
     {
-        var options = Valid(new() { ["baselinePath"] = "not/yet/there.json" }, new());
+        Assert.That(File.Exists(Path.Combine(_root, "baselines.json")), Is.False);
 
-        Assert.That(options.BaselinePath, Is.EqualTo(Path.Combine(_root, "not", "yet", "there.json")));
+        Assert.That(Valid(new(), new()).BaselinePath, Is.EqualTo(Path.Combine(_root, "baselines.json")));
+    }
+
+    [TestCase("gate")]
+    [TestCase("measure")]
+    public void AnExplicitBaselinePathWithNoFileIsAnErrorNamingTheSettingThePathAndTheFix(string mode)
+    {
+        var fromEnvironment = Errors(new() { ["mode"] = mode }, new() { ["PERF_BASELINE_PATH"] = "typo/baselines.json" }).Single();
+        var fromRunSettings = Errors(new() { ["mode"] = mode, ["baselinePath"] = "baselines.jsno" }, new()).Single();
+
+        var resolved = Path.Combine(_root, "typo", "baselines.json");
+        Assert.That(fromEnvironment.ToString(), Is.EqualTo(
+            $"PERF_BASELINE_PATH='typo/baselines.json': there is no baselines file at {resolved}; create it by recording (mode=record) or fix the path"));
+        Assert.That(fromRunSettings.ToString(), Does.StartWith("TestRunParameters baselinePath='baselines.jsno': there is no baselines file at " + Path.Combine(_root, "baselines.jsno")));
+    }
+
+    [Test]
+    public void AnExplicitBaselinePathNamingAnExistingFileIsFine()
+    {
+        File.WriteAllText(Path.Combine(_root, "base.json"), "{}");
+
+        Assert.That(Valid(new(), new() { ["PERF_BASELINE_PATH"] = "base.json" }).BaselinePath, Is.EqualTo(Path.Combine(_root, "base.json")));
+    }
+
+    [Test]
+    public void RecordingMayCreateAnExplicitBaselineFileInAFolderThatExists()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "perf"));
+
+        var options = Valid(new() { ["mode"] = "record" }, new() { ["PERF_BASELINE_PATH"] = "perf/new.json" });
+
+        Assert.That(options.BaselinePath, Is.EqualTo(Path.Combine(_root, "perf", "new.json")));
+    }
+
+    [Test]
+    public void RecordingIntoAFolderThatDoesNotExistIsAnErrorNamingTheFolder()
+    {
+        var error = Errors(new() { ["mode"] = "record" }, new() { ["PERF_BASELINE_PATH"] = "/nonexistent-dir/x/baselines.json" }).Single();
+
+        Assert.That(error.Key, Is.EqualTo("PERF_BASELINE_PATH"));
+        Assert.That(error.Problem, Does.Contain($"the folder {Path.GetFullPath("/nonexistent-dir/x")} does not exist").And.Contain("create the folder or fix the path"));
     }
 
     [Test]

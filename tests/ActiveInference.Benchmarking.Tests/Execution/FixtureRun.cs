@@ -19,11 +19,15 @@ internal sealed class FixtureRun : ITestListener
 {
     private readonly ConcurrentQueue<ITestResult> _finished = new();
     private readonly ConcurrentDictionary<string, GatedResult> _collected = new();
+    private readonly ConcurrentQueue<TestOutput> _output = new();
 
     private FixtureRun() { }
 
     /// <summary>Results of the test cases (not suites) in the order they finished.</summary>
     public IReadOnlyList<ITestResult> Cases => _finished.Where(r => !r.Test.IsSuite).ToArray();
+
+    /// <summary>What the run wrote to the console (the engine's test output events), in order, e.g. the run-end lines on stderr.</summary>
+    public IReadOnlyList<TestOutput> Output => _output.ToArray();
 
     /// <summary>
     /// Runs every test of <paramref name="fixture"/> with <paramref name="session"/> as the run's perf session;
@@ -95,7 +99,7 @@ internal sealed class FixtureRun : ITestListener
         _finished.Enqueue(result);
     }
 
-    void ITestListener.TestOutput(TestOutput output) { }
+    void ITestListener.TestOutput(TestOutput output) => _output.Enqueue(output);
 
     void ITestListener.SendMessage(TestMessage message) { }
 }

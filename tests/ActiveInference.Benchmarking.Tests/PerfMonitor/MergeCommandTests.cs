@@ -44,6 +44,26 @@ public sealed class MergeCommandTests
     }
 
     [Test]
+    public void ShardsThatTogetherComparedNoBenchmarkExitTwoSayingWhy()
+    {
+        _samples.WriteResults("shard1/results.json", Run(RunCommandTests.NothingToCompare("Update(10)")));
+        _samples.WriteResults("shard2/results.json", Run(RunCommandTests.NothingToCompare("FreeEnergy(10)")));
+        var outcome = _samples.Invoke("merge", "shard1/results.json", "shard2/results.json", "--output-dir", "merged");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("perfmonitor: 2 of 2 benchmarks could not be compared: " + RunCommandTests.NoBaselines));
+        Assert.That(File.ReadAllText(_samples.PathOf("merged/performance_report.md")), Does.Contain("Nothing was gated"));
+    }
+
+    [Test]
+    public void AShardThatComparedNothingIsCleanWhenAnotherShardCompared()
+    {
+        _samples.WriteResults("shard1/results.json", Run(RunCommandTests.NothingToCompare("Update(10)")));
+        _samples.WriteResults("shard2/results.json", Run(Result("FreeEnergy(10)", 2000, Verdict.Unchanged)));
+        var outcome = _samples.Invoke("merge", "shard1/results.json", "shard2/results.json", "--output-dir", "merged");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+    }
+
+    [Test]
     public void ABenchmarkInTwoShardsIsAnError()
     {
         _samples.WriteResults("shard1/results.json", Run(Result("Update(10)", 1000, Verdict.Passed)));

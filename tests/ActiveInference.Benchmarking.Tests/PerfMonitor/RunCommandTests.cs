@@ -79,6 +79,46 @@ public sealed class RunCommandTests
         Assert.That(runner.Spec!.Environment["PERF_THRESHOLD"], Is.EqualTo("0.1"));
     }
 
+    [TestCase(0, false)]
+    [TestCase(1, true)]
+    public void AGateRunThatComparedNoBenchmarkExitsTwoSayingWhyOnce(int dotnetExitCode, bool inconclusiveAsFailure)
+    {
+        var run = Run(NothingToCompare("Update(10)"), NothingToCompare("FreeEnergy(10)"));
+        run = run with { Config = new Dictionary<string, string>(run.Config) { ["inconclusive_as_failure"] = inconclusiveAsFailure ? "true" : "false" } };
+        var outcome = _samples.Invoke(new FakeDotnetTest(dotnetExitCode, run), null, "run");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("perfmonitor: 2 of 2 benchmarks could not be compared: " + NoBaselines + "\n"));
+        Assert.That(outcome.Error, Does.Contain("perfmonitor: this gate run compared no benchmark, so it gated nothing. Record baselines: perfmonitor run --update-baseline"));
+        Assert.That(outcome.Error.Split("could not be compared"), Has.Length.EqualTo(2), "once per run");
+        Assert.That(File.ReadAllText(_samples.PathOf("performance_report.md")), Does.Contain("Nothing was gated"));
+    }
+
+    [TestCase("Unchanged")]
+    [TestCase("New")]
+    [TestCase("Passed")]
+    public void OneComparedBenchmarkAmongInconclusiveOnesIsACleanRun(string verdictName)
+    {
+        var verdict = Enum.Parse<Verdict>(verdictName);
+        var outcome = _samples.Invoke(new FakeDotnetTest(0, Run(NothingToCompare("Update(10)"), Result("FreeEnergy(10)", 2000, verdict))), null, "run");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Error, Does.Not.Contain("could not be compared"));
+    }
+
+    [Test]
+    public void AShardHoldingNoBenchmarkIsClean()
+    {
+        var outcome = _samples.Invoke(new FakeDotnetTest(0, Run(Array.Empty<GatedResult>())), null, "run", "--shard", "3/3");
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Error, Does.Not.Contain("could not be compared"));
+    }
+
+    [Test]
+    public void ARecordRunThatComparedNothingIsClean()
+    {
+        var run = Run(Result("Update(10)", 1000, Verdict.NotCompared)) with { Config = new Dictionary<string, string> { ["mode"] = "record" } };
+        Assert.That(_samples.Invoke(new FakeDotnetTest(0, run), null, "run", "--update-baseline").Code, Is.EqualTo(ExitCodes.Clean));
+    }
+
     [Test]
     public void NoResultsIsAnInfrastructureErrorShowingTheEndOfTheOutput()
     {
@@ -242,6 +282,12 @@ public sealed class RunCommandTests
         Assert.That(ProgressFilter.IsProgress("X.cs(1,2): error CS0001: boom"), Is.True);
         Assert.That(ProgressFilter.IsProgress("Determining projects to restore..."), Is.False);
     }
+
+    /// <summary>An inconclusive result for want of anything to compare with, its message as the gate words it.</summary>
+    internal static GatedResult NothingToCompare(string name) =>
+        Result(name, 1000) with { Gate = new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(name, Verdict.Inconclusive, NoBaselines), null, null, null, 0.1, null, 1000) };
+
+    internal const string NoBaselines = "nothing to compare with: there is no baseline code (there is no baselines file to name a baseline commit) and no baselines file at /r/baselines.json";
 
     /// <summary>Stands in for dotnet test: prints a few lines, writes the prepared results where the test host would, returns an exit code.</summary>
     private sealed class FakeDotnetTest(int exitCode, RunReport? results, params string[] lines) : IProcessRunner

@@ -99,6 +99,32 @@ public class MarkdownReportExporterTests
         Assert.That(md, Does.Not.Contain("Raw medians are"));
     }
 
+    [Test]
+    public void AGateRunThatComparedNothingSaysWhyAndWhatToDoAtTheTop()
+    {
+        var inconclusive = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Inconclusive,
+            "A inconclusive: nothing to compare with: there is no baseline code (x) and no baselines file at /r/baselines.json", null, null, null, 0.1, null, 100));
+
+        var md = Exporter.ExportToString(SampleRun.Create(inconclusive));
+
+        Assert.That(md, Does.StartWith(
+            "# Performance Report\n\n" +
+            "> ⚠️ **Nothing was gated: this gate run compared no benchmark.**\n" +
+            "> - 1 of 1 benchmark could not be compared: nothing to compare with: there is no baseline code (x) and no baselines file at /r/baselines.json\n" +
+            ">\n" +
+            "> Record baselines: `" + UncomparedRun.RecordCommand + "`\n\n- **Generated:**"));
+        Assert.That(md, Does.Contain("\n⚠️ No benchmark was compared, so no regression could be detected\n"));
+        Assert.That(md, Does.Not.Contain("✅"));
+    }
+
+    [Test]
+    public void AGateRunThatComparedSomethingHasNoNothingGatedNote()
+    {
+        var md = Exporter.ExportToString(SampleRun.Create());
+
+        Assert.That(md, Does.Not.Contain("Nothing was gated"));
+    }
+
     [TestCase("a|b")]
     [TestCase("x\ny")]
     [TestCase("`code` **bold** _em_")]
