@@ -49,8 +49,9 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
                 };
             var policy = new PairedPolicy { Threshold = threshold };
             return route.Method == ComparisonMethod.Interleaved
-                ? InterleavedComparison.Decide(result, code, assemblyPath, InterleavedComparison.Policy(policy), route.Differences, route.OwnHosts, children.Paired)
-                : PairedComparison.Decide(result, code, assemblyPath, policy, children.Paired, route.Differences);
+                ? InterleavedComparison.Decide(result, code, assemblyPath, InterleavedComparison.Policy(policy), route.Differences, route.OwnHosts,
+                    children.Paired, route.PackagesPerCopy)
+                : PairedComparison.Decide(result, code, assemblyPath, policy, children.Paired, route.Differences, route.PackagesPerCopy);
         }
         if (code.IsConfigurationError || code.IsBuildFailure)
             return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median)

@@ -14,6 +14,9 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// <param name="Why">Why the builds cannot share a process, or null when they can.</param>
 internal sealed record ComparisonRoute(ComparisonMethod Method, bool OwnHosts, IReadOnlyList<string> Differences, string? Why)
 {
+    /// <summary>The packages that differ (outside the harness): each copy loads them from its own side's build.</summary>
+    public IReadOnlyList<string> PackagesPerCopy { get; init; } = [];
+
     /// <summary>
     /// True when nothing but the builds' own code can differ: the packages under test, the runtime and the build files
     /// were read and are the same (the shared harness may differ: it measures both sides alike).
@@ -32,9 +35,12 @@ internal sealed record ComparisonRoute(ComparisonMethod Method, bool OwnHosts, I
             : native.Length > 0 ? $"{string.Join(", ", native)} carr{(native.Length == 1 ? "ies" : "y")} native code that one process cannot load in two versions"
             : null;
         var same = difference.Unreadable is null && difference.Runtime is null && difference.Packages.All(p => p.IsHarness);
-        if (why is null) return new ComparisonRoute(ComparisonMethod.Paired, false, differences, null) { SameDependencies = same };
-        var ownHosts = TargetFramework(baselineDirectory, entryAssembly) != TargetFramework(currentDirectory, entryAssembly);
-        return new ComparisonRoute(ComparisonMethod.Interleaved, ownHosts, differences, why);
+        string[] perCopy = [.. difference.Packages.Where(p => !p.IsHarness && p.CurrentVersion is not null).Select(p => p.Name)];
+        if (why is null) return new ComparisonRoute(ComparisonMethod.Paired, false, differences, null) { SameDependencies = same, PackagesPerCopy = perCopy };
+        // Native code is resolved through the started build's deps.json, so a side whose native package differs starts
+        // from its own build; so does one whose target framework differs.
+        var ownHosts = native.Length > 0 || TargetFramework(baselineDirectory, entryAssembly) != TargetFramework(currentDirectory, entryAssembly);
+        return new ComparisonRoute(ComparisonMethod.Interleaved, ownHosts, differences, why) { PackagesPerCopy = perCopy };
     }
 
     /// <summary>The <c>tfm</c> of a build's runtimeconfig.json, or null when it cannot be read.</summary>

@@ -28,8 +28,10 @@ internal static class InterleavedComparison
     /// <param name="ownHosts">True when each side's process must start from that side's own build (its target framework
     /// differs); false: both start from the current build's framework with the side's runtime settings.</param>
     /// <param name="runProcess">Runs one process.</param>
+    /// <param name="packagesPerCopy">The packages each copy loads from its own build (those that differ between the sides).</param>
     public static GateOutcome Decide(BenchmarkResult result, BaselineCode code, string assemblyPath, PairedPolicy policy,
-        IReadOnlyList<string> differences, bool ownHosts, Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess)
+        IReadOnlyList<string> differences, bool ownHosts, Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess,
+        IReadOnlyList<string>? packagesPerCopy = null)
     {
         var seed = Random.Shared.Next();
         var random = new Random(seed);
@@ -42,6 +44,7 @@ internal static class InterleavedComparison
             return new PairedRequest(result.FullName, entry, folder, folder, policy.CopiesPerSide, unchecked(seed + index * 7919 + (int)side))
             {
                 HostDirectory = ownHosts ? folder : current,
+                PackagesPerCopy = packagesPerCopy ?? [],
                 RuntimeConfig = ownHosts || side == Side.Current ? null : Path.Combine(folder, Path.ChangeExtension(entry, ".runtimeconfig.json")),
             };
         }

@@ -28,9 +28,9 @@ internal static class PairedChild
     {
         var random = new Random(request.Seed);
         SideBuild baseline, current;
-        try { baseline = SideBuild.Read(Side.Baseline, request.BaselineDirectory, request.EntryAssembly); }
+        try { baseline = SideBuild.Read(Side.Baseline, request.BaselineDirectory, request.EntryAssembly, request.PackagesPerCopy); }
         catch (PairingException e) { return new PairedChildResult(null, false, e.Message, Side.Baseline); }
-        try { current = SideBuild.Read(Side.Current, request.CurrentDirectory, request.EntryAssembly); }
+        try { current = SideBuild.Read(Side.Current, request.CurrentDirectory, request.EntryAssembly, request.PackagesPerCopy); }
         catch (PairingException e) { return new PairedChildResult(null, false, e.Message, Side.Current); }
 
         var padding = new List<byte[]>();

@@ -15,13 +15,15 @@ internal static class PairedComparison
     /// <param name="policy">The decision's numbers.</param>
     /// <param name="runProcess">Runs one paired process.</param>
     /// <param name="differences">What differs between the builds besides their code (packages), for the message and results.</param>
+    /// <param name="packagesPerCopy">The packages each copy loads from its own side's build (those that differ).</param>
     public static GateOutcome Decide(BenchmarkResult result, BaselineCode code, string assemblyPath, PairedPolicy policy,
-        Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, IReadOnlyList<string>? differences = null)
+        Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, IReadOnlyList<string>? differences = null,
+        IReadOnlyList<string>? packagesPerCopy = null)
     {
         var seed = Random.Shared.Next();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var decision = PairedGate.Decide(policy, index => Measure(runProcess, new PairedRequest(result.FullName, Path.GetFileName(assemblyPath),
-            code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919)), code));
+            code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919)) { PackagesPerCopy = packagesPerCopy ?? [] }, code));
         return Outcome(result.Name, decision, code, policy, differences: differences)
             with { ComparisonSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
     }

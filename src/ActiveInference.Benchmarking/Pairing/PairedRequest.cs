@@ -31,6 +31,12 @@ internal sealed record PairedRequest(string FullName, string EntryAssembly, stri
     public int ParentProcessId { get; init; }
 
     /// <summary>
+    /// The NuGet packages (ids) whose assemblies each copy loads from its own side's build: those that differ between the
+    /// sides. Others are shared from the default context.
+    /// </summary>
+    public IReadOnlyList<string> PackagesPerCopy { get; init; } = [];
+
+    /// <summary>
     /// The build folder whose perf test assembly the process is started from (its framework runs the measurement); null:
     /// <see cref="CurrentDirectory"/>.
     /// </summary>

@@ -4,7 +4,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
 /// One side's build of a perf test project: its folder, perf test assembly, and the assemblies each copy loads from it
-/// (the projects under test and their NuGet packages; the <see cref="Harness"/> is shared).
+/// (the projects under test, and the NuGet packages that differ between the sides; the <see cref="Harness"/> and the
+/// packages both sides have alike are shared).
 /// </summary>
 /// <param name="Side">Which side this is.</param>
 /// <param name="Directory">Full path of the build output folder.</param>
@@ -13,8 +14,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 internal sealed record SideBuild(Side Side, string Directory, string EntryAssembly, IReadOnlyList<string> AssembliesUnderTest)
 {
     /// <summary>
-    /// Simple names of the NuGet packages' assemblies each copy loads from <see cref="Directory"/>, so that a package
-    /// bump is measured like a code change.
+    /// Simple names of the assemblies of the NuGet packages each copy loads from <see cref="Directory"/>: those that differ
+    /// between the sides, so a package bump is measured like a code change.
     /// </summary>
     public IReadOnlyList<string> PackageAssemblies { get; init; } = [];
 
@@ -26,11 +27,17 @@ internal sealed record SideBuild(Side Side, string Directory, string EntryAssemb
 
     /// <summary>
     /// Reads <c>&lt;entry&gt;.deps.json</c>: libraries of type <c>project</c> except this framework are under test, and
-    /// the runtime assemblies of every package outside the <see cref="Harness"/> are loaded per copy; throws <see
-    /// cref="PairingException"/>.
+    /// the runtime assemblies of the packages named in <paramref name="packagesPerCopy"/> (outside the <see
+    /// cref="Harness"/>) are loaded per copy; throws <see cref="PairingException"/>.
     /// </summary>
-    public static SideBuild Read(Side side, string directory, string entryAssembly)
+    /// <param name="side">Which side the build is.</param>
+    /// <param name="directory">Its build output folder.</param>
+    /// <param name="entryAssembly">The perf test assembly's file name.</param>
+    /// <param name="packagesPerCopy">Package ids each copy loads from this build (those that differ between the sides);
+    /// every other package is shared: loading an identical package per copy only costs JIT time.</param>
+    public static SideBuild Read(Side side, string directory, string entryAssembly, IReadOnlyCollection<string>? packagesPerCopy = null)
     {
+        var perCopy = new HashSet<string>(packagesPerCopy ?? [], StringComparer.OrdinalIgnoreCase);
         var entryPath = Path.Combine(directory, entryAssembly);
         if (!File.Exists(entryPath))
             throw new PairingException($"the {Describe(side)} has no {entryAssembly} in {directory}");
@@ -51,7 +58,7 @@ internal sealed record SideBuild(Side Side, string Directory, string EntryAssemb
                 if (Harness.Contains(name)) continue;
                 if (type.GetString() == "project" && Built(name))
                     projects.Add(name);
-                else if (type.GetString() == "package")
+                else if (type.GetString() == "package" && perCopy.Contains(name))
                     packages.UnionWith(RuntimeAssemblies(targets, library.Name, name).Where(Built));
             }
         }

@@ -25,8 +25,16 @@ public class PairedGateEndToEndTests
         _baseline = Directory.CreateTempSubdirectory("perf-paired-baseline-").FullName;
         _results = Directory.CreateTempSubdirectory("perf-paired-results-").FullName;
         var current = Path.GetDirectoryName(typeof(SideFixtures).Assembly.Location)!;
-        foreach (var file in new[] { ".dll", ".deps.json", ".runtimeconfig.json" })
-            File.Copy(Path.Combine(current, "ActiveInference.Benchmarking.Fixtures" + file), Path.Combine(_baseline, "ActiveInference.Benchmarking.Fixtures" + file));
+        string[] own = [.. new[] { ".dll", ".deps.json", ".runtimeconfig.json" }.Select(e => "ActiveInference.Benchmarking.Fixtures" + e)];
+        foreach (var file in own)
+            File.Copy(Path.Combine(current, file), Path.Combine(_baseline, file));
+        // The rest of a build (its packages, their native files) is the same as the current build's: linked, not copied.
+        foreach (var entry in new DirectoryInfo(current).EnumerateFileSystemInfos().Where(e => !own.Contains(e.Name)))
+        {
+            var link = Path.Combine(_baseline, entry.Name);
+            if (entry is DirectoryInfo) Directory.CreateSymbolicLink(link, entry.FullName);
+            else File.CreateSymbolicLink(link, entry.FullName);
+        }
     }
 
     [TearDown]

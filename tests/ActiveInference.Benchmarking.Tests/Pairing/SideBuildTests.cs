@@ -42,12 +42,12 @@ public class SideBuildTests
         Write(Deps, Entry, "ActiveInference.Core.dll", "Foo.Shared.dll", "ActiveInference.Benchmarking.dll", "MathNet.Numerics.dll",
             "nunit.framework.dll", "Untyped.dll", "System.Private.Thing.dll", "Microsoft.TestPlatform.ObjectModel.dll");
 
-        var build = SideBuild.Read(Side.Current, _folder, Entry);
+        var build = SideBuild.Read(Side.Current, _folder, Entry, ["MathNet.Numerics", "NUnit", "Foo.Native", "Microsoft.TestPlatform.ObjectModel"]);
 
         Assert.That(build.AssembliesUnderTest, Is.EqualTo(new[] { "ActiveInference.Core", "Foo.PerfTests", "Foo.Shared" }),
             "references and untyped libraries are shared; Foo.Analyzers built no dll here");
         Assert.That(build.PackageAssemblies, Is.EqualTo(new[] { "MathNet.Numerics" }),
-            "packages are per side, except NUnit and the test platform; Foo.Native has no dll here");
+            "the packages that differ are per side, except NUnit and the test platform; Foo.Native has no dll here");
         Assert.That(build.PerCopy, Is.EquivalentTo(new[] { "ActiveInference.Core", "Foo.PerfTests", "Foo.Shared", "MathNet.Numerics" }));
         Assert.That(build.Side, Is.EqualTo(Side.Current));
         Assert.That(build.EntryAssembly, Is.EqualTo(Entry));
@@ -63,6 +63,14 @@ public class SideBuildTests
     }
 
     [Test]
+    public void PackagesAlikeOnBothSidesAreShared()
+    {
+        Write(Deps, Entry, "ActiveInference.Core.dll", "MathNet.Numerics.dll");
+
+        Assert.That(SideBuild.Read(Side.Current, _folder, Entry).PackageAssemblies, Is.Empty);
+    }
+
+    [Test]
     public void APackageLoadsTheRuntimeAssembliesItsTargetEntryNames()
     {
         Write("""
@@ -74,7 +82,7 @@ public class SideBuildTests
             }
             """, Entry, "Foo.Lib.Core.dll", "Foo.Lib.Extra.dll", "Foo.Lib.dll");
 
-        Assert.That(SideBuild.Read(Side.Current, _folder, Entry).PackageAssemblies, Is.EqualTo(new[] { "Foo.Lib.Core", "Foo.Lib.Extra" }));
+        Assert.That(SideBuild.Read(Side.Current, _folder, Entry, ["Foo.Lib"]).PackageAssemblies, Is.EqualTo(new[] { "Foo.Lib.Core", "Foo.Lib.Extra" }));
     }
 
     [Test]
