@@ -62,7 +62,8 @@ internal static class InterleavedComparison
             return PairedProcessResult.Of(Combine(levels[Side.Baseline], levels[Side.Current])) with { Seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds };
         });
         return PairedComparison.Outcome(result.Name, decision, code, policy, ComparisonMethod.Interleaved, differences)
-            with { ComparisonSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
+            with
+        { ComparisonSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
 
     /// <summary>One pair's comparison: the current level over the baseline's, with both processes' A/A changes.</summary>

@@ -23,9 +23,11 @@ internal static class PairedComparison
         var seed = Random.Shared.Next();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var decision = PairedGate.Decide(policy, index => Measure(runProcess, new PairedRequest(result.FullName, Path.GetFileName(assemblyPath),
-            code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919)) { PackagesPerCopy = packagesPerCopy ?? [] }, code));
+            code.Directory!, Path.GetDirectoryName(assemblyPath)!, policy.CopiesPerSide, unchecked(seed + index * 7919))
+        { PackagesPerCopy = packagesPerCopy ?? [] }, code));
         return Outcome(result.Name, decision, code, policy, differences: differences)
-            with { ComparisonSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
+            with
+        { ComparisonSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
 
     internal static PairedProcessResult Measure(Func<PairedRequest, (PairedChildResult? Result, string? Error)> runProcess, PairedRequest request, BaselineCode code)
