@@ -44,9 +44,17 @@ internal sealed class ReachableCode : IDisposable
         var key = $"{fixtureTypeFullName}\n{methodName}\n{setupMethodName}\n{sampleSetupMethodName}";
         lock (_lock)
         {
-            if (!_changes.TryGetValue(key, out var change))
-                _changes[key] = change = CompareUncached(fixtureTypeFullName, methodName, setupMethodName, sampleSetupMethodName);
-            return change;
+            if (_changes.TryGetValue(key, out var change)) return change;
+            try
+            {
+                change = CompareUncached(fixtureTypeFullName, methodName, setupMethodName, sampleSetupMethodName);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Metadata Cecil cannot follow: the benchmark is measured, never passed unmeasured.
+                change = new CodeChange(false, $"its code cannot be compared ({e.GetType().Name}: {e.Message})");
+            }
+            return _changes[key] = change;
         }
     }
 
