@@ -33,12 +33,7 @@ internal sealed record MethodEdges(
             foreach (var instruction in method.Body.Instructions)
             {
                 var constrained = previous?.OpCode.Code == Code.Constrained;
-                switch (instruction.OpCode.Code)
-                {
-                    case Code.Calli:
-                        edges.Uncertain ??= "an indirect call (calli)";
-                        break;
-                }
+                if (instruction.OpCode.Code == Code.Calli) edges.Uncertain ??= "an indirect call (calli)";
                 switch (instruction.Operand)
                 {
                     case MethodReference called:

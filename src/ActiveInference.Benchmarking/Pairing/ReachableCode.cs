@@ -86,8 +86,8 @@ internal sealed class ReachableCode : IDisposable
             if (_baseline.Digest(baseline) != _current.Digest(assembly))
                 differences.Add($"{assembly.Name.Name}'s build settings differ (its assembly attributes or headers)");
         }
-        foreach (var type in reach.Types) CompareType(type, differences);
         foreach (var method in reach.Methods) CompareMethod(method, differences);
+        foreach (var type in reach.Types) CompareType(type, differences);
         foreach (var dispatch in reach.Dispatch)
             foreach (var answer in _baselineWalk.Answers(dispatch))
                 if (!HasCounterpart(answer)) differences.Add($"{Name(answer)} is only in the baseline ({AssemblyName(answer.DeclaringType)})");
