@@ -84,7 +84,7 @@ internal sealed class ReachableCode : IDisposable
         {
             if (_baseline.Assembly(assembly.Name.Name, out var problem) is not { } baseline) return new CodeChange(false, problem!);
             if (_baseline.Digest(baseline) != _current.Digest(assembly))
-                differences.Add($"{assembly.Name.Name}'s build settings differ (its assembly attributes or headers)");
+                differences.Add($"{assembly.Name.Name}'s build settings or embedded resources differ");
         }
         foreach (var method in reach.Methods) CompareMethod(method, differences);
         foreach (var type in reach.Types) CompareType(type, differences);
@@ -148,7 +148,7 @@ internal sealed class ReachableCode : IDisposable
                 differences.Add(currentProblem ?? baselineProblem!);
                 continue;
             }
-            if (_current.Digest(current) != _baseline.Digest(baseline)) differences.Add($"{name}'s build settings differ (its assembly attributes or headers)");
+            if (_current.Digest(current) != _baseline.Digest(baseline)) differences.Add($"{name}'s build settings or embedded resources differ");
             var baselineTypes = baseline.MainModule.GetTypes().ToDictionary(t => t.FullName, StringComparer.Ordinal);
             foreach (var type in current.MainModule.GetTypes())
             {

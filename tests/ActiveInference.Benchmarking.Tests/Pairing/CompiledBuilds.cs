@@ -25,7 +25,7 @@ internal sealed class CompiledBuilds : IDisposable
         MetadataReference.CreateFromFile(typeof(PerfBenchmarkAttribute).Assembly.Location),
     ]);
 
-    // Emitted images by (assembly, side's stamp, source, Bench.Core's source): most tests change one assembly of one side.
+    // Emitted images by (assembly, side's stamp, source, Bench.Core's source or data): most tests change one assembly of one side.
     private static readonly ConcurrentDictionary<(string, string, string, string), byte[]> s_images = new();
 
     private CompiledBuilds(string baseline, string current)
@@ -40,13 +40,17 @@ internal sealed class CompiledBuilds : IDisposable
     /// <summary>The current build folder.</summary>
     public string Current { get; }
 
-    /// <summary>Compiles both sides; a null current source is the baseline's.</summary>
-    public static CompiledBuilds Of(string baselineCore, string baselineBenchmarks, string? currentCore = null, string? currentBenchmarks = null)
+    /// <summary>
+    /// Compiles both sides; a null current source is the baseline's. Bench.Core embeds the resource <c>data.txt</c> with
+    /// the text <paramref name="baselineData"/> (<paramref name="currentData"/>, if given, in the current build).
+    /// </summary>
+    public static CompiledBuilds Of(string baselineCore, string baselineBenchmarks, string? currentCore = null, string? currentBenchmarks = null,
+        string baselineData = "data", string? currentData = null)
     {
         var builds = new CompiledBuilds(Directory.CreateTempSubdirectory("ai-reachable-baseline-").FullName,
             Directory.CreateTempSubdirectory("ai-reachable-current-").FullName);
-        Compile(builds.Baseline, "1111111", baselineCore, baselineBenchmarks);
-        Compile(builds.Current, "2222222", currentCore ?? baselineCore, currentBenchmarks ?? baselineBenchmarks);
+        Compile(builds.Baseline, "1111111", baselineCore, baselineBenchmarks, baselineData);
+        Compile(builds.Current, "2222222", currentCore ?? baselineCore, currentBenchmarks ?? baselineBenchmarks, currentData ?? baselineData);
         return builds;
     }
 
@@ -64,11 +68,11 @@ internal sealed class CompiledBuilds : IDisposable
         Directory.Delete(Current, recursive: true);
     }
 
-    private static void Compile(string folder, string commit, string core, string benchmarks)
+    private static void Compile(string folder, string commit, string core, string benchmarks, string data)
     {
-        var coreImage = s_images.GetOrAdd(("Bench.Core", commit, core, ""), _ => Emit("Bench.Core", commit, core, []));
+        var coreImage = s_images.GetOrAdd(("Bench.Core", commit, core, data), _ => Emit("Bench.Core", commit, core, [], data));
         var benchmarksImage = s_images.GetOrAdd(("Bench.PerfTests", commit, benchmarks, core),
-            _ => Emit("Bench.PerfTests", commit, benchmarks, [MetadataReference.CreateFromImage(coreImage)]));
+            _ => Emit("Bench.PerfTests", commit, benchmarks, [MetadataReference.CreateFromImage(coreImage)], data: null));
         File.WriteAllBytes(Path.Combine(folder, "Bench.Core.dll"), coreImage);
         File.WriteAllBytes(Path.Combine(folder, "Bench.PerfTests.dll"), benchmarksImage);
         File.WriteAllText(Path.Combine(folder, "Bench.PerfTests.deps.json"), """
@@ -87,7 +91,7 @@ internal sealed class CompiledBuilds : IDisposable
             """{ "runtimeOptions": { "tfm": "net10.0", "framework": { "name": "Microsoft.NETCore.App", "version": "10.0.0" } } }""");
     }
 
-    private static byte[] Emit(string name, string commit, string source, MetadataReference[] references)
+    private static byte[] Emit(string name, string commit, string source, MetadataReference[] references, string? data)
     {
         var stamp = $"[assembly: System.Reflection.AssemblyInformationalVersion(\"1.0.0+{commit}\")]";
         var trees = new[] { source, stamp }.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: $"/src/{commit}/{name}.{i}.cs"));
@@ -95,7 +99,8 @@ internal sealed class CompiledBuilds : IDisposable
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable, deterministic: false));
         using var image = new MemoryStream();
-        var result = compilation.Emit(image);
+        var resources = data is null ? null : new[] { new ResourceDescription("data.txt", () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)), isPublic: true) };
+        var result = compilation.Emit(image, manifestResources: resources);
         if (!result.Success)
             throw new InvalidOperationException($"{name} does not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return image.ToArray();

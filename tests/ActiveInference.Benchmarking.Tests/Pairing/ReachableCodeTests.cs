@@ -244,6 +244,14 @@ public class ReachableCodeTests
     }
 
     [Test]
+    public void AChangedEmbeddedResourceIsAChangeForTheBenchmarksReachingItsAssembly()
+    {
+        using var builds = CompiledBuilds.Of(Core, Benchmarks, baselineData: "small input", currentData: "a larger input");
+
+        Assert.That(builds.Compare(Fixture, "Length"), Is.EqualTo(new CodeChange(false, "Bench.Core's build settings or embedded resources differ")));
+    }
+
+    [Test]
     public void AChangedSetupMethodIsAChangeForTheBenchmarkThatNamesIt()
     {
         using var builds = CompiledBuilds.Of(Core, Benchmarks, currentBenchmarks: Benchmarks.Replace("Circles(4)", "Circles(5)"));
