@@ -80,7 +80,7 @@ internal sealed class CodeBuild : IAssemblyResolver
             _assemblies[name] = assembly;
             return assembly;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             problem = $"the {Describe}'s {path} cannot be read ({e.Message})";
             _unreadable[name] = problem;

@@ -79,7 +79,10 @@ internal static class CodeDigest
         return Hash(text);
     }
 
-    /// <summary>Hash of what an assembly's own headers and attributes tell the runtime about compiling it.</summary>
+    /// <summary>
+    /// Hash of what an assembly's own headers and attributes tell the runtime about compiling it, and of the resources
+    /// embedded in it (data its code may read).
+    /// </summary>
     public static string Of(AssemblyDefinition assembly)
     {
         var module = assembly.MainModule;
@@ -87,6 +90,11 @@ internal static class CodeDigest
         text.Append(module.Architecture).Append('|').Append(module.Attributes).Append('|').Append(module.Characteristics).Append('|').Append(module.Runtime);
         Attributes(text, assembly.CustomAttributes.Where(a => s_codegenAttributes.Contains(a.AttributeType.FullName)));
         Attributes(text, module.CustomAttributes.Where(a => s_codegenAttributes.Contains(a.AttributeType.FullName)));
+        foreach (var resource in module.Resources)
+        {
+            text.Append("|r ").Append(resource.Name).Append(' ').Append(resource.ResourceType);
+            if (resource is EmbeddedResource embedded) text.Append(' ').Append(Convert.ToHexString(SHA256.HashData(embedded.GetResourceData())));
+        }
         return Hash(text);
     }
 

@@ -13,9 +13,6 @@ internal sealed class CodeWalk(CodeBuild build)
     private readonly Dictionary<MethodDefinition, MethodEdges> _edges = new(ReferenceEqualityComparer.Instance);
     private Dictionary<DispatchKey, List<MethodDefinition>>? _answers;
 
-    /// <summary>The build walked.</summary>
-    public CodeBuild Build => build;
-
     /// <summary>Everything <paramref name="roots"/> and <paramref name="rootTypes"/> can execute.</summary>
     public Reach Walk(IEnumerable<MethodDefinition> roots, IEnumerable<TypeDefinition> rootTypes)
     {

@@ -33,12 +33,7 @@ internal sealed record MethodEdges(
             foreach (var instruction in method.Body.Instructions)
             {
                 var constrained = previous?.OpCode.Code == Code.Constrained;
-                switch (instruction.OpCode.Code)
-                {
-                    case Code.Calli:
-                        edges.Uncertain ??= "an indirect call (calli)";
-                        break;
-                }
+                if (instruction.OpCode.Code == Code.Calli) edges.Uncertain ??= "an indirect call (calli)";
                 switch (instruction.Operand)
                 {
                     case MethodReference called:
@@ -82,7 +77,8 @@ internal sealed record MethodEdges(
             if (method is GenericInstanceMethod generic)
                 foreach (var argument in generic.GenericArguments) Type(argument);
             if (ReflectionCalls.Describe(method) is { } reflection) Uncertain ??= reflection;
-            if (!UnderTest(method.DeclaringType))
+            // Methods of array types (Get, Set, Address of T[,]) are the runtime's, whatever T is.
+            if (method.DeclaringType is ArrayType || !UnderTest(method.DeclaringType))
             {
                 if (virtualCall || constrained) Dispatch.Add(new DispatchKey(DispatchKey.SimpleName(method.Name), method.Parameters.Count, !method.HasThis));
                 return;

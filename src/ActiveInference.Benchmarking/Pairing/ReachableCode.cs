@@ -44,9 +44,17 @@ internal sealed class ReachableCode : IDisposable
         var key = $"{fixtureTypeFullName}\n{methodName}\n{setupMethodName}\n{sampleSetupMethodName}";
         lock (_lock)
         {
-            if (!_changes.TryGetValue(key, out var change))
-                _changes[key] = change = CompareUncached(fixtureTypeFullName, methodName, setupMethodName, sampleSetupMethodName);
-            return change;
+            if (_changes.TryGetValue(key, out var change)) return change;
+            try
+            {
+                change = CompareUncached(fixtureTypeFullName, methodName, setupMethodName, sampleSetupMethodName);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Metadata Cecil cannot follow: the benchmark is measured, never passed unmeasured.
+                change = new CodeChange(false, $"its code cannot be compared ({e.GetType().Name}: {e.Message})");
+            }
+            return _changes[key] = change;
         }
     }
 
@@ -76,10 +84,10 @@ internal sealed class ReachableCode : IDisposable
         {
             if (_baseline.Assembly(assembly.Name.Name, out var problem) is not { } baseline) return new CodeChange(false, problem!);
             if (_baseline.Digest(baseline) != _current.Digest(assembly))
-                differences.Add($"{assembly.Name.Name}'s build settings differ (its assembly attributes or headers)");
+                differences.Add($"{assembly.Name.Name}'s build settings or embedded resources differ");
         }
-        foreach (var type in reach.Types) CompareType(type, differences);
         foreach (var method in reach.Methods) CompareMethod(method, differences);
+        foreach (var type in reach.Types) CompareType(type, differences);
         foreach (var dispatch in reach.Dispatch)
             foreach (var answer in _baselineWalk.Answers(dispatch))
                 if (!HasCounterpart(answer)) differences.Add($"{Name(answer)} is only in the baseline ({AssemblyName(answer.DeclaringType)})");
@@ -140,7 +148,7 @@ internal sealed class ReachableCode : IDisposable
                 differences.Add(currentProblem ?? baselineProblem!);
                 continue;
             }
-            if (_current.Digest(current) != _baseline.Digest(baseline)) differences.Add($"{name}'s build settings differ (its assembly attributes or headers)");
+            if (_current.Digest(current) != _baseline.Digest(baseline)) differences.Add($"{name}'s build settings or embedded resources differ");
             var baselineTypes = baseline.MainModule.GetTypes().ToDictionary(t => t.FullName, StringComparer.Ordinal);
             foreach (var type in current.MainModule.GetTypes())
             {

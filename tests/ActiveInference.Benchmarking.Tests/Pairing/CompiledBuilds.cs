@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActiveInference.Benchmarking.Pairing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,7 +9,7 @@ namespace ActiveInference.Benchmarking.Tests.Paired;
 /// A baseline's and a current build of a small perf test project, compiled from C# source with Roslyn into two
 /// temporary folders: <c>Bench.Core.dll</c> (the code under test), <c>Bench.PerfTests.dll</c> (the benchmarks, referencing
 /// it, NUnit and this framework), with the deps.json and runtimeconfig.json a build writes. Each side's compilation is
-/// non-deterministic and stamped with its own informational version, as two real builds in two folders differ.
+/// non-deterministic and stamped with its own informational version and source paths, as two real builds in two folders differ.
 /// </summary>
 internal sealed class CompiledBuilds : IDisposable
 {
@@ -18,11 +19,14 @@ internal sealed class CompiledBuilds : IDisposable
     private static readonly Lazy<MetadataReference[]> s_references = new(() =>
     [
         .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" or "Microsoft.CSharp.dll")
             .Select(p => MetadataReference.CreateFromFile(p)),
         MetadataReference.CreateFromFile(typeof(NUnit.Framework.TestAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(PerfBenchmarkAttribute).Assembly.Location),
     ]);
+
+    // Emitted images by (assembly, side's stamp, source, Bench.Core's source or data): most tests change one assembly of one side.
+    private static readonly ConcurrentDictionary<(string, string, string, string), byte[]> s_images = new();
 
     private CompiledBuilds(string baseline, string current)
     {
@@ -36,13 +40,17 @@ internal sealed class CompiledBuilds : IDisposable
     /// <summary>The current build folder.</summary>
     public string Current { get; }
 
-    /// <summary>Compiles both sides; a null current source is the baseline's.</summary>
-    public static CompiledBuilds Of(string baselineCore, string baselineBenchmarks, string? currentCore = null, string? currentBenchmarks = null)
+    /// <summary>
+    /// Compiles both sides; a null current source is the baseline's. Bench.Core embeds the resource <c>data.txt</c> with
+    /// the text <paramref name="baselineData"/> (<paramref name="currentData"/>, if given, in the current build).
+    /// </summary>
+    public static CompiledBuilds Of(string baselineCore, string baselineBenchmarks, string? currentCore = null, string? currentBenchmarks = null,
+        string baselineData = "data", string? currentData = null)
     {
         var builds = new CompiledBuilds(Directory.CreateTempSubdirectory("ai-reachable-baseline-").FullName,
             Directory.CreateTempSubdirectory("ai-reachable-current-").FullName);
-        Compile(builds.Baseline, "1111111", baselineCore, baselineBenchmarks);
-        Compile(builds.Current, "2222222", currentCore ?? baselineCore, currentBenchmarks ?? baselineBenchmarks);
+        Compile(builds.Baseline, "1111111", baselineCore, baselineBenchmarks, baselineData);
+        Compile(builds.Current, "2222222", currentCore ?? baselineCore, currentBenchmarks ?? baselineBenchmarks, currentData ?? baselineData);
         return builds;
     }
 
@@ -60,10 +68,13 @@ internal sealed class CompiledBuilds : IDisposable
         Directory.Delete(Current, recursive: true);
     }
 
-    private static void Compile(string folder, string commit, string core, string benchmarks)
+    private static void Compile(string folder, string commit, string core, string benchmarks, string data)
     {
-        var corePath = Emit(folder, "Bench.Core", commit, core, []);
-        Emit(folder, "Bench.PerfTests", commit, benchmarks, [MetadataReference.CreateFromFile(corePath)]);
+        var coreImage = s_images.GetOrAdd(("Bench.Core", commit, core, data), _ => Emit("Bench.Core", commit, core, [], data));
+        var benchmarksImage = s_images.GetOrAdd(("Bench.PerfTests", commit, benchmarks, core),
+            _ => Emit("Bench.PerfTests", commit, benchmarks, [MetadataReference.CreateFromImage(coreImage)], data: null));
+        File.WriteAllBytes(Path.Combine(folder, "Bench.Core.dll"), coreImage);
+        File.WriteAllBytes(Path.Combine(folder, "Bench.PerfTests.dll"), benchmarksImage);
         File.WriteAllText(Path.Combine(folder, "Bench.PerfTests.deps.json"), """
             {
               "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0", "signature": "" },
@@ -80,17 +91,18 @@ internal sealed class CompiledBuilds : IDisposable
             """{ "runtimeOptions": { "tfm": "net10.0", "framework": { "name": "Microsoft.NETCore.App", "version": "10.0.0" } } }""");
     }
 
-    private static string Emit(string folder, string name, string commit, string source, MetadataReference[] references)
+    private static byte[] Emit(string name, string commit, string source, MetadataReference[] references, string? data)
     {
         var stamp = $"[assembly: System.Reflection.AssemblyInformationalVersion(\"1.0.0+{commit}\")]";
-        var trees = new[] { source, stamp }.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: Path.Combine(folder, $"{name}.{i}.cs")));
+        var trees = new[] { source, stamp }.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: $"/src/{commit}/{name}.{i}.cs"));
         var compilation = CSharpCompilation.Create(name, trees, [.. s_references.Value, .. references],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable, deterministic: false));
-        var path = Path.Combine(folder, name + ".dll");
-        var result = compilation.Emit(path);
+        using var image = new MemoryStream();
+        var resources = data is null ? null : new[] { new ResourceDescription("data.txt", () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)), isPublic: true) };
+        var result = compilation.Emit(image, manifestResources: resources);
         if (!result.Success)
             throw new InvalidOperationException($"{name} does not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return path;
+        return image.ToArray();
     }
 }

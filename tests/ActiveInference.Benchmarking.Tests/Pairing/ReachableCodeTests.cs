@@ -62,6 +62,11 @@ public class ReachableCodeTests
             public static object Make(Type type) => Activator.CreateInstance(type)!;
         }
 
+        public static class Late
+        {
+            public static object Twice(dynamic value) => value * 2;
+        }
+
         public static class Sequences
         {
             public static IEnumerable<int> Evens(int count)
@@ -145,6 +150,9 @@ public class ReachableCodeTests
 
                 [PerfBenchmark]
                 public double Halved() => Sequences.Half(_point.X);
+
+                [PerfBenchmark]
+                public object Dynamic() => Late.Twice(3);
             }
         }
         """;
@@ -222,6 +230,25 @@ public class ReachableCodeTests
         Assert.That(unchanged.Reason, Does.Match(@"^it reaches reflection \(Activator\.CreateInstance\), so it may run anything; all \d+ methods of Bench\.Core, Bench\.PerfTests are identical in both builds$"));
         Assert.That(changed.Unchanged, Is.False);
         Assert.That(changed.Reason, Is.EqualTo("it reaches reflection (Activator.CreateInstance), so it may run anything, and Geometry.Unused differs (Bench.Core)"));
+    }
+
+    [Test]
+    public void ABenchmarkUsingDynamicMayRunAnything()
+    {
+        using var same = CompiledBuilds.Of(Core, Benchmarks);
+        using var elsewhere = CompiledBuilds.Of(Core, Benchmarks, Core.Replace("x * 2;", "x * 3;"));
+
+        Assert.That(same.Compare(Fixture, "Dynamic").Reason, Does.StartWith("it reaches dynamic code (CSharpArgumentInfo.Create), so it may run anything; all "));
+        Assert.That(same.Compare(Fixture, "Dynamic").Unchanged, Is.True);
+        Assert.That(elsewhere.Compare(Fixture, "Dynamic").Unchanged, Is.False);
+    }
+
+    [Test]
+    public void AChangedEmbeddedResourceIsAChangeForTheBenchmarksReachingItsAssembly()
+    {
+        using var builds = CompiledBuilds.Of(Core, Benchmarks, baselineData: "small input", currentData: "a larger input");
+
+        Assert.That(builds.Compare(Fixture, "Length"), Is.EqualTo(new CodeChange(false, "Bench.Core's build settings or embedded resources differ")));
     }
 
     [Test]
