@@ -34,6 +34,14 @@ public sealed class PerfOptionsLoaderTests
         Assert.That(options.InconclusiveAsFailure, Is.False);
         Assert.That(options.Commit, Is.Null);
         Assert.That(options.KeepRecordings, Is.EqualTo(7));
+        Assert.That(options.SkipUnchanged, Is.True, "unchanged benchmarks are not measured unless asked");
+    }
+
+    [Test]
+    public void SkipUnchangedCanBeTurnedOffInTheRunSettingsOrTheEnvironment()
+    {
+        Assert.That(Valid(new() { ["skipUnchanged"] = "false" }, new()).SkipUnchanged, Is.False);
+        Assert.That(Valid(new(), new() { ["PERF_SKIP_UNCHANGED"] = "0" }).SkipUnchanged, Is.False);
     }
 
     [Test]
@@ -121,6 +129,7 @@ public sealed class PerfOptionsLoaderTests
     [TestCase("PERF_KEEP_RECORDINGS", "0", "PERF_KEEP_RECORDINGS='0': keepRecordings must be a whole number from 1 to 1000")]
     [TestCase("PERF_KEEP_RECORDINGS", "2.5", "PERF_KEEP_RECORDINGS='2.5': keepRecordings must be a whole number from 1 to 1000")]
     [TestCase("PERF_INCONCLUSIVE_AS_FAILURE", "maybe", "PERF_INCONCLUSIVE_AS_FAILURE='maybe': inconclusiveAsFailure must be true or false")]
+    [TestCase("PERF_SKIP_UNCHANGED", "sometimes", "PERF_SKIP_UNCHANGED='sometimes': skipUnchanged must be true or false")]
     [TestCase("PERF_MACHINE_PROFILE", "my laptop", "PERF_MACHINE_PROFILE='my laptop': machineProfile must be 1–64 characters")]
     [TestCase("PERF_COMMIT", "abc def", "PERF_COMMIT='abc def': commit must be a single word")]
     [TestCase("PERF_BASELINE_PATH", "bad\0path.json", "PERF_BASELINE_PATH='bad\0path.json': the path contains a character that is not allowed")]
