@@ -13,4 +13,14 @@ internal sealed record Step(int Index, string LastBefore, string FirstAfter, dou
 
     /// <summary>True when the step is a slow-down of at least <paramref name="threshold"/> (0.10 = 10%): an alert on the main branch.</summary>
     public bool IsRegression(double threshold) => Factor >= 1 + threshold;
+
+    /// <summary>The command that bisects this step's range for <paramref name="fullName"/> (the filter names its method, arguments left out).</summary>
+    public string BisectCommand(string fullName)
+    {
+        var method = fullName.IndexOf('(') is var open and > 0 ? fullName[..open] : fullName;
+        return $"perfmonitor bisect --good {Short(LastBefore)} --bad {Short(FirstAfter)} --filter \"FullyQualifiedName~{method}\"";
+    }
+
+    /// <summary>A commit as people read it: 7 characters.</summary>
+    public static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 }

@@ -28,7 +28,7 @@ public class HistoryFolderTests
         var second = folder.Add(run);
 
         Assert.That(first, Is.Not.EqualTo(second));
-        Assert.That(Path.GetFileName(first), Does.Match(@"^20261201T000000-0000000-[0-9a-f]{8}-[0-9a-f]{6}\.json$"));
+        Assert.That(Path.GetFileName(first), Does.Match(@"^20261201T000000-0000001-[0-9a-f]{8}-[0-9a-f]{6}\.json$"));
         Assert.That(folder.Read().Runs, Has.Count.EqualTo(2));
     }
 

@@ -53,7 +53,7 @@ internal static class HistorySamples
                 b.Name, b.Ratio is null ? Verdict.Unchanged : Verdict.Passed, b.Ratio, b.Ratio * 0.98, b.Ratio * 1.02, b.Ratio is null ? null : 0.02,
                 b.Ratio is null ? 0 : 2, b.Ratio is null ? 0 : 4, 1000, 1000 * (b.Ratio ?? 1), 16)).ToArray());
 
-    public static string Commit(int i) => i.ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Commit(int i) => i.ToString("x7", System.Globalization.CultureInfo.InvariantCulture) + new string('0', 33);
 
     private static BenchmarkResult Result(string name, double bytes) => SyntheticResult.Create(bytesPerOperation: bytes) with { FullName = name, Name = name };
 }
