@@ -25,6 +25,7 @@ internal static class MonitorCommandLine
             BaselineCommand.Create(context),
             MergeCommand.Create(context),
             AnchorCommand.Create(context),
+            DashboardCommand.Create(context),
         };
         return root;
     }
