@@ -98,7 +98,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
         foreach (var (s, step) in alerts)
         {
             body.Append(CultureInfo.InvariantCulture,
-                $"<tr class=\"regression\"><td><a href=\"{Html(PagePath(s.FullName))}\">{Html(s.FullName)}</a></td><td>{links.Html(step.LastBefore)}..{links.Html(step.FirstAfter)}</td><td class=\"num\">{Factor(step)}</td><td>{Date(s.Points[step.Index].Date)}</td><td><code>{Html(step.BisectCommand(s.FullName))}</code></td></tr>");
+                $"<tr class=\"alert\"><td><a href=\"{Html(PagePath(s.FullName))}\">{Html(s.FullName)}</a></td><td>{links.Html(step.LastBefore)}..{links.Html(step.FirstAfter)}</td><td class=\"num regression\">{Factor(step)}</td><td>{Date(s.Points[step.Index].Date)}</td><td><code>{Html(step.BisectCommand(s.FullName))}</code></td></tr>");
         }
 
         body.Append("</tbody></table>");
