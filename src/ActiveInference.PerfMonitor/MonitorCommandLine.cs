@@ -26,6 +26,7 @@ internal static class MonitorCommandLine
             MergeCommand.Create(context),
             AnchorCommand.Create(context),
             DashboardCommand.Create(context),
+            BisectCommand.Create(context),
         };
         return root;
     }

@@ -38,6 +38,9 @@ internal static class AnchoredRunJson
         return text.ToString();
     }
 
+    /// <summary>The file's bytes: <see cref="Write"/> in UTF-8 without a byte-order mark.</summary>
+    public static byte[] Utf8Bytes(AnchoredRun run) => Reporting.AtomicFile.Utf8.GetBytes(Write(run));
+
     /// <summary>Reads a run from <paramref name="json"/>; <paramref name="source"/> names the file in errors.</summary>
     /// <exception cref="HistoryFileException">Not JSON, a newer schema, or a field missing or of the wrong kind (its JSON path named).</exception>
     public static AnchoredRun Parse(string json, string source)

@@ -53,4 +53,26 @@ public class AnchoredRunJsonTests
 
         Assert.That(error.Message, Does.Contain(problem));
     }
+
+    [Test]
+    public void ARunOf500BenchmarksStaysUnder120KilobytesAndCompressesAtLeastFourfold()
+    {
+        var random = new Random(7);
+        var entries = Enumerable.Range(0, 500).Select(i =>
+        {
+            var ratio = 0.8 + 0.4 * random.NextDouble();
+            return new AnchoredEntry($"ActiveInference.Core.PerfTests.SomeBenchmarks{i / 20}.Kernel{i % 20}(1000)", Verdict.Passed, ratio, ratio * 0.97, ratio * 1.03,
+                0.01 + 0.05 * random.NextDouble(), 2 + random.Next(6), 4, 1000 + 1e6 * random.NextDouble(), 1000 + 1e6 * random.NextDouble(), 64 * random.Next(100));
+        }).ToArray();
+        var run = new AnchoredRun(HistorySamples.Commit(2), HistorySamples.Commit(1), HistorySamples.Start, "main", HistorySamples.Anchor, "linux-x64-2cpu", 0.1, entries);
+
+        var bytes = AnchoredRunJson.Utf8Bytes(run);
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(bytes);
+
+        TestContext.Out.WriteLine($"500 benchmarks: {bytes.Length} bytes, {compressed.Length} gzipped");
+        Assert.That(bytes.Length, Is.LessThan(120_000));
+        Assert.That(compressed.Length, Is.LessThan(bytes.Length / 4));
+    }
 }
