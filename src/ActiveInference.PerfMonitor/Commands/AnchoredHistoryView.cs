@@ -11,12 +11,20 @@ namespace ActiveInference.PerfMonitor.Commands;
 internal sealed class AnchoredHistoryView(CliContext context)
 {
     /// <summary>Prints the listing, or one benchmark's series and steps; returns the exit code.</summary>
-    public int Show(string folderPath, string? benchmark)
+    /// <param name="folderPath">The history folder.</param>
+    /// <param name="benchmark">A benchmark's full name or unique ending; null lists them all.</param>
+    /// <param name="indexPath">A SQLite database to rebuild the folder's local index in, or null.</param>
+    public int Show(string folderPath, string? benchmark, string? indexPath = null)
     {
         var folder = new HistoryFolder(context.FullPath(folderPath));
         var contents = folder.Read();
         foreach (var problem in contents.Problems)
             context.Error.WriteLine($"{MonitorCommandLine.Name}: warning: {problem}");
+        if (indexPath is not null)
+        {
+            var store = new HistoryStore(context.FullPath(indexPath));
+            context.Error.WriteLine($"{MonitorCommandLine.Name}: indexed {store.IndexFolder(contents)} file(s) of {folder.Path} into {store.Path}");
+        }
         var all = AnchoredHistory.Build(contents);
         if (benchmark is null)
         {

@@ -22,7 +22,7 @@ internal sealed class HistoryCommand(CliContext context)
     public static Command Create(CliContext context)
     {
         var benchmark = new Argument<string?>("benchmark") { Description = "Full name (or its unique ending) of a benchmark; omit to list all", Arity = ArgumentArity.ZeroOrOne };
-        var db = new Option<string?>("--db") { Description = "History database (default: PERF_HISTORY_PATH, else perf-history.db in PERF_RESULTS_DIRECTORY, default TestResults/perf at the repository root)" };
+        var db = new Option<string?>("--db") { Description = "History database; with --history, the local index rebuilt from the folder (default: PERF_HISTORY_PATH, else perf-history.db in PERF_RESULTS_DIRECTORY, default TestResults/perf at the repository root)" };
         var profile = new Option<string?>("--profile") { Description = "Only runs on this machine profile id" };
         var history = new Option<string?>("--history") { Description = "History folder (default: PERF_HISTORY_FOLDER): the series as ratios to the anchor, with their steps" };
         var command = new Command("history", "Show a benchmark's series and steps (ratios to the anchor, from --history), or list the benchmarks") { benchmark, db, profile, history };
@@ -30,7 +30,7 @@ internal sealed class HistoryCommand(CliContext context)
         {
             var folder = p.GetValue(history) ?? (p.GetValue(db) is null ? context.Variable("PERF_HISTORY_FOLDER") : null);
             return folder is not null
-                ? new AnchoredHistoryView(context).Show(folder, p.GetValue(benchmark))
+                ? new AnchoredHistoryView(context).Show(folder, p.GetValue(benchmark), p.GetValue(db))
                 : new HistoryCommand(context).Execute(p.GetValue(benchmark), p.GetValue(db), p.GetValue(profile));
         }));
         return command;

@@ -66,4 +66,38 @@ public class HistoryFolderTests
         Assert.That(contents.Runs, Is.Empty, "a link is not a run");
         Assert.That(contents.Links.Single().Run.Commit, Is.EqualTo(NewAnchor));
     }
+
+    [Test]
+    public void TheSqliteIndexIsRebuiltFromTheFolderAndReadsBackTheSameRunsAndLinks()
+    {
+        var folder = new HistoryFolder(_path);
+        folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
+        folder.Add(Run(Commit(2), NewAnchor, 1, ("A", 1.1)));
+        folder.AddLink(Run(NewAnchor, Anchor, 1, ("A", 0.9)));
+        var store = new HistoryStore(Path.Combine(_path, "index", "perf-history.db"));
+        store.IndexFolder(new HistoryFolderContents([new StoredRun("stale.json", Run(Commit(9), Anchor, 9))], [], []));
+
+        Assert.That(store.IndexFolder(folder.Read()), Is.EqualTo(3));
+
+        var indexed = store.IndexedFolder();
+        var read = folder.Read();
+        Assert.That(indexed.Runs.Select(r => r.File), Is.EqualTo(read.Runs.Select(r => r.File)), "rebuilt: the stale entry is gone");
+        Assert.That(indexed.Runs.Select(r => r.Run.Benchmarks.Single().Ratio), Is.EqualTo(new double?[] { 1.0, 1.1 }));
+        Assert.That(indexed.Links.Single().Run.Commit, Is.EqualTo(NewAnchor));
+    }
+
+    [Test]
+    public void ADatabaseOfSchema2GainsTheIndexAndKeepsItsRuns()
+    {
+        var path = Path.Combine(_path, "old.db");
+        var old = new HistoryStore(path, HistorySchema.Migrations.Take(2).ToArray());
+        old.Append(HistorySamples.Report(Commit(1), "main", PairedWith("A", 1.2)));
+
+        var store = new HistoryStore(path);
+        store.IndexFolder(new HistoryFolderContents([new StoredRun("r.json", Run(Commit(1), Anchor, 0, ("A", 1.2)))], [], []));
+
+        Assert.That(store.SchemaVersion(), Is.EqualTo(3));
+        Assert.That(store.Series("A").Single().Ratio, Is.EqualTo(1.2));
+        Assert.That(store.IndexedFolder().Runs, Has.Count.EqualTo(1));
+    }
 }
