@@ -25,4 +25,8 @@ internal sealed record AnchoredEntry(
     int CopiesPerSide,
     double? RawAnchorMedianNanoseconds,
     double? RawCurrentMedianNanoseconds,
-    double? BytesPerOperation);
+    double? BytesPerOperation)
+{
+    /// <summary>The benchmark's own threshold when it differs from the run's (<c>[PerfBenchmark(Threshold = …)]</c>), else null.</summary>
+    public double? Threshold { get; init; }
+}

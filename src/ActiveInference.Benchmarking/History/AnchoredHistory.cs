@@ -9,18 +9,20 @@ namespace ActiveInference.Benchmarking.History;
 /// </summary>
 internal static class AnchoredHistory
 {
-    /// <summary>Every benchmark's series, ordinal order of full name; <paramref name="threshold"/> overrides the runs' own as the minimum effect.</summary>
+    /// <summary>
+    /// Every benchmark's series, ordinal order of full name. A step's minimum effect is the benchmark's threshold in its
+    /// latest run (its own, or the run's), unless <paramref name="threshold"/> overrides it.
+    /// </summary>
     public static IReadOnlyList<AnchoredSeries> Build(HistoryFolderContents contents, double? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(contents);
         var anchors = contents.Runs.Select(r => r.Run.AnchorCommit).Concat(contents.Links.Select(l => l.Run.AnchorCommit)).ToHashSet(StringComparer.Ordinal);
         var linkRuns = contents.Links.Concat(contents.Runs.Where(r => r.Run.Commit != r.Run.AnchorCommit && anchors.Contains(r.Run.Commit))).ToArray();
-        var minimumEffect = threshold ?? (contents.Runs.Count > 0 ? contents.Runs[^1].Run.Threshold : 0.10);
         var names = contents.Runs.SelectMany(r => r.Run.Benchmarks.Select(b => b.FullName)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return names.Select(name => Series(name, contents.Runs, linkRuns, minimumEffect)).Where(s => s is not null).Select(s => s!).ToArray();
+        return names.Select(name => Series(name, contents.Runs, linkRuns, threshold)).Where(s => s is not null).Select(s => s!).ToArray();
     }
 
-    private static AnchoredSeries? Series(string name, IReadOnlyList<StoredRun> runs, IReadOnlyList<StoredRun> linkRuns, double minimumEffect)
+    private static AnchoredSeries? Series(string name, IReadOnlyList<StoredRun> runs, IReadOnlyList<StoredRun> linkRuns, double? threshold)
     {
         var measured = runs
             .Select(r => (Stored: r, Entry: r.Run.Benchmarks.FirstOrDefault(b => b.FullName == name)))
@@ -58,7 +60,9 @@ internal static class AnchoredHistory
         var problems = left.Select(p =>
             $"{name}: {p.Value} run(s) measured against anchor {Short(p.Key)} left out: no anchor link joins it to {Short(unit)}; "
             + $"measure it: on a checkout of {Short(p.Key)}, run the gate with PERF_BASELINE_REF={unit}, then 'perfmonitor anchor link --results <results.json> --history <folder>'").ToArray();
-        return new AnchoredSeries(name, unit, minimumEffect, points, StepFinder.Find(points, minimumEffect), problems);
+        var (lastRun, lastEntry) = measured[^1];
+        var effect = threshold ?? lastEntry!.Threshold ?? lastRun.Run.Threshold;
+        return new AnchoredSeries(name, unit, effect, points, StepFinder.Find(points, effect), problems);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Reporting;
 
@@ -25,8 +26,11 @@ internal static class AnchoredRunFactory
             .FirstOrDefault();
         if (anchor is null)
             return null;
-        var threshold = report.Results.Select(r => r.Gate?.Threshold).FirstOrDefault(t => t is not null) ?? 0.10;
-        var entries = report.OrderedResults().Where(r => r.Gate is not null).Select(r => Entry(r, anchor)).ToArray();
+        var threshold = report.Config.TryGetValue("threshold", out var configured) && double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out var setting)
+            ? setting
+            : report.Results.Where(r => r.Gate is not null).GroupBy(r => r.Gate!.Threshold).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(0.10);
+        var entries = report.OrderedResults().Where(r => r.Gate is not null)
+            .Select(r => Entry(r, anchor) with { Threshold = r.Gate!.Threshold == threshold ? null : r.Gate.Threshold }).ToArray();
         return new AnchoredRun(commit, parentCommit, report.Timestamp.ToUniversalTime(), report.Branch, anchor, report.MachineProfileId, threshold, entries);
     }
 

@@ -110,6 +110,8 @@ internal static class AnchoredRunJson
             line.Append(",\"rawNs\":").Append(Number(rawCurrent));
         if (entry.BytesPerOperation is { } bytes)
             line.Append(",\"bytesPerOp\":").Append(Number(bytes));
+        if (entry.Threshold is { } threshold)
+            line.Append(",\"threshold\":").Append(Number(threshold));
         return line.Append('}').ToString();
     }
 
@@ -143,7 +145,10 @@ internal static class AnchoredRunJson
             (int)(OptionalNumber(item, "copies", path, source) ?? 0),
             OptionalNumber(item, "rawAnchorNs", path, source),
             OptionalNumber(item, "rawNs", path, source),
-            OptionalNumber(item, "bytesPerOp", path, source));
+            OptionalNumber(item, "bytesPerOp", path, source))
+        {
+            Threshold = OptionalNumber(item, "threshold", path, source),
+        };
     }
 
     private static void Field(StringBuilder text, string name, string value) => text.Append("  \"").Append(name).Append("\": ").Append(value).Append(",\n");

@@ -84,5 +84,20 @@ public class AnchoredHistoryTests
         Assert.That(series.Select(s => s.FullName), Is.EqualTo(new[] { "A", "B" }));
     }
 
+    [Test]
+    public void ABenchmarksOwnThresholdIsItsStepsMinimumEffect()
+    {
+        var runs = Enumerable.Range(0, 8).Select(i =>
+        {
+            var run = Run(Commit(i), Anchor, i, ("Wide", i < 4 ? 1.0 : 1.2), ("Narrow", i < 4 ? 1.0 : 1.2));
+            return Stored(run with { Benchmarks = [run.Benchmarks[0] with { Threshold = 0.25 }, run.Benchmarks[1]] });
+        }).ToArray();
+
+        var series = AnchoredHistory.Build(new HistoryFolderContents(runs, [], []));
+
+        Assert.That(series.Single(s => s.FullName == "Wide").Steps, Is.Empty, "20% is below its own 25%");
+        Assert.That(series.Single(s => s.FullName == "Narrow").Steps, Has.Count.EqualTo(1));
+    }
+
     private static StoredRun Stored(AnchoredRun run) => new(run.Commit[..7] + ".json", run);
 }

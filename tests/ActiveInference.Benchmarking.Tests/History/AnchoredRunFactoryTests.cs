@@ -46,4 +46,18 @@ public class AnchoredRunFactoryTests
     {
         Assert.That(AnchoredRunFactory.From(Report(Commit(5), "main", Recorded("A", 1.0)), null), Is.Null);
     }
+
+    [Test]
+    public void TheRunKeepsItsThresholdSettingAndABenchmarkItsOwnWhereItDiffers()
+    {
+        var own = PairedWith("B", 1.0);
+        own = own with { Gate = own.Gate! with { Threshold = 0.25 } };
+        var report = Report(Commit(5), "main", PairedWith("A", 1.0), own) with { Config = new Dictionary<string, string> { ["threshold"] = "0.1" } };
+
+        var run = AnchoredRunFactory.From(report, null)!;
+        var back = AnchoredRunJson.Parse(AnchoredRunJson.Write(run), "r.json");
+
+        Assert.That(back.Threshold, Is.EqualTo(0.1));
+        Assert.That(back.Benchmarks.Select(b => b.Threshold), Is.EqualTo(new double?[] { null, 0.25 }));
+    }
 }
