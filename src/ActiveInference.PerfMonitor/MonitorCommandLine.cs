@@ -24,6 +24,9 @@ internal static class MonitorCommandLine
             HistoryCommand.Create(context),
             BaselineCommand.Create(context),
             MergeCommand.Create(context),
+            AnchorCommand.Create(context),
+            DashboardCommand.Create(context),
+            BisectCommand.Create(context),
         };
         return root;
     }
@@ -49,7 +52,7 @@ internal static class MonitorCommandLine
         {
             return work();
         }
-        catch (Exception e) when (e is MonitorException or HistoryStoreException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is MonitorException or HistoryStoreException or HistoryFileException or IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"{Name}: error: {e.Message}");
             return ExitCodes.Error;

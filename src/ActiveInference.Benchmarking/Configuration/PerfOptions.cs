@@ -9,6 +9,9 @@ internal sealed record PerfOptions
     /// <summary>Default number of recordings kept per benchmark.</summary>
     public const int DefaultKeepRecordings = Baselines.BaselineStore.DefaultKeep;
 
+    /// <summary>Default <see cref="HistoryBranch"/>.</summary>
+    public const string DefaultHistoryBranch = "main";
+
     /// <summary>Gate (default), record or measure.</summary>
     public PerfMode Mode { get; init; } = PerfMode.Gate;
 
@@ -62,4 +65,13 @@ internal sealed record PerfOptions
     /// <c>Unchanged</c> without measuring the baseline beside it; false measures every benchmark (A/A experiments).
     /// </summary>
     public bool SkipUnchanged { get; init; } = true;
+
+    /// <summary>
+    /// Full path of the history folder a gate run on <see cref="HistoryBranch"/> adds its file to (one JSON per run,
+    /// ratios to the anchor); null adds nothing.
+    /// </summary>
+    public string? HistoryFolder { get; init; }
+
+    /// <summary>The branch whose gate runs are history points (GITHUB_REF_NAME or git's branch must equal it); pull requests never are.</summary>
+    public string HistoryBranch { get; init; } = DefaultHistoryBranch;
 }

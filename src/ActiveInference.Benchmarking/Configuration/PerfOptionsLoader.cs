@@ -28,8 +28,11 @@ internal static class PerfOptionsLoader
     private static readonly Key ShardKey = new("shard", "SHARD");
     private static readonly Key BaselineRef = new("baselineRef", "BASELINE_REF");
     private static readonly Key SkipUnchanged = new("skipUnchanged", "SKIP_UNCHANGED");
+    private static readonly Key HistoryFolder = new("historyFolder", "HISTORY_FOLDER");
+    private static readonly Key HistoryBranch = new("historyBranch", "HISTORY_BRANCH");
 
-    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef, SkipUnchanged];
+    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef,
+        SkipUnchanged, HistoryFolder, HistoryBranch];
 
     private static readonly FrozenDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
@@ -40,6 +43,7 @@ internal static class PerfOptionsLoader
         [InconclusiveAsFailure.Name] = "false",
         [SkipUnchanged.Name] = "true",
         [KeepRecordings.Name] = PerfOptions.DefaultKeepRecordings.ToString(CultureInfo.InvariantCulture),
+        [HistoryBranch.Name] = PerfOptions.DefaultHistoryBranch,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Variables of the Linux <c>perf</c> profiler, which use the same prefix: never reported as unknown.</summary>
@@ -112,6 +116,8 @@ internal static class PerfOptionsLoader
         var commit = reader.Get(Commit) is null ? null : reader.Parse(Commit, ParseCommit);
         var shard = reader.Get(ShardKey) is null ? null : reader.Parse(ShardKey, ParseShard);
         var baselineRef = reader.Get(BaselineRef) is null ? null : reader.Parse(BaselineRef, v => ParseBaselineRef(v, root));
+        var historyFolder = reader.Get(HistoryFolder) is null ? null : reader.Parse(HistoryFolder, v => ParseDirectoryPath(v, root));
+        var historyBranch = reader.Parse(HistoryBranch, ParseHistoryBranch);
 
         if (errors.Count > 0)
             return new PerfOptionsLoadResult(null, errors);
@@ -130,6 +136,8 @@ internal static class PerfOptionsLoader
                 Shard = shard,
                 BaselineRef = baselineRef,
                 SkipUnchanged = skipUnchanged,
+                HistoryFolder = historyFolder,
+                HistoryBranch = historyBranch!,
             },
             []);
     }
@@ -195,6 +203,11 @@ internal static class PerfOptionsLoader
         : value.StartsWith('-') ? "must be a commit-ish (a branch, tag or hash) or a folder; it cannot begin with '-'"
         : value.Any(char.IsControl) || value.Length > 400 ? "must be a commit-ish or a folder path of at most 400 characters without control characters"
         : null;
+
+    private static (string?, string?) ParseHistoryBranch(string value) =>
+        value.Length == 0 || value.StartsWith('-') || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || value.Length > 200
+            ? (null, "historyBranch must be a branch name (e.g. main): one word, not beginning with '-'")
+            : (value, null);
 
     private static (Shard?, string?) ParseShard(string value) =>
         Shard.TryParse(value, out var shard, out var problem) ? (shard, null) : (null, problem);

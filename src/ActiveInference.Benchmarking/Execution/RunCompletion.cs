@@ -52,6 +52,7 @@ internal static class RunCompletion
         {
             messages.Add($"perf history: {options.HistoryPath}: {e.Message}");
         }
+        if (HistoryRecorder.Record(report, options, Path.GetDirectoryName(options.BaselinePath)!, Environment.GetEnvironmentVariable) is { } recorded) messages.Add(recorded);
         var exporters = CompositeExporter.Standard(
             new DistributionChartExporter(session.BaselineSamples(), ChartFormat.Png),
             new TrendChartExporter(history, new TrendAnalyser(EdPelt.Instance), ChartFormat.Png));

@@ -55,6 +55,17 @@ internal static class HistorySchema
         ALTER TABLE results ADD COLUMN baseline_raw_median_ns REAL;
         ALTER TABLE results ADD COLUMN current_raw_median_ns REAL;
         """,
+        """
+        CREATE TABLE anchored_runs (
+            file TEXT PRIMARY KEY,
+            is_link INTEGER NOT NULL,
+            date_ticks INTEGER NOT NULL,
+            commit_id TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX anchored_runs_by_commit ON anchored_runs (commit_id);
+        """,
     ];
 
     /// <summary>The version a database has after every migration.</summary>

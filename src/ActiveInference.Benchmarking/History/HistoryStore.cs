@@ -154,6 +154,65 @@ internal sealed class HistoryStore
         return (IReadOnlyList<string>)names;
     });
 
+    /// <summary>
+    /// Replaces the index of a history folder (its runs and anchor links, schema 3) with <paramref name="contents"/>, in
+    /// one transaction; the SQLite runs of <see cref="Append"/> are left alone. Returns the number of files indexed.
+    /// </summary>
+    public int IndexFolder(HistoryFolderContents contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        return Use(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using (var clear = connection.CreateCommand())
+            {
+                clear.Transaction = transaction;
+                clear.CommandText = "DELETE FROM anchored_runs;";
+                clear.ExecuteNonQuery();
+            }
+
+            foreach (var (stored, isLink) in contents.Runs.Select(r => (r, false)).Concat(contents.Links.Select(l => (l, true))))
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO anchored_runs (file, is_link, date_ticks, commit_id, anchor, json) VALUES ($file, $link, $ticks, $commit, $anchor, $json);";
+                insert.Parameters.AddWithValue("$file", stored.File);
+                insert.Parameters.AddWithValue("$link", isLink ? 1 : 0);
+                insert.Parameters.AddWithValue("$ticks", stored.Run.Date.UtcTicks);
+                insert.Parameters.AddWithValue("$commit", stored.Run.Commit);
+                insert.Parameters.AddWithValue("$anchor", stored.Run.AnchorCommit);
+                insert.Parameters.AddWithValue("$json", AnchoredRunJson.Write(stored.Run));
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return contents.Runs.Count + contents.Links.Count;
+        });
+    }
+
+    /// <summary>The history folder as last indexed by <see cref="IndexFolder"/> (runs oldest first); empty when never indexed.</summary>
+    public HistoryFolderContents IndexedFolder() => Use(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT file, is_link, json FROM anchored_runs ORDER BY date_ticks, file;";
+        using var reader = command.ExecuteReader();
+        var (runs, links, problems) = (new List<StoredRun>(), new List<StoredRun>(), new List<string>());
+        while (reader.Read())
+        {
+            try
+            {
+                var stored = new StoredRun(reader.GetString(0), AnchoredRunJson.Parse(reader.GetString(2), $"{Path} ({reader.GetString(0)})"));
+                (reader.GetInt64(1) != 0 ? links : runs).Add(stored);
+            }
+            catch (HistoryFileException error)
+            {
+                problems.Add($"{error.Message} (skipped)");
+            }
+        }
+
+        return new HistoryFolderContents(runs, links, problems);
+    });
+
     private static void InsertResult(SqliteConnection connection, SqliteTransaction transaction, long runId, GatedResult gated)
     {
         var (result, gate) = gated;

@@ -5,14 +5,14 @@ using ScottPlot;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
-/// <summary>Draws a benchmark's history: median per run with its interval band, change points and segment levels.</summary>
+/// <summary>Draws a benchmark's raw history (the machine's speed is in it; the anchored series are the dashboard's): median per run with its interval band, change points and segment levels.</summary>
 internal static class TrendChart
 {
     /// <summary>Legend text of the medians.</summary>
-    public const string MedianLabel = "median";
+    public const string MedianLabel = "raw median";
 
     /// <summary>Legend text of the change-point lines.</summary>
-    public const string ChangeLabel = "level change";
+    public const string ChangeLabel = "raw level change";
 
     /// <summary>Legend text of the per-segment level.</summary>
     public const string LevelLabel = "level";
@@ -67,7 +67,7 @@ internal static class TrendChart
             ticks.Select(i => (double)i).ToArray(),
             ticks.Select(i => points[i].Timestamp.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray());
         plot.Title(ChartImage.Label(trend.FullName));
-        plot.YLabel($"median time per operation ({unit.Symbol})");
+        plot.YLabel($"raw median time per operation ({unit.Symbol}), machine speed included");
         plot.XLabel("run");
         plot.ShowLegend(Alignment.UpperLeft);
         return ChartImage.Encode(plot, format, width, height);

@@ -10,7 +10,8 @@ using ActiveInference.Benchmarking.Statistics;
 namespace ActiveInference.PerfMonitor.Commands;
 
 /// <summary>
-/// <c>history [benchmark]</c>: from the SQLite history, one benchmark's runs (date, commit, median, verdict, and how
+/// <c>history [benchmark] --history &lt;folder&gt;</c>: the anchored series of a history folder and their steps (see <see
+/// cref="AnchoredHistoryView"/>). Without a folder, <c>history [benchmark]</c>: from the SQLite history, labelled raw, one benchmark's runs (date, commit, median, verdict, and how
 /// the verdict was measured: the change with its interval, the noise floor, the baseline and method) with the points
 /// where its level changed (ED-PELT); without a benchmark, every benchmark with its latest median, number of runs and
 /// latest baseline. Never creates a database (an older one is migrated when opened).
@@ -21,11 +22,17 @@ internal sealed class HistoryCommand(CliContext context)
     public static Command Create(CliContext context)
     {
         var benchmark = new Argument<string?>("benchmark") { Description = "Full name (or its unique ending) of a benchmark; omit to list all", Arity = ArgumentArity.ZeroOrOne };
-        var db = new Option<string?>("--db") { Description = "History database (default: PERF_HISTORY_PATH, else perf-history.db in PERF_RESULTS_DIRECTORY, default TestResults/perf at the repository root)" };
+        var db = new Option<string?>("--db") { Description = "History database; with --history, the local index rebuilt from the folder (default: PERF_HISTORY_PATH, else perf-history.db in PERF_RESULTS_DIRECTORY, default TestResults/perf at the repository root)" };
         var profile = new Option<string?>("--profile") { Description = "Only runs on this machine profile id" };
-        var command = new Command("history", "Show a benchmark's trend and change points from the history database, or list the benchmarks") { benchmark, db, profile };
+        var history = new Option<string?>("--history") { Description = "History folder (default: PERF_HISTORY_FOLDER): the series as ratios to the anchor, with their steps" };
+        var command = new Command("history", "Show a benchmark's series and steps (ratios to the anchor, from --history), or list the benchmarks") { benchmark, db, profile, history };
         command.SetAction(p => MonitorCommandLine.Guard(context, () =>
-            new HistoryCommand(context).Execute(p.GetValue(benchmark), p.GetValue(db), p.GetValue(profile))));
+        {
+            var folder = p.GetValue(history) ?? (p.GetValue(db) is null ? context.Variable("PERF_HISTORY_FOLDER") : null);
+            return folder is not null
+                ? new AnchoredHistoryView(context).Show(folder, p.GetValue(benchmark), p.GetValue(db))
+                : new HistoryCommand(context).Execute(p.GetValue(benchmark), p.GetValue(db), p.GetValue(profile));
+        }));
         return command;
     }
 
@@ -62,7 +69,7 @@ internal sealed class HistoryCommand(CliContext context)
                 last.Verdict?.ToString() ?? "-", Against(last.Comparison),
             };
         }).ToList();
-        WriteTable(["Benchmark", "Latest median", "Runs", "Latest run (UTC)", "Latest verdict", "Against"], rows, rightAligned: [1, 2]);
+        WriteTable(["Benchmark", "Latest raw median", "Runs", "Latest run (UTC)", "Latest verdict", "Against"], rows, rightAligned: [1, 2]);
         return ExitCodes.Clean;
     }
 
@@ -82,14 +89,14 @@ internal sealed class HistoryCommand(CliContext context)
             (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), Change(p), NoiseFloor(p.Comparison), Against(p.Comparison),
             changes.Contains(i) ? "<- level change" : "",
         }).ToList();
-        WriteTable(["#", "Date (UTC)", "Commit", "Median", "Verdict", "Change [interval]", "Noise floor", "Against", ""], rows, rightAligned: [0, 3, 5, 6]);
+        WriteTable(["#", "Date (UTC)", "Commit", "Raw median", "Verdict", "Change [interval]", "Noise floor", "Against", ""], rows, rightAligned: [0, 3, 5, 6]);
         output.WriteLine();
         if (trend.ChangePoints.Count == 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No change points in {trend.Points.Count} run(s)."));
             return;
         }
-        output.WriteLine("Change points (ED-PELT over the medians):");
+        output.WriteLine("Change points (ED-PELT over the raw medians: the machine's speed is in them; for steps in ratios to the anchor use --history <folder>):");
         var bounds = new[] { 0 }.Concat(trend.ChangePoints).Append(trend.Points.Count).ToArray();
         for (var k = 1; k < bounds.Length - 1; k++)
         {
@@ -97,7 +104,7 @@ internal sealed class HistoryCommand(CliContext context)
             var after = Median(trend.Points, bounds[k], bounds[k + 1]);
             var at = trend.Points[bounds[k]];
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  from run #{bounds[k] + 1} ({Date(at.Timestamp)}, commit {Short(at.Commit)}): median {ReadableTime.Format(before)} -> {ReadableTime.Format(after)} ({(after / before - 1) * 100:+0.0;-0.0;0.0}%)"));
+                $"  from run #{bounds[k] + 1} ({Date(at.Timestamp)}, commit {Short(at.Commit)}): raw median {ReadableTime.Format(before)} -> {ReadableTime.Format(after)} ({(after / before - 1) * 100:+0.0;-0.0;0.0}%)"));
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class HistoryCommandTests
         var outcome = _samples.Invoke("history", "Update(10)", "--db", "history.db");
         Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
         Assert.That(outcome.Out, Does.Match(@"\s9\s+2026-03-09 12:00\s+commit08ab\s+1\.500 µs\s+Passed\s+0\.0%\s+-\s+-\s+<- level change"));
-        Assert.That(outcome.Out, Does.Contain("from run #9 (2026-03-09 12:00, commit commit08ab): median 999.9 ns -> 1.499 µs (+50.0%)"));
+        Assert.That(outcome.Out, Does.Contain("from run #9 (2026-03-09 12:00, commit commit08ab): raw median 999.9 ns -> 1.499 µs (+50.0%)"));
     }
 
     [Test]

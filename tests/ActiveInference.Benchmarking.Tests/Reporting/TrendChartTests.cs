@@ -26,7 +26,7 @@ public class TrendChartTests
         Assert.That(texts, Does.Contain(TrendChart.ChangeLabel));
         Assert.That(texts, Does.Contain("2025-01-01"));
         Assert.That(texts, Does.Contain("S.B(1)"));
-        Assert.That(texts, Does.Contain("median time per operation (ns)"));
+        Assert.That(texts, Does.Contain("raw median time per operation (ns), machine speed included"));
         Assert.That(ImageAssert.Count(svg, "ellipse"), Is.EqualTo(7 + 1), "a marker per run, plus the legend's");
     }
 

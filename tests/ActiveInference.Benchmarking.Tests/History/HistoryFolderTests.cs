@@ -1,0 +1,103 @@
+using ActiveInference.Benchmarking.History;
+using NUnit.Framework;
+using static ActiveInference.Benchmarking.Tests.History.HistorySamples;
+
+namespace ActiveInference.Benchmarking.Tests.History;
+
+public class HistoryFolderTests
+{
+    private string _path = "";
+
+    [SetUp]
+    public void CreatePath() => _path = Path.Combine(Path.GetTempPath(), "ai-history-folder-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        if (Directory.Exists(_path))
+            Directory.Delete(_path, recursive: true);
+    }
+
+    [Test]
+    public void TwoRunsOfTheSameCommitInTheSameSecondOnOneMachineNeverCollide()
+    {
+        var folder = new HistoryFolder(_path);
+        var run = Run(Commit(1), Anchor, 0, ("A", 1.0));
+
+        var first = folder.Add(run);
+        var second = folder.Add(run);
+
+        Assert.That(first, Is.Not.EqualTo(second));
+        Assert.That(Path.GetFileName(first), Does.Match(@"^20261201T000000-0000001-[0-9a-f]{8}-[0-9a-f]{6}\.json$"));
+        Assert.That(folder.Read().Runs, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void ADamagedFileIsNamedAndSkippedAndTheOtherRunsAreStillRead()
+    {
+        var folder = new HistoryFolder(_path);
+        folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
+        folder.Add(Run(Commit(2), Anchor, 1, ("A", 1.1)));
+        File.WriteAllText(Path.Combine(_path, "broken.json"), "{\"schema\":1,");
+
+        var contents = folder.Read();
+
+        Assert.That(contents.Runs.Select(r => r.Run.Commit), Is.EqualTo(new[] { Commit(1), Commit(2) }), "oldest first");
+        Assert.That(contents.Problems.Single(), Does.Contain("broken.json").And.Contain("not valid JSON").And.EndWith("(skipped)"));
+    }
+
+    [Test]
+    public void AMissingFolderSaysHowTheHistoryGetsThere()
+    {
+        var error = Assert.Throws<HistoryFileException>(() => new HistoryFolder(_path).Read())!;
+
+        Assert.That(error.Message, Does.Contain(_path).And.Contain("PERF_HISTORY_FOLDER").And.Contain("perf-history branch"));
+    }
+
+    [Test]
+    public void AnAnchorLinkIsStoredUnderAnchorsNamedNewThenOld()
+    {
+        var folder = new HistoryFolder(_path);
+
+        var path = folder.AddLink(Run(NewAnchor, Anchor, 3, ("A", 0.5)));
+
+        Assert.That(Path.GetRelativePath(_path, path), Is.EqualTo(Path.Combine("anchors", $"{NewAnchor}-{Anchor}.json")));
+        var contents = folder.Read();
+        Assert.That(contents.Runs, Is.Empty, "a link is not a run");
+        Assert.That(contents.Links.Single().Run.Commit, Is.EqualTo(NewAnchor));
+    }
+
+    [Test]
+    public void TheSqliteIndexIsRebuiltFromTheFolderAndReadsBackTheSameRunsAndLinks()
+    {
+        var folder = new HistoryFolder(_path);
+        folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
+        folder.Add(Run(Commit(2), NewAnchor, 1, ("A", 1.1)));
+        folder.AddLink(Run(NewAnchor, Anchor, 1, ("A", 0.9)));
+        var store = new HistoryStore(Path.Combine(_path, "index", "perf-history.db"));
+        store.IndexFolder(new HistoryFolderContents([new StoredRun("stale.json", Run(Commit(9), Anchor, 9))], [], []));
+
+        Assert.That(store.IndexFolder(folder.Read()), Is.EqualTo(3));
+
+        var indexed = store.IndexedFolder();
+        var read = folder.Read();
+        Assert.That(indexed.Runs.Select(r => r.File), Is.EqualTo(read.Runs.Select(r => r.File)), "rebuilt: the stale entry is gone");
+        Assert.That(indexed.Runs.Select(r => r.Run.Benchmarks.Single().Ratio), Is.EqualTo(new double?[] { 1.0, 1.1 }));
+        Assert.That(indexed.Links.Single().Run.Commit, Is.EqualTo(NewAnchor));
+    }
+
+    [Test]
+    public void ADatabaseOfSchema2GainsTheIndexAndKeepsItsRuns()
+    {
+        var path = Path.Combine(_path, "old.db");
+        var old = new HistoryStore(path, HistorySchema.Migrations.Take(2).ToArray());
+        old.Append(HistorySamples.Report(Commit(1), "main", PairedWith("A", 1.2)));
+
+        var store = new HistoryStore(path);
+        store.IndexFolder(new HistoryFolderContents([new StoredRun("r.json", Run(Commit(1), Anchor, 0, ("A", 1.2)))], [], []));
+
+        Assert.That(store.SchemaVersion(), Is.EqualTo(3));
+        Assert.That(store.Series("A").Single().Ratio, Is.EqualTo(1.2));
+        Assert.That(store.IndexedFolder().Runs, Has.Count.EqualTo(1));
+    }
+}

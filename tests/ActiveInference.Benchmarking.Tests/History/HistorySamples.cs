@@ -1,0 +1,59 @@
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Statistics;
+using ActiveInference.Benchmarking.Tests.Assertions;
+
+namespace ActiveInference.Benchmarking.Tests.History;
+
+/// <summary>Gate runs and history runs made up for the history-folder tests.</summary>
+internal static class HistorySamples
+{
+    public const string Anchor = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    public const string NewAnchor = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    public static readonly DateTimeOffset Start = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A benchmark result gated by a paired comparison with <paramref name="baselineCommit"/> at <paramref name="ratio"/>.</summary>
+    public static GatedResult PairedWith(string name, double ratio, string baselineCommit = Anchor, Verdict verdict = Verdict.Passed, double bytes = 0) =>
+        new(Result(name, bytes), new GateOutcome(verdict, "m", ratio, new ConfidenceInterval(ratio * 0.98, ratio * 1.02, 0.95), null, 0.10, 1000, 1000 * ratio)
+        {
+            Method = ComparisonMethod.Paired,
+            BaselineCommit = baselineCommit,
+            Baseline = "commit " + baselineCommit[..7],
+            Processes = 2,
+            CopiesPerSide = 4,
+            NoiseFloor = 0.02,
+        });
+
+    public static GatedResult Unchanged(string name, string baselineCommit = Anchor) =>
+        new(Result(name, 0), new GateOutcome(Verdict.Unchanged, "m", null, null, null, 0.10, null, double.NaN) { BaselineCommit = baselineCommit });
+
+    public static GatedResult Recorded(string name, double ratio) =>
+        new(Result(name, 0), new GateOutcome(Verdict.Passed, "m", ratio, new ConfidenceInterval(ratio * 0.9, ratio * 1.1, 0.95), null, 0.10, 1000, 1000 * ratio)
+        {
+            Method = ComparisonMethod.Recorded,
+            BaselineCommit = "cccccccccccccccccccccccccccccccccccccccc",
+            Processes = 1,
+        });
+
+    public static RunReport Report(string commit, string? branch, params GatedResult[] results) => new()
+    {
+        Suite = "Fixtures",
+        Timestamp = Start,
+        MachineProfileId = "linux-x64-2cpu",
+        Commit = commit,
+        Branch = branch,
+        Results = results,
+    };
+
+    /// <summary>A history run of <paramref name="commit"/> against <paramref name="anchor"/>, <paramref name="day"/> days after <see cref="Start"/>.</summary>
+    public static AnchoredRun Run(string commit, string anchor, int day, params (string Name, double? Ratio)[] benchmarks) =>
+        new(commit, null, Start.AddDays(day), "main", anchor, "linux-x64-2cpu", 0.10,
+            benchmarks.Select(b => new AnchoredEntry(
+                b.Name, b.Ratio is null ? Verdict.Unchanged : Verdict.Passed, b.Ratio, b.Ratio * 0.98, b.Ratio * 1.02, b.Ratio is null ? null : 0.02,
+                b.Ratio is null ? 0 : 2, b.Ratio is null ? 0 : 4, 1000, 1000 * (b.Ratio ?? 1), 16)).ToArray());
+
+    public static string Commit(int i) => i.ToString("x7", System.Globalization.CultureInfo.InvariantCulture) + new string('0', 33);
+
+    private static BenchmarkResult Result(string name, double bytes) => SyntheticResult.Create(bytesPerOperation: bytes) with { FullName = name, Name = name };
+}
