@@ -78,18 +78,22 @@ internal static class PairedGate
             var (lower, upper) = (change - half, change + half);
             Decision Call(Verdict verdict) => new(verdict, change, half, threshold, processes, null);
 
-            if (lower > 0 && change >= threshold) return Call(Verdict.Regressed);
-            if (upper < 0 && change <= -threshold) return Call(Verdict.Improved);
+            var confirmed = n >= Math.Min(policy.ConfirmingProcesses, policy.MaxProcesses);
+            var regressed = lower > 0 && change >= threshold;
+            var improved = upper < 0 && change <= -threshold;
+            if (confirmed && regressed) return Call(Verdict.Regressed);
+            if (confirmed && improved) return Call(Verdict.Improved);
             if (upper < threshold && lower > -threshold) return Call(Verdict.Passed);
+            if (regressed || improved) continue;
 
             var affordable = slowest > 0 ? (int)Math.Floor((policy.TimeBudgetSeconds - spent) / slowest) : int.MaxValue;
             var more = Math.Clamp(affordable, 0, policy.MaxProcesses - n);
             if (more == 0)
             {
-                // The spread of two processes is a poor estimate, so a last call on them needs the full threshold.
+                // The spread of a few processes is a poor estimate, so a last call on them needs the full threshold.
                 var share = LastCallShare(n);
-                if (lower > 0 && change >= share * threshold) return Call(Verdict.Regressed) with { AtLastCall = true };
-                if (upper < 0 && change <= -share * threshold) return Call(Verdict.Improved) with { AtLastCall = true };
+                if (confirmed && lower > 0 && change >= share * threshold) return Call(Verdict.Regressed) with { AtLastCall = true };
+                if (confirmed && upper < 0 && change <= -share * threshold) return Call(Verdict.Improved) with { AtLastCall = true };
                 return Call(Verdict.Inconclusive) with { Unresolved = half >= threshold ? Unresolved.WideFloor : Unresolved.NearThreshold };
             }
             // With the noise seen so far, the floor after every affordable process would still be wider than the threshold

@@ -15,6 +15,12 @@ internal sealed record PairedPolicy
     /// <summary>Processes measured before any decision: placement is also a per-process effect.</summary>
     public int MinProcesses { get; init; } = 2;
 
+    /// <summary>
+    /// Processes a Regressed or Improved verdict rests on at least: two processes that agree by chance on a shift (a slow
+    /// copy on one side in both, a loaded machine) are confirmed by a third, which is started even past the time budget.
+    /// </summary>
+    public int ConfirmingProcesses { get; init; } = 3;
+
     /// <summary>Processes at most; more are added only while the answer is unknown and can still be found.</summary>
     public int MaxProcesses { get; init; } = 12;
 

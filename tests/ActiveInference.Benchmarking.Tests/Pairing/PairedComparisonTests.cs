@@ -45,17 +45,17 @@ public class PairedComparisonTests
         Assert.That(outcome.Ratio, Is.EqualTo(1.5).Within(1e-9));
         Assert.That(outcome.RatioInterval!.Value.Lower, Is.LessThan(1.5));
         Assert.That(outcome.RatioInterval!.Value.Upper, Is.GreaterThan(1.5));
-        Assert.That(outcome.Processes, Is.EqualTo(2));
+        Assert.That(outcome.Processes, Is.EqualTo(3), "a regression is confirmed by a third process");
         Assert.That(outcome.CopiesPerSide, Is.EqualTo(4));
         Assert.That(outcome.Baseline, Is.EqualTo("commit 1b56a1b"));
         Assert.That(outcome.BaselineCommit, Is.EqualTo("1b56a1b0c0ffee"));
         Assert.That(outcome.Threshold, Is.EqualTo(0.10));
         Assert.That(outcome.BaselineMedianNanoseconds, Is.EqualTo(105).Within(1e-9));
         Assert.That(outcome.CurrentMedianNanoseconds, Is.EqualTo(157.5).Within(1e-9));
-        // Self changes ln 1.1 in both halves: noise 0.77 × √(ln²1.1) per process, half-width 3 × 0.77 × 0.0953 / √2.
-        Assert.That(outcome.NoiseFloor, Is.EqualTo(Math.Exp(3 * 0.77 * Math.Log(1.1) / Math.Sqrt(2)) - 1).Within(1e-9));
+        // Self changes ln 1.1 in both halves: noise 0.77 × √(ln²1.1) per process, half-width 3 × 0.77 × 0.0953 / √3.
+        Assert.That(outcome.NoiseFloor, Is.EqualTo(Math.Exp(3 * 0.77 * Math.Log(1.1) / Math.Sqrt(3)) - 1).Within(1e-9));
         Assert.That(outcome.Message, Does.StartWith("Kernel(10) regressed: +50.0% [")
-            .And.Contain("against commit 1b56a1b (paired: 2 processes × 4 copies per side), threshold 10%, noise floor ±16.8%"));
+            .And.Contain("against commit 1b56a1b (paired: 3 processes × 4 copies per side), threshold 10%, noise floor ±13.6%"));
     }
 
     [Test]

@@ -17,9 +17,15 @@ public class PairedJsonTests
             MaxRounds = 40,
             MinRounds = 6,
             RandomisePlacement = false,
+            PackagesPerCopy = ["Foo.Lib", "Bar"],
+            HostDirectory = "/host",
+            RuntimeConfig = "/base/A.runtimeconfig.json",
         };
 
-        Assert.That(RoundTrip(request), Is.EqualTo(request));
+        var back = RoundTrip(request);
+
+        Assert.That(back with { PackagesPerCopy = request.PackagesPerCopy }, Is.EqualTo(request));
+        Assert.That(back.PackagesPerCopy, Is.EqualTo(request.PackagesPerCopy));
     }
 
     [Test]
