@@ -12,9 +12,9 @@ from collections import defaultdict
 # variant -> the benchmarks it slows down (the first ones are those the issue sets targets for)
 TOUCHED = {
     "fe2x": ["FreeEnergy(10)", "FreeEnergy(100)", "FreeEnergy(1000)"],
-    "slow20": ["FreeEnergy(100)", "FreeEnergy(1000)", 'InferStates("large")', "BeliefUpdate(1000)", "MatrixBatch",
+    "slow20": ["FreeEnergy(100)", "FreeEnergy(1000)", 'InferStates("large")', "BeliefUpdate(1000)", "MatrixBatch", 'InferPolicies("large")',
                "FreeEnergy(10)", 'InferStates("small")', "BeliefUpdate(10)", "BeliefUpdate(100)"],
-    "slow10": ["FreeEnergy(100)", 'InferStates("large")', "FreeEnergy(1000)", "BeliefUpdate(1000)", "MatrixBatch",
+    "slow10": ["FreeEnergy(100)", 'InferStates("large")', "FreeEnergy(1000)", "BeliefUpdate(1000)", "MatrixBatch", 'InferPolicies("large")',
                "FreeEnergy(10)", 'InferStates("small")', "BeliefUpdate(10)", "BeliefUpdate(100)"],
 }
 
@@ -30,7 +30,7 @@ def load(dirs):
                 rows.append(dict(variant=variant, run=int(run), hog=hog == "hog1", name=r["name"], verdict=g.get("verdict", "-"),
                                  ratio=g.get("ratio"), processes=g.get("processes", 0), floor=g.get("noise_floor"),
                                  method=g.get("method", "none"), message=g.get("message", ""), elapsed=r.get("elapsed_ms", 0) / 1000,
-                                 compared=g.get("comparison_seconds", 0), dir=str(f.parent)))
+                                 compared=g.get("comparison_seconds", 0), threshold=g.get("threshold", 0.10), dir=str(f.parent)))
     return rows, runs
 
 def pct(x): return "-" if x is None else f"{(x - 1) * 100:+.1f}%"
@@ -58,6 +58,10 @@ def summary(rows, runs):
             if r["floor"] is not None: floors[r["name"]].append(r["floor"])
         print("smallest change each benchmark can be told from noise (median A/A noise floor, threshold 10% applies when larger):")
         print("  " + ", ".join(f"{n} ±{100 * st.median(f):.1f}%" for n, f in sorted(floors.items())))
+        within = defaultdict(list)
+        for r in aa: within[r["name"]].append(r["floor"] is not None and r["floor"] <= r["threshold"])
+        print("runs whose final floor is within the benchmark's threshold (target: 9 of 10):")
+        print("  " + ", ".join(f"{n} {sum(v)}/{len(v)}" for n, v in sorted(within.items())))
     for variant, names in TOUCHED.items():
         got = [r for r in rows if r["variant"] == variant and r["name"] in names]
         if not got: continue
