@@ -40,7 +40,7 @@ internal sealed record BuildDifference(IReadOnlyList<PackageDifference> Packages
             runtime.Add($"deps.json: runtime target {baselineDeps.Target ?? "(none)"} → {currentDeps.Target ?? "(none)"}");
 
         IReadOnlyList<PackageDifference> packages = baselineDeps is not null && currentDeps is not null
-            ? ComparePackages(baselineDirectory, baselineDeps, currentDirectory, currentDeps)
+            ? ComparePackages(baselineDirectory, baselineDeps, currentDirectory, currentDeps, Path.GetFileNameWithoutExtension(entryAssembly))
             : [];
         return new BuildDifference(packages, runtime.Count > 0 ? string.Join("; ", runtime) : null,
             problems.Count > 0 ? string.Join("; ", problems) : null);
@@ -84,18 +84,23 @@ internal sealed record BuildDifference(IReadOnlyList<PackageDifference> Packages
         }
     }
 
-    private static List<PackageDifference> ComparePackages(string baselineDirectory, DepsFile baseline, string currentDirectory, DepsFile current)
+    private static List<PackageDifference> ComparePackages(string baselineDirectory, DepsFile baseline, string currentDirectory, DepsFile current,
+        string entry)
     {
         var differences = new List<PackageDifference>();
+        // A package only the harness depends on (this framework's own Mono.Cecil, NUnit's) is shared like the harness; a
+        // deps.json without dependency lists leaves every package under test.
+        var (before, after) = (baseline.Reachable(entry, IsHarness), current.Reachable(entry, IsHarness));
+        bool UnderTest(string name) => (before.Count <= 1 && after.Count <= 1) || before.Contains(name) || after.Contains(name);
         foreach (var name in baseline.Packages.Keys.Union(current.Packages.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
         {
-            baseline.Packages.TryGetValue(name, out var before);
-            current.Packages.TryGetValue(name, out var after);
-            if (before is not null && after is not null && before.Version == after.Version
-                && SameFiles(baselineDirectory, before, currentDirectory, after))
+            baseline.Packages.TryGetValue(name, out var old);
+            current.Packages.TryGetValue(name, out var now);
+            if (old is not null && now is not null && old.Version == now.Version
+                && SameFiles(baselineDirectory, old, currentDirectory, now))
                 continue;
-            differences.Add(new PackageDifference(after?.Name ?? before!.Name, before?.Version, after?.Version,
-                before?.HasNativeAssets == true || after?.HasNativeAssets == true, IsHarness(name)));
+            differences.Add(new PackageDifference(now?.Name ?? old!.Name, old?.Version, now?.Version,
+                old?.HasNativeAssets == true || now?.HasNativeAssets == true, IsHarness(name) || !UnderTest(name)));
         }
         return differences;
     }

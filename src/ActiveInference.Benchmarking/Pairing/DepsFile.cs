@@ -7,6 +7,26 @@ namespace ActiveInference.Benchmarking.Pairing;
 /// <param name="Packages">The libraries of type <c>package</c> by id (ignoring case).</param>
 internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, DepsFile.Package> Packages)
 {
+    /// <summary>Each library's direct dependencies (ids, ignoring case), as the runtime target lists them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// The libraries reachable from <paramref name="start"/> through dependencies, never entering one for which
+    /// <paramref name="stop"/> is true (what the code under test uses itself, not through the harness).
+    /// </summary>
+    public IReadOnlySet<string> Reachable(string start, Func<string, bool> stop)
+    {
+        var reached = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>([start]);
+        while (pending.TryPop(out var id))
+        {
+            if (!reached.Add(id)) continue;
+            foreach (var dependency in Dependencies.TryGetValue(id, out var list) ? list : [])
+                if (!stop(dependency)) pending.Push(dependency);
+        }
+        return reached;
+    }
+
     private static readonly string[] s_architectures = ["x64", "x86", "arm", "arm64", "armel", "armv6", "loongarch64", "mips64", "ppc64le", "riscv64", "s390x", "wasm"];
 
     /// <summary>
@@ -23,6 +43,12 @@ internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, Deps
             ? libraries
             : default;
         var packages = new Dictionary<string, Package>(StringComparer.OrdinalIgnoreCase);
+        var dependencies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        if (assets.ValueKind == JsonValueKind.Object)
+            foreach (var library in assets.EnumerateObject())
+                dependencies[Split(library.Name).Id] = library.Value.TryGetProperty("dependencies", out var list) && list.ValueKind == JsonValueKind.Object
+                    ? [.. list.EnumerateObject().Select(d => d.Name)]
+                    : [];
         foreach (var library in root.GetProperty("libraries").EnumerateObject())
         {
             if (!library.Value.TryGetProperty("type", out var type) || type.GetString() != "package") continue;
@@ -33,7 +59,7 @@ internal sealed record DepsFile(string? Target, IReadOnlyDictionary<string, Deps
                 native = Files(entry, files, runtimeIdentifier);
             packages[id] = new Package(id, version, native, [.. files]);
         }
-        return new DepsFile(target, packages);
+        return new DepsFile(target, packages) { Dependencies = dependencies };
     }
 
     private static (string Id, string Version) Split(string library)

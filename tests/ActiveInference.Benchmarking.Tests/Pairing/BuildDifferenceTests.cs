@@ -64,6 +64,38 @@ public class BuildDifferenceTests
     }
 
     [Test]
+    public void APackageOnlyTheFrameworkDependsOnIsSharedLikeTheFramework()
+    {
+        static string WithDependencies(string cecil, string lib) => $$"""
+            {
+              "runtimeTarget": { "name": ".NETCoreApp,Version=v10.0" },
+              "targets": { ".NETCoreApp,Version=v10.0": {
+                "Foo.PerfTests/1.0.0": { "dependencies": { "ActiveInference.Benchmarking": "0.1.0", "Foo.Lib": "{{lib}}" }, "runtime": { "Foo.PerfTests.dll": {} } },
+                "ActiveInference.Benchmarking/0.1.0": { "dependencies": { "Mono.Cecil": "{{cecil}}" }, "runtime": { "ActiveInference.Benchmarking.dll": {} } },
+                "Mono.Cecil/{{cecil}}": { "runtime": { "lib/netstandard2.0/Mono.Cecil.dll": {} } },
+                "Foo.Lib/{{lib}}": { "runtime": { "lib/net8.0/Foo.Lib.dll": {} } }
+              } },
+              "libraries": {
+                "Foo.PerfTests/1.0.0": { "type": "project" },
+                "ActiveInference.Benchmarking/0.1.0": { "type": "project" },
+                "Mono.Cecil/{{cecil}}": { "type": "package" },
+                "Foo.Lib/{{lib}}": { "type": "package" }
+              }
+            }
+            """;
+        Write(_baseline, WithDependencies("0.11.5", "1.0.0"), RuntimeConfigJson);
+        Write(_current, WithDependencies("0.11.6", "1.1.0"), RuntimeConfigJson);
+
+        var difference = BuildDifference.Compare(_baseline, _current, Entry);
+
+        Assert.That(difference.Packages, Is.EqualTo(new[]
+        {
+            new PackageDifference("Foo.Lib", "1.0.0", "1.1.0", false, false),
+            new PackageDifference("Mono.Cecil", "0.11.5", "0.11.6", false, true),
+        }), "the code under test reaches Foo.Lib itself, Mono.Cecil only through the framework");
+    }
+
+    [Test]
     public void APackageOfTheSameVersionWhoseFilesDifferInContentIsReported()
     {
         Write(_baseline, Deps(("MathNet.Numerics", "5.0.0"), ("Other", "1.0.0")), RuntimeConfigJson);
