@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ActiveInference.Benchmarking.Pairing;
 
 namespace SkipUnchangedReplay;
@@ -5,11 +6,12 @@ namespace SkipUnchangedReplay;
 /// <summary>
 /// What one commit changed, from git: every path, and the source files of the code under test whose change is more than
 /// comments and whitespace. A heuristic: <c>git diff -w</c> lines that are not blank and not <c>//</c> comments (C#) or
-/// <c>&lt;!-- --&gt;</c> comments (project files); neither kernel nor perf-test code uses <c>/* */</c> blocks.
+/// <c>&lt;!-- --&gt;</c> comments (project files); neither kernel nor perf-test code uses <c>/* */</c> blocks. A package
+/// version counts only for a package the kernels or the perf tests reference (outside the shared harness).
 /// </summary>
 /// <param name="Paths">Every path the commit changed.</param>
 /// <param name="CodeFiles">The paths under <see cref="CodeFolders"/> (and the build files) changed in code, by the heuristic.</param>
-internal sealed record CodeDiff(IReadOnlyList<string> Paths, IReadOnlyList<string> CodeFiles)
+internal sealed partial record CodeDiff(IReadOnlyList<string> Paths, IReadOnlyList<string> CodeFiles)
 {
     /// <summary>The folders whose code the benchmarks execute.</summary>
     public static readonly string[] CodeFolders = ["src/ActiveInference.Core", "perf-tests"];
@@ -22,11 +24,17 @@ internal sealed record CodeDiff(IReadOnlyList<string> Paths, IReadOnlyList<strin
     {
         var paths = Lines(Run(repository, "diff", "--name-only", "--no-renames", parent, child));
         var diff = Run(repository, (string[])["diff", "-w", "--unified=0", "--no-color", "--no-renames", "--no-ext-diff", parent, child, "--", .. CodeFolders, .. BuildFiles]);
-        return new CodeDiff(paths, ChangedInCode(diff));
+        var packages = PackagesUnderTest(repository, parent);
+        packages.UnionWith(PackagesUnderTest(repository, child));
+        return new CodeDiff(paths, ChangedInCode(diff, packages));
     }
 
-    /// <summary>The files of a unified diff with at least one changed line that is code by the heuristic.</summary>
-    public static IReadOnlyList<string> ChangedInCode(string unifiedDiff)
+    /// <summary>
+    /// The files of a unified diff with at least one changed line that is code by the heuristic. In
+    /// <c>Directory.Packages.props</c> a <c>PackageVersion</c> line counts only for a package in <paramref
+    /// name="packagesUnderTest"/>: the others are the harness's or the tests'.
+    /// </summary>
+    public static IReadOnlyList<string> ChangedInCode(string unifiedDiff, IReadOnlySet<string> packagesUnderTest)
     {
         var files = new List<string>();
         string? file = null;
@@ -39,6 +47,8 @@ internal sealed record CodeDiff(IReadOnlyList<string> Paths, IReadOnlyList<strin
             }
             if (line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)) continue;
             if (file is null || line.Length == 0 || line[0] is not ('+' or '-')) continue;
+            if (file == "Directory.Packages.props" && PackageVersion().Match(line) is { Success: true } version && !packagesUnderTest.Contains(version.Groups[1].Value))
+                continue;
             if (IsCode(line[1..], file) && !files.Contains(file)) files.Add(file);
         }
         return files;
@@ -52,6 +62,22 @@ internal sealed record CodeDiff(IReadOnlyList<string> Paths, IReadOnlyList<strin
         if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) return !text.StartsWith("//", StringComparison.Ordinal);
         return !(text.StartsWith("<!--", StringComparison.Ordinal) && text.EndsWith("-->", StringComparison.Ordinal));
     }
+
+    /// <summary>The packages the project files under <see cref="CodeFolders"/> reference at <paramref name="commit"/>, outside the harness.</summary>
+    private static HashSet<string> PackagesUnderTest(string repository, string commit)
+    {
+        var packages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var project in Lines(Run(repository, (string[])["ls-tree", "-r", "--name-only", commit, "--", .. CodeFolders])).Where(p => p.EndsWith(".csproj", StringComparison.Ordinal)))
+            foreach (Match reference in PackageReference().Matches(Run(repository, "show", $"{commit}:{project}")))
+                if (!BuildDifference.IsHarness(reference.Groups[1].Value)) packages.Add(reference.Groups[1].Value);
+        return packages;
+    }
+
+    [GeneratedRegex(@"<PackageVersion\s+Include=""([^""]+)""")]
+    private static partial Regex PackageVersion();
+
+    [GeneratedRegex(@"<PackageReference\s+Include=""([^""]+)""")]
+    private static partial Regex PackageReference();
 
     private static IReadOnlyList<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 

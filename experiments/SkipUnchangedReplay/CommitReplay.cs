@@ -54,7 +54,8 @@ internal sealed record CommitReplay(string Commit, string Subject, CodeDiff Diff
         _ when path.StartsWith("baselines", StringComparison.Ordinal) => "baselines",
         _ when path.StartsWith("build/", StringComparison.Ordinal) || path.StartsWith(".ci/", StringComparison.Ordinal)
             || path.StartsWith(".github/", StringComparison.Ordinal) || path.StartsWith("Directory.", StringComparison.Ordinal)
-            || path.EndsWith(".sln", StringComparison.Ordinal) || path is "global.json" or ".editorconfig" or ".gitattributes" => "build",
+            || path.EndsWith(".sln", StringComparison.Ordinal) || path.EndsWith(".runsettings", StringComparison.Ordinal)
+            || path is "global.json" or ".editorconfig" or ".gitattributes" or ".gitignore" => "build",
         _ => "other",
     };
 }

@@ -34,8 +34,9 @@ internal static class ReplayTable
         foreach (var r in replays.Where(r => r.Judgement is not null))
         {
             text.AppendLine($"{r.Commit[..7]} {r.Subject}");
-            if (r.Judgement!.Changes.Where(c => c.Change.Unchanged).MaxBy(c => c.Change.Reason.Length) is { Method: not null } unchanged)
-                text.AppendLine($"  Unchanged ({r.Judgement.Changes.Count(c => c.Change.Unchanged)}), e.g. {unchanged.Method.Name}: {unchanged.Change.Reason}");
+            var unchanged = r.Judgement!.Changes.Where(c => c.Change.Unchanged).OrderByDescending(c => c.Change.Reason.Length).ToList();
+            if (unchanged.Count > 0)
+                text.AppendLine($"  Unchanged ({unchanged.Count}), e.g. {unchanged[0].Method.Name}: {unchanged[0].Change.Reason}");
             foreach (var (method, change) in r.Judgement!.Remeasured) text.AppendLine($"  re-measured {method.Name}: {change.Reason}");
             foreach (var flag in r.Flags) text.AppendLine($"  FLAG Unchanged although a plausibly used file changed in code: {flag}");
             text.AppendLine();
