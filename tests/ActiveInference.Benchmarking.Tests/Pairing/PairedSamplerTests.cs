@@ -215,6 +215,26 @@ public class PairedSamplerTests
 
     private static PairedSampler Sampler(PairedSamplerSettings settings, FakeClock clock) => new(settings, clock, () => 0);
 
+    [Test]
+    public void ABenchmarkThatAllocatesStartsEverySampleFromAFreshGenerationZeroAndOneThatDoesNotNever()
+    {
+        var clock = new FakeClock();
+        var log = new List<string>();
+        FakeCopy[] allocating = [new(Side.Baseline, 0, clock, 100, log) { AllocatesPerRun = 4096 }, new(Side.Current, 0, clock, 100, log) { AllocatesPerRun = 4096 }];
+        var collections = 0;
+
+        var samples = new PairedSampler(Defaults, clock, () => 0, () => { collections++; log.Add("gc"); }).Run(Workloads(allocating), new Random(2));
+
+        Assert.That(collections, Is.EqualTo(samples.Rounds * allocating.Length), "one gen-0 collection before each copy's sample");
+        var measured = log.Skip(log.Count - samples.Rounds * 5).ToArray();
+        for (var i = 0; i < measured.Length; i++)
+            if (measured[i] is "B0" or "C0") Assert.That(measured[i - 1], Is.EqualTo("gc"), "right before the sample");
+
+        var quiet = 0;
+        new PairedSampler(Defaults, clock, () => 0, () => quiet++).Run(Workloads(Copies(clock, null, [100], [100])), new Random(2));
+        Assert.That(quiet, Is.Zero, "no allocation, no forced collection");
+    }
+
     private static FakeCopy[] Copies(FakeClock clock, List<string>? log, double[] baseline, double[] current, double overhead = 0,
         double tieredTo = double.NaN, double tierUpAt = 0, double setup = -1)
     {
