@@ -59,6 +59,7 @@ internal static class PairedGate
         var threshold = Math.Log(1 + policy.Threshold);
         var processes = new List<ProcessComparison>();
         var (spent, slowest) = (0.0, 0.0);
+        var extended = false;
         for (var index = 0; ; index++)
         {
             var result = measure(index);
@@ -88,6 +89,14 @@ internal static class PairedGate
 
             var affordable = slowest > 0 ? (int)Math.Floor((policy.TimeBudgetSeconds - spent) / slowest) : int.MaxValue;
             var more = Math.Clamp(affordable, 0, policy.MaxProcesses - n);
+            // A pass one process away (the floor that process would leave fits the change inside the threshold) gets that
+            // process even past the budget, once: slow benchmarks would otherwise end Inconclusive one process short.
+            if (more == 0 && !extended && n < policy.MaxProcesses
+                && Math.Abs(change) + policy.IntervalWidth * noise / Math.Sqrt(n + 1) < threshold)
+            {
+                extended = true;
+                continue;
+            }
             if (more == 0)
             {
                 // The spread of a few processes is a poor estimate, so a last call on them needs the full threshold.
@@ -96,10 +105,10 @@ internal static class PairedGate
                 if (confirmed && upper < 0 && change <= -share * threshold) return Call(Verdict.Improved) with { AtLastCall = true };
                 return Call(Verdict.Inconclusive) with { Unresolved = half >= threshold ? Unresolved.WideFloor : Unresolved.NearThreshold };
             }
-            // With the noise seen so far, the floor after every affordable process would still be wider than the threshold
-            // and the change is well inside it: more processes could decide nothing.
+            // With the noise seen so far (a spread of 3 processes at least), the floor after every affordable process would
+            // still be wider than the threshold and the change is well inside it: more processes could decide nothing.
             var finalHalf = policy.IntervalWidth * noise / Math.Sqrt(n + more);
-            if (finalHalf >= threshold && Math.Abs(change) < finalHalf / 2)
+            if (n >= 3 && finalHalf >= threshold && Math.Abs(change) < finalHalf / 2)
                 return Call(Verdict.Inconclusive) with { Unresolved = Unresolved.WideFloor, StoppedAsFutile = true };
         }
     }

@@ -83,7 +83,7 @@ internal class PairedGateTests
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
         Assert.That(decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.WideFloor));
         Assert.That(decision.StoppedAsFutile, Is.True);
-        Assert.That(calls, Is.EqualTo(Policy.MinProcesses), "no process spent where it cannot decide");
+        Assert.That(calls, Is.EqualTo(3), "no process spent where it cannot decide, once three processes show the spread");
     }
 
     [Test]
@@ -98,6 +98,30 @@ internal class PairedGateTests
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
         Assert.That(decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.WideFloor));
         Assert.That(decision.StoppedAsFutile, Is.False, "the budget ended it");
+    }
+
+    [Test]
+    public void APassOneProcessAwayGetsThatProcessPastTheBudgetOnce()
+    {
+        // As seen on BeliefUpdate(1000): 25–38 s processes, two of them read −3.6% and −2.9% with A/A changes of ±4%: a
+        // floor of ±6.7% around −3.3% reaches past −10%; a third process narrows it to ±5.5% and passes.
+        var processes = new[] { Process(Math.Log(0.964), [0.04, -0.04]), Process(Math.Log(0.971), [0.04, -0.04]), Process(Math.Log(0.968), [0.04, -0.04]) };
+
+        var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = 30 });
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Passed));
+        Assert.That(calls, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void APassMoreThanOneProcessAwayEndsInconclusiveAtTheBudget()
+    {
+        var processes = new[] { Process(Math.Log(0.97), [0.1, -0.1]), Process(Math.Log(1.0), [0.1, -0.1]), Process(0, [0.1, -0.1]) };
+
+        var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = 30 });
+
+        Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(calls, Is.EqualTo(2), "a third process would leave the floor at ±13%: not worth running past the budget");
     }
 
     [Test]
