@@ -88,7 +88,7 @@ internal static class PairedGate
             if (regressed || improved) continue;
 
             var affordable = slowest > 0 ? (int)Math.Floor((policy.TimeBudgetSeconds - spent) / slowest) : int.MaxValue;
-            var more = Math.Clamp(affordable, 0, policy.MaxProcesses - n);
+            var more = Math.Clamp(Math.Max(affordable, policy.UndecidedProcesses - n), 0, policy.MaxProcesses - n);
             // A pass one process away (the floor that process would leave fits the change inside the threshold) gets that
             // process even past the budget, once: slow benchmarks would otherwise end Inconclusive one process short.
             if (more == 0 && !extended && n < policy.MaxProcesses

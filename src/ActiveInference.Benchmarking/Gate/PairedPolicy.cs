@@ -21,6 +21,12 @@ internal sealed record PairedPolicy
     /// </summary>
     public int ConfirmingProcesses { get; init; } = 3;
 
+    /// <summary>
+    /// Processes an undecided benchmark gets whatever the time budget: a slow one (BeliefUpdate(1000), 25–38 s a process)
+    /// would otherwise end Inconclusive on the 2 processes the budget holds.
+    /// </summary>
+    public int UndecidedProcesses { get; init; } = 4;
+
     /// <summary>Processes at most; more are added only while the answer is unknown and can still be found.</summary>
     public int MaxProcesses { get; init; } = 12;
 

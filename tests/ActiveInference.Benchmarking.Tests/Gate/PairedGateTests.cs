@@ -89,12 +89,13 @@ internal class PairedGateTests
     [Test]
     public void AChangeOverTheThresholdThatTheBudgetCannotResolveIsInconclusiveNotPassed()
     {
-        // Seen on BeliefUpdate(1000): +12.4% with a noise floor of ±16.3% after two 20 s processes was called Passed.
-        var processes = new[] { Process(Math.Log(1.124) - 0.08, [0.05, -0.05]), Process(Math.Log(1.124) + 0.08, [0.05, -0.05]) };
+        // Seen on BeliefUpdate(1000): +12.4% with a noise floor of ±16.3% after two 20 s processes was called Passed. Now
+        // an undecided benchmark gets 4 processes whatever the budget, and these stay undecided.
+        var processes = Alternating(Math.Log(1.124), 0.08, aa: 0.05);
 
         var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = 20 });
 
-        Assert.That(calls, Is.EqualTo(2));
+        Assert.That(calls, Is.EqualTo(Policy.UndecidedProcesses));
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
         Assert.That(decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.WideFloor));
         Assert.That(decision.StoppedAsFutile, Is.False, "the budget ended it");
@@ -114,14 +115,14 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void APassMoreThanOneProcessAwayEndsInconclusiveAtTheBudget()
+    public void APassMoreThanOneProcessAwayEndsInconclusiveAfterTheProcessesAnUndecidedBenchmarkGets()
     {
-        var processes = new[] { Process(Math.Log(0.97), [0.1, -0.1]), Process(Math.Log(1.0), [0.1, -0.1]), Process(0, [0.1, -0.1]) };
+        var processes = Alternating(-0.015, 0.015, aa: 0.12);
 
         var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = 30 });
 
         Assert.That(decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(calls, Is.EqualTo(2), "a third process would leave the floor at ±13%: not worth running past the budget");
+        Assert.That(calls, Is.InRange(3, Policy.UndecidedProcesses), "no process past the budget when one more could not pass it");
     }
 
     [Test]
@@ -313,12 +314,13 @@ internal class PairedGateTests
         new(change, self, 100, 100 * Math.Exp(change), 0, 0, 4, 100);
 
     /// <summary>Processes whose changes alternate <paramref name="change"/> ± <paramref name="spread"/>, with self changes ±<paramref name="aa"/>.</summary>
-    [TestCase(12.0, 3)]
+    [TestCase(12.0, 4)]
+    [TestCase(7.0, 5)]
     [TestCase(2.0, 12)]
     public void TheTimeBudgetEndsTheDecisionWhenTheNextProcessWouldOverrunIt(double secondsPerProcess, int expectedCalls)
     {
-        // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 12 s processes leave room
-        // for 3, 2 s processes for all 12.
+        // 9.5% with 1% noise stays undecided until the last process; with 40 s of budget, 7 s processes leave room for
+        // 5, 2 s processes for all 12, and 12 s processes for 3, raised to the 4 an undecided benchmark always gets.
         var processes = Constant(Math.Log(1.095), aa: 0.01);
 
         var (decision, calls) = Decide(Policy, index => PairedProcessResult.Of(processes[index]) with { Seconds = secondsPerProcess });
@@ -329,19 +331,18 @@ internal class PairedGateTests
     }
 
     [Test]
-    public void AfterTwoProcessesTheBudgetEndsAChangeNearTheThresholdButARegressionIsStillConfirmed()
+    public void SlowProcessesGetFourProcessesAndARegressionIsConfirmedPastTheBudget()
     {
-        // 25 s processes: the budget ends the decision at the minimum of 2. At 9.5% (just under the 9.53% threshold) that
-        // is too close to the threshold to pass or fail; at 11% it is a regression candidate, and its confirming third
-        // process runs past the budget.
+        // 25 s processes: the budget holds 2, an undecided benchmark gets 4. At 9.5% (just under the 9.53% threshold) the
+        // fourth makes the last call (above ¾ of the threshold, interval above 0); at 11% the confirming third decides.
         var under = Decide(Policy, index => PairedProcessResult.Of(Constant(Math.Log(1.095), aa: 0.01)[index]) with { Seconds = 25 });
         var over = Decide(Policy, index => PairedProcessResult.Of(Constant(Math.Log(1.11), aa: 0.01)[index]) with { Seconds = 25 });
 
         Assert.Multiple(() =>
         {
-            Assert.That(under.Calls, Is.EqualTo(2));
-            Assert.That(under.Decision.Verdict, Is.EqualTo(Verdict.Inconclusive));
-            Assert.That(under.Decision.Unresolved, Is.EqualTo(PairedGate.Unresolved.NearThreshold));
+            Assert.That(under.Calls, Is.EqualTo(4));
+            Assert.That(under.Decision.Verdict, Is.EqualTo(Verdict.Regressed));
+            Assert.That(under.Decision.AtLastCall, Is.True);
             Assert.That(over.Calls, Is.EqualTo(3));
             Assert.That(over.Decision.Verdict, Is.EqualTo(Verdict.Regressed));
         });
