@@ -35,7 +35,8 @@ internal sealed record ComparisonRoute(ComparisonMethod Method, bool OwnHosts, I
             : native.Length > 0 ? $"{string.Join(", ", native)} carr{(native.Length == 1 ? "ies" : "y")} native code that one process cannot load in two versions"
             : null;
         var same = difference.Unreadable is null && difference.Runtime is null && difference.Packages.All(p => p.IsHarness);
-        string[] perCopy = [.. difference.Packages.Where(p => !p.IsHarness && p.CurrentVersion is not null).Select(p => p.Name)];
+        // Either side's: a package only the baseline has is loaded by the baseline's copies (the current build lacks it).
+        string[] perCopy = [.. difference.Packages.Where(p => !p.IsHarness).Select(p => p.Name)];
         if (why is null) return new ComparisonRoute(ComparisonMethod.Paired, false, differences, null) { SameDependencies = same, PackagesPerCopy = perCopy };
         // Native code is resolved through the started build's deps.json, so a side whose native package differs starts
         // from its own build; so does one whose target framework differs.

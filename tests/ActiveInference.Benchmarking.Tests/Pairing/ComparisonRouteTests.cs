@@ -28,6 +28,14 @@ public class ComparisonRouteTests
     }
 
     [Test]
+    public void APackageOnlyTheBaselineHasIsLoadedPerCopySoTheBaselinesCopiesFindIt()
+    {
+        var route = Route(new BuildDifference([new PackageDifference("Foo.Old", "1.0.0", null, false, false)], null, null));
+
+        Assert.That(route.PackagesPerCopy, Is.EqualTo(new[] { "Foo.Old" }));
+    }
+
+    [Test]
     public void AHarnessPackageDifferenceIsNamedButNeitherMeasuredNorLoadedPerCopy()
     {
         var route = Route(new BuildDifference([new PackageDifference("NUnit", "4.0.0", "5.0.0", false, true)], null, null));
