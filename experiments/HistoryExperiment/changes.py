@@ -4,8 +4,8 @@
     changes.py <repository> <change>
 
   anchor-slow      FixedPointIteration.Run runs twice on every 4th call (+25% on InferStates): the anchor's own state
-  fe15             SimpleFreeEnergy.Compute: 15% more rows of the quadratic form        (FreeEnergy(100): +15%)
-  belief30         BeliefState.Update: 30% more gradient steps                          (BeliefUpdate(1000): +30%)
+  fe20             SimpleFreeEnergy.Compute: 20% more rows of the quadratic form        (FreeEnergy(100): about +20%)
+  belief30         BeliefState.Update: 30% more gradient steps                          (BeliefUpdate(100): +30%)
   fixedpoint-fast  the anchor's extra FixedPointIteration work removed                  (InferStates("large"): -20%)
   harmless-N       a line appended to a notes file: no code changes
 """
@@ -36,10 +36,10 @@ def apply(root, change):
         edit(root, "src/ActiveInference.Core/Discrete/FixedPointIteration.cs",
              "        if (++_slowCalls % 4 == 0) RunOnce(settings);\n", "")
         edit(root, "src/ActiveInference.Core/Discrete/FixedPointIteration.cs", "    private int _slowCalls;\n\n", "")
-    elif change == "fe15":
+    elif change == "fe20":
         edit(root, "src/ActiveInference.Core/Continuous/SimpleFreeEnergy.cs", FE_LOOP, FE_LOOP + """
         double extra = 0;
-        for (int i = 0, rows = (k * 15 + 50) / 100; i < rows; i++)
+        for (int i = 0, rows = (k * 20 + 50) / 100; i < rows; i++)
         {
             extra += e[i % k] * TensorPrimitives.Dot(p.Slice((i % k) * k, k), e);
         }
