@@ -65,6 +65,29 @@ internal sealed class HistoryFolder
         return path;
     }
 
+    /// <summary>
+    /// Deletes the run files <paramref name="files"/> (relative to the folder, as <see cref="StoredRun.File"/>); a file
+    /// already gone (another pruner) is not an error. Returns how many were deleted.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is not a run file of this folder (an anchor link, or outside it).</exception>
+    public int Remove(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var removed = 0;
+        foreach (var file in files)
+        {
+            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, file));
+            if (System.IO.Path.GetDirectoryName(path) != Path || !path.EndsWith(".json", StringComparison.Ordinal))
+                throw new ArgumentException($"{file} is not a run file of {Path}", nameof(files));
+            if (!File.Exists(path))
+                continue;
+            File.Delete(path);
+            removed++;
+        }
+
+        return removed;
+    }
+
     /// <summary>Reads every run and link; a file that cannot be read is skipped and named in the problems.</summary>
     /// <exception cref="HistoryFileException">The folder does not exist.</exception>
     public HistoryFolderContents Read()

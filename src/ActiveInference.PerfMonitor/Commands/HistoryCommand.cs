@@ -25,7 +25,7 @@ internal sealed class HistoryCommand(CliContext context)
         var db = new Option<string?>("--db") { Description = "History database; with --history, the local index rebuilt from the folder (default: PERF_HISTORY_PATH, else perf-history.db in PERF_RESULTS_DIRECTORY, default TestResults/perf at the repository root)" };
         var profile = new Option<string?>("--profile") { Description = "Only runs on this machine profile id" };
         var history = new Option<string?>("--history") { Description = "History folder (default: PERF_HISTORY_FOLDER): the series as ratios to the anchor, with their steps" };
-        var command = new Command("history", "Show a benchmark's series and steps (ratios to the anchor, from --history), or list the benchmarks") { benchmark, db, profile, history };
+        var command = new Command("history", "Show a benchmark's series and steps (ratios to the anchor, from --history), or list the benchmarks") { benchmark, db, profile, history, HistoryPruneCommand.Create(context) };
         command.SetAction(p => MonitorCommandLine.Guard(context, () =>
         {
             var folder = p.GetValue(history) ?? (p.GetValue(db) is null ? context.Variable("PERF_HISTORY_FOLDER") : null);

@@ -100,4 +100,28 @@ public class HistoryFolderTests
         Assert.That(store.Series("A").Single().Ratio, Is.EqualTo(1.2));
         Assert.That(store.IndexedFolder().Runs, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public void RemovingDeletesRunFilesAndToleratesOnesAlreadyGone()
+    {
+        var folder = new HistoryFolder(_path);
+        var first = Path.GetFileName(folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0))));
+        folder.Add(Run(Commit(2), Anchor, 1, ("A", 1.0)));
+
+        var removed = folder.Remove([first, "20200101T000000-gone.json"]);
+
+        Assert.That(removed, Is.EqualTo(1));
+        Assert.That(folder.Read().Runs.Single().Run.Commit, Is.EqualTo(Commit(2)));
+    }
+
+    [TestCase("anchors/x-y.json")]
+    [TestCase("../elsewhere.json")]
+    [TestCase("notes.txt")]
+    public void RemovingRefusesAnythingButARunFileOfTheFolder(string file)
+    {
+        var folder = new HistoryFolder(_path);
+        folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
+
+        Assert.That(() => folder.Remove([file]), Throws.ArgumentException.With.Message.Contains("is not a run file of"));
+    }
 }

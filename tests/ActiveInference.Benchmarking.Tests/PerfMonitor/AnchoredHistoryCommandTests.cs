@@ -98,4 +98,51 @@ public sealed class AnchoredHistoryCommandTests
         Assert.That(outcome.Error, Does.Contain("--from ccccccc is not the run's baseline commit aaaaaaa"));
         Assert.That(Directory.Exists(Path.Combine(_folder.Path, "anchors")), Is.False);
     }
+
+    [Test]
+    public void HistoryPruneKeepsTheFolderWithinMaxRunsAndTheStepWhereItWas()
+    {
+        var outcome = _samples.Invoke("history", "prune", "--history", "perf-history", "--max-runs", "6");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Out, Does.Contain("removed 8 of 14 run(s); 6 kept."));
+        var left = _folder.Read();
+        Assert.That(left.Runs, Has.Count.EqualTo(6));
+        var step = AnchoredHistory.Build(left).Single(s => s.FullName == "Ns.Kernel(10)").Steps.Single();
+        Assert.That((step.LastBefore, step.FirstAfter), Is.EqualTo((Commit(7), Commit(8))));
+    }
+
+    [Test]
+    public void HistoryPruneDryRunNamesTheFilesAndRemovesNothing()
+    {
+        var outcome = _samples.Invoke("history", "prune", "--history", "perf-history", "--max-runs", "6", "--dry-run");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Out, Does.Contain("would remove 8 of 14 run(s)").And.Contain("would remove 2026"));
+        Assert.That(_folder.Read().Runs, Has.Count.EqualTo(14));
+    }
+
+    [Test]
+    public void HistoryPruneNeverRemovesADamagedFileAndSaysSo()
+    {
+        var damaged = Path.Combine(_folder.Path, "20261230T000000-bad.json");
+        File.WriteAllText(damaged, "not json");
+
+        var outcome = _samples.Invoke("history", "prune", "--history", "perf-history", "--max-runs", "6");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(outcome.Error, Does.Contain("20261230T000000-bad.json: not valid JSON").And.Contain("never pruned"));
+        Assert.That(File.Exists(damaged), Is.True);
+    }
+
+    [TestCase("3")]
+    [TestCase("many")]
+    public void HistoryPruneRefusesABudgetThatIsNotAWholeNumberOfAtLeastFour(string value)
+    {
+        var outcome = _samples.Invoke("history", "prune", "--history", "perf-history", "--max-runs", value);
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Error));
+        Assert.That(outcome.Error, Does.Contain($"--max-runs '{value}' must be a whole number of at least 4"));
+        Assert.That(_folder.Read().Runs, Has.Count.EqualTo(14));
+    }
 }
