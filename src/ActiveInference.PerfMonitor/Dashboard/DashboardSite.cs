@@ -29,6 +29,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
         .problems { color: #8a5a00; } .muted { color: #777; }
         #point { min-height: 1.5em; font-variant-numeric: tabular-nums; }
         input#filter { padding: 4px 8px; width: 24em; }
+        td code { overflow-wrap: anywhere; } td:has(> code) { max-width: 40em; }
         """;
 
     /// <summary>Writes the site into <paramref name="output"/> (created when missing); returns the files written, relative to it.</summary>
