@@ -129,14 +129,14 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public TestMethod BuildFrom(IMethodInfo method, Test? suite)
     {
         var test = new NUnitTestCaseBuilder().BuildTestMethod(method, suite, null);
-        MakeRunnable(test);
+        Prepare(test);
         return test;
     }
 
     /// <inheritdoc />
     public void ApplyToTest(Test test)
     {
-        MakeRunnable(test);
+        Prepare(test);
         test.Properties.Add(PropertyNames.Category, Category);
         test.Properties.Set(PropertyNames.ParallelScope, ParallelScope.None);
         test.Properties.Set("PerfIterations", Iterations);
@@ -157,7 +157,7 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     public void BeforeTest(ITest test)
     {
         foreach (var child in test.Tests)
-            if (child is Test t) MakeRunnable(t);
+            if (child is Test t) Prepare(t);
     }
 
     /// <inheritdoc />
@@ -166,14 +166,41 @@ public sealed class PerfBenchmarkAttribute : NUnitAttribute, ISimpleTestBuilder,
     /// <inheritdoc />
     public TestCommand Wrap(TestCommand command) => BenchmarkCommand.For(command, this);
 
-    private static void MakeRunnable(Test test)
+    /// <summary>
+    /// Makes a benchmark runnable (its return value is consumed, not asserted), or not runnable with the reason when its
+    /// settings are invalid or its assembly lacks the build files: found once, when the test is built, as NUnit does.
+    /// </summary>
+    private void Prepare(Test test)
     {
         if (test.RunState == RunState.NotRunnable && test.Properties.Get(PropertyNames.SkipReason) as string == NonVoidReason)
         {
             test.RunState = RunState.Runnable;
             test.Properties.Set(PropertyNames.SkipReason, string.Empty);
         }
+
+        if (test.RunState == RunState.NotRunnable)
+            return;
+        if (Validate() is { Count: > 0 } errors)
+            MakeInvalid(test, $"Invalid [PerfBenchmark] on {test.Name}: {string.Join("; ", errors)}");
+        else if (test.Method?.MethodInfo.DeclaringType?.Assembly is { } assembly && MissingBuildFiles(assembly) is { } missing)
+            MakeInvalid(test, missing);
     }
+
+    // Test.MakeInvalid adds a second skip reason after the empty one set above, and NUnit reports the first.
+    private static void MakeInvalid(Test test, string reason)
+    {
+        test.RunState = RunState.NotRunnable;
+        test.Properties.Set(PropertyNames.SkipReason, reason);
+    }
+
+    /// <summary>
+    /// Why <paramref name="assembly"/> cannot run benchmarks, or null: without the build files (no <c>[assembly: PerfSuite]</c>,
+    /// no child-process entry point) nothing writes the reports and the gate's paired processes cannot start.
+    /// </summary>
+    internal static string? MissingBuildFiles(System.Reflection.Assembly assembly) =>
+        assembly.IsDefined(typeof(PerfSuiteAttribute), inherit: false) ? null
+            : $"{assembly.GetName().Name} was built without ActiveInference.Benchmarking's build files (no [assembly: PerfSuite]): a PackageReference "
+              + "to ActiveInference.Benchmarking brings them; with a ProjectReference, add <Import Project=\"<repository>/build/PerfTests.targets\" /> to the project file";
 
     private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -26,13 +26,6 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
     {
         var result = context.CurrentResult;
         var test = context.CurrentTest;
-        var errors = _attribute.Validate();
-        if (errors.Count > 0)
-        {
-            result.SetResult(ResultState.Failure, $"Invalid [PerfBenchmark] on {test.Name}: {string.Join("; ", errors)}");
-            return result;
-        }
-
         var session = PerfSession.Current;
         if (session.Problem is not null)
         {

@@ -14,12 +14,6 @@ internal sealed class RemeasureCommand(TestCommand innerCommand, PerfBenchmarkAt
     public override TestResult Execute(TestExecutionContext context)
     {
         var result = context.CurrentResult;
-        var errors = attribute.Validate();
-        if (errors.Count > 0)
-        {
-            result.SetResult(ResultState.Failure, $"Invalid [PerfBenchmark] on {context.CurrentTest.Name}: {string.Join("; ", errors)}");
-            return result;
-        }
         if (PerfSession.Current.Problem is { } problem)
         {
             result.SetResult(ResultState.Failure, problem);

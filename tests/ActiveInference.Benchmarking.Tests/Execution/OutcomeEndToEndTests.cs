@@ -24,7 +24,7 @@ public class OutcomeEndToEndTests
     }
 
     [Test]
-    public void AnInvalidAttributeFailsTheTestNamingTheBadValueWithoutRunningIt()
+    public void AnInvalidAttributeMakesTheTestNotRunnableNamingTheBadValueWithoutRunningIt()
     {
         InvalidFixtures.Calls = 0;
 
@@ -32,7 +32,7 @@ public class OutcomeEndToEndTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.NotRunnable), "found when the test is built, as NUnit does");
             Assert.That(result.Message, Does.Contain("Iterations = 0"));
             Assert.That(InvalidFixtures.Calls, Is.Zero);
         });
@@ -128,5 +128,31 @@ public class OutcomeEndToEndTests
             Assert.That(result.Message, Does.Contain("Setup = \"Prepare\"").And.Contain("Prepare(Int32)"));
             Assert.That(MismatchedCaseSetupFixtures.Calls, Is.Zero);
         });
+    }
+
+    [Test]
+    public void ABenchmarkInAnAssemblyBuiltWithoutTheBuildFilesIsNotRunnableNamingTheImport()
+    {
+        WithoutBuildFiles.Calls = 0;
+
+        var result = FixtureRun.Of(typeof(WithoutBuildFiles)).Case(nameof(WithoutBuildFiles.Sum));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.NotRunnable));
+            Assert.That(result.Message, Does.Contain("ActiveInference.Benchmarking.Tests was built without ActiveInference.Benchmarking's build files")
+                .And.Contain("<Import Project=\"<repository>/build/PerfTests.targets\" />"));
+            Assert.That(WithoutBuildFiles.Calls, Is.Zero);
+        });
+    }
+
+    /// <summary>A benchmark in this test assembly, which is built without the build files (no [assembly: PerfSuite]); explicit, so only this test runs it.</summary>
+    [Explicit]
+    public sealed class WithoutBuildFiles
+    {
+        public static int Calls { get; set; }
+
+        [PerfBenchmark]
+        public int Sum() => ++Calls;
     }
 }
