@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
@@ -104,11 +105,11 @@ internal static class RegressionGate
         }
         var mean = shifts.Average();
         var confirmed = shifts.Count == policy.Confirmations + 1 && shifts.Skip(1).All(v => sign * v > policy.ConfirmationFloor * limit) && sign * mean > limit;
-        var fresh = string.Join(", ", shifts.Skip(1).Select(v => VerdictMessage.Percent(Math.Exp(v))));
+        var fresh = string.Join(", ", shifts.Skip(1).Select(v => Readable.Change(Math.Exp(v))));
         var rule = sign > 0
-            ? $"fails when the mean is above {VerdictMessage.Percent(Math.Exp(limit))} and each fresh process above {VerdictMessage.Percent(Math.Exp(policy.ConfirmationFloor * limit))}"
-            : $"improved when the mean is below {VerdictMessage.Percent(Math.Exp(-limit))} and each fresh process below {VerdictMessage.Percent(Math.Exp(-policy.ConfirmationFloor * limit))}";
-        var detail = $"; first process {VerdictMessage.Percent(Math.Exp(first.Shift))}, fresh processes {fresh} ({rule})";
+            ? $"fails when the mean is above {Readable.Change(Math.Exp(limit))} and each fresh process above {Readable.Change(Math.Exp(policy.ConfirmationFloor * limit))}"
+            : $"improved when the mean is below {Readable.Change(Math.Exp(-limit))} and each fresh process below {Readable.Change(Math.Exp(-policy.ConfirmationFloor * limit))}";
+        var detail = $"; first process {Readable.Change(Math.Exp(first.Shift))}, fresh processes {fresh} ({rule})";
         var processes = evidence.Processes + shifts.Count - 1 + unmatched;
         var verdict = !confirmed ? Verdict.Passed : sign > 0 ? Verdict.Regressed : Verdict.Improved;
         return evidence.Outcome(verdict, mean, detail + (confirmed ? ", confirmed" : ": not confirmed"), processes, confirmed);

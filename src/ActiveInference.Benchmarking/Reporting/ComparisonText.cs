@@ -28,17 +28,17 @@ internal static class ComparisonText
     {
         if (gate?.Ratio is not { } ratio || !double.IsFinite(ratio))
             return "-";
-        var range = gate.RatioInterval is { } i ? $" [{ReportText.Change(i.Lower)}, {ReportText.Change(i.Upper)}]" : "";
-        return ReportText.Change(ratio) + range;
+        var range = gate.RatioInterval is { } i ? $" [{Readable.Change(i.Lower)}, {Readable.Change(i.Upper)}]" : "";
+        return Readable.Change(ratio) + range;
     }
 
     /// <summary>The noise floor as a symmetric percentage, e.g. <c>±2.1%</c>; <c>-</c> when unknown.</summary>
     public static string NoiseFloor(GateOutcome? gate) =>
-        gate?.NoiseFloor is { } f && double.IsFinite(f) ? Invariant($"±{f * 100:0.0}%") : "-";
+        gate?.NoiseFloor is { } f && double.IsFinite(f) ? Readable.Spread(f) : "-";
 
-    /// <summary>A raw median for people (<see cref="ReadableTime"/>); <c>-</c> when there is none.</summary>
+    /// <summary>A raw median for people (<see cref="Readable"/>); <c>-</c> when there is none.</summary>
     public static string RawMedian(double? nanoseconds) =>
-        nanoseconds is { } ns && double.IsFinite(ns) ? ReadableTime.Format(ns) : "-";
+        nanoseconds is { } ns && double.IsFinite(ns) ? Readable.Time(ns) : "-";
 
     /// <summary>What the run was compared with, for the head of a report: each baseline with its benchmark count and method.</summary>
     public static string RunBaseline(RunReport report)

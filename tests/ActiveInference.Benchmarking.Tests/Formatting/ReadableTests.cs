@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Formatting;
 
-public class ReadableTimeTests
+public class ReadableTests
 {
     [TestCase(0.0, "0.000 ns")]
     [TestCase(0.5, "0.500 ns")]
@@ -21,13 +21,35 @@ public class ReadableTimeTests
     [TestCase(double.PositiveInfinity, "n/a")]
     public void ChoosesTheUnitPerValue(double nanoseconds, string expected)
     {
-        Assert.That(ReadableTime.Format(nanoseconds), Is.EqualTo(expected));
+        Assert.That(Readable.Time(nanoseconds), Is.EqualTo(expected));
     }
 
     [Test]
     public void FormatsInAGivenUnit()
     {
-        Assert.That(ReadableTime.Format(50, TimeUnit.Microsecond), Is.EqualTo("0.050 µs"));
+        Assert.That(Readable.Time(50, TimeUnit.Microsecond), Is.EqualTo("0.050 µs"));
+    }
+
+    [TestCase(1.234, "+23.4%")]
+    [TestCase(0.9, "-10.0%")]
+    [TestCase(1.0, "0.0%")]
+    [TestCase(0.99996, "0.0%")]
+    [TestCase(1.00004, "0.0%")]
+    [TestCase(2.0, "+100.0%")]
+    [TestCase(0.12345, "-87.7%")]
+    [TestCase(double.NaN, "n/a")]
+    [TestCase(double.PositiveInfinity, "n/a")]
+    public void RatiosReadAsSignedPercentageChangesWithOneDecimal(double ratio, string expected)
+    {
+        Assert.That(Readable.Change(ratio), Is.EqualTo(expected));
+    }
+
+    [TestCase(0.021, "±2.1%")]
+    [TestCase(0.15, "±15.0%")]
+    [TestCase(0.0, "±0.0%")]
+    public void SpreadsReadAsSymmetricPercentagesWithOneDecimal(double fraction, string expected)
+    {
+        Assert.That(Readable.Spread(fraction), Is.EqualTo(expected));
     }
 
     [Test]
@@ -37,7 +59,9 @@ public class ReadableTimeTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
-            Assert.That(ReadableTime.Format(3_634.25), Is.EqualTo("3.634 µs"));
+            Assert.That(Readable.Time(3_634.25), Is.EqualTo("3.634 µs"));
+            Assert.That(Readable.Change(0.9), Is.EqualTo("-10.0%"));
+            Assert.That(Readable.Spread(0.021), Is.EqualTo("±2.1%"));
         }
         finally
         {
