@@ -42,7 +42,8 @@ internal static class RegressionGate
         }
 
         var description = Describe(baseline);
-        if (AllocationRegression(current, baseline, policy) is { } allocation)
+        if (AllocationRegression.Describe(Quantile.Median(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation)), current.AllocatedBytesPerOperation,
+                policy.AllocationToleranceRelative, policy.AllocationToleranceBytes) is { } allocation)
             return Plain(Verdict.Regressed, $"{allocation} against {description}", processes: 1);
 
         if (baseline.Recordings.Count(r => r.Samples.Count == 0) is var withoutSamples and > 0)
@@ -145,15 +146,5 @@ internal static class RegressionGate
                 NoiseFloor = floor,
             };
         }
-    }
-
-    private static string? AllocationRegression(BenchmarkResult current, Baseline baseline, GatePolicy policy)
-    {
-        var before = Quantile.Median(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation));
-        var now = current.AllocatedBytesPerOperation;
-        var allowed = before * (1 + policy.AllocationToleranceRelative) + policy.AllocationToleranceBytes;
-        return now > allowed
-            ? string.Create(CultureInfo.InvariantCulture, $"allocates more: {before:0.##} B/op → {now:0.##} B/op (allowed up to {allowed:0.##} B/op)")
-            : null;
     }
 }
