@@ -25,14 +25,17 @@ internal static class RegressionGate
         var why = whyRecorded is null ? "" : $"; compared with recorded numbers because there is no baseline code: {whyRecorded}";
         var threshold = policy.Threshold;
         var currentMedian = current.Time.Median;
-        GateOutcome Plain(Verdict verdict, string reason, int processes = 0) =>
-            new(verdict, VerdictMessage.Plain(current.Name, verdict, reason + why), null, null, null, threshold, baseline?.CenterNanosecondsPerOperation, currentMedian)
+        var against = baseline is null ? null : new BaselineName(Describe(baseline), baseline.Latest.Commit);
+        GateOutcome Plain(Verdict verdict, string reason, int processes = 0)
+        {
+            var message = VerdictMessage.Plain(current.Name, verdict, reason + why);
+            return (processes, verdict) switch
             {
-                Method = processes > 0 ? ComparisonMethod.Recorded : ComparisonMethod.None,
-                Baseline = baseline is null ? null : Describe(baseline),
-                BaselineCommit = baseline?.Latest.Commit,
-                Processes = processes,
+                ( > 0, _) => GateOutcome.Compared(verdict, message, threshold, ComparisonMethod.Recorded, against!, processes, baseline!.CenterNanosecondsPerOperation, currentMedian),
+                (_, Verdict.New) => GateOutcome.New(message, threshold, currentMedian, against),
+                _ => GateOutcome.Inconclusive(message, threshold, currentMedian, against, baseline?.CenterNanosecondsPerOperation),
             };
+        }
 
         if (baseline is null)
         {
@@ -137,14 +140,8 @@ internal static class RegressionGate
             var baselineMedian = Baseline.CenterNanosecondsPerOperation;
             var message = VerdictMessage.Compared(Current.Name, verdict, ratio, interval, Description, method, Threshold,
                 floor, baselineMedian, Current.Time.Median, detail + Why, $"the {Baseline.Recordings.Count} recordings disagree with each other by that much");
-            return new GateOutcome(verdict, message, ratio, interval, null, Threshold, baselineMedian, Current.Time.Median, confirmed)
-            {
-                Method = ComparisonMethod.Recorded,
-                Baseline = Description,
-                BaselineCommit = Baseline.Latest.Commit,
-                Processes = processes,
-                NoiseFloor = floor,
-            };
+            return GateOutcome.Compared(verdict, message, Threshold, ComparisonMethod.Recorded, new BaselineName(Description, Baseline.Latest.Commit), processes,
+                baselineMedian, Current.Time.Median, ratio, interval, floor, confirmed);
         }
     }
 }

@@ -54,8 +54,15 @@ public sealed class HistoryCommandTests
         var paired = Result("Update(10)", 1234, Verdict.Regressed);
         paired = paired with
         {
-            Gate = new GateOutcome(Verdict.Regressed, "regressed", 1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.1, 1000, 1234)
+            Gate = new GateOutcome
             {
+                Verdict = Verdict.Regressed,
+                Message = "regressed",
+                Ratio = 1.234,
+                RatioInterval = new ConfidenceInterval(1.18, 1.29, 0.997),
+                Threshold = 0.1,
+                BaselineMedianNanoseconds = 1000,
+                CurrentMedianNanoseconds = 1234,
                 Method = ComparisonMethod.Paired,
                 Baseline = "commit 1b56a1b",
                 BaselineCommit = "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7",

@@ -36,10 +36,15 @@ internal static class SampleRun
     [
         // Deliberately out of order: exporters must sort.
         Result("ActiveInference.Core.PerfTests.Inference.Update(1000)", "Update(1000)", "ActiveInference.Core.PerfTests.Inference", 1_512_345.6,
-            gate: new GateOutcome(Verdict.Regressed,
-                "Update(1000) regressed: +23.4% [+18.0%, +29.0%] against commit 1b56a1b (paired: 3 processes × 4 copies per side), threshold 10%, noise floor ±2.1%; raw medians 1.225 ms → 1.512 ms",
-                1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.10, 1_225_000, 1_512_345.6)
+            gate: new GateOutcome
             {
+                Verdict = Verdict.Regressed,
+                Message = "Update(1000) regressed: +23.4% [+18.0%, +29.0%] against commit 1b56a1b (paired: 3 processes × 4 copies per side), threshold 10%, noise floor ±2.1%; raw medians 1.225 ms → 1.512 ms",
+                Ratio = 1.234,
+                RatioInterval = new ConfidenceInterval(1.18, 1.29, 0.997),
+                Threshold = 0.10,
+                BaselineMedianNanoseconds = 1_225_000,
+                CurrentMedianNanoseconds = 1_512_345.6,
                 Method = ComparisonMethod.Paired,
                 Baseline = "commit 1b56a1b",
                 BaselineCommit = PairedCommit,
@@ -51,8 +56,15 @@ internal static class SampleRun
                 ComparisonSeconds = 5.25,
             }),
         Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)", "FreeEnergy(10)", "ActiveInference.Core.PerfTests.FreeEnergy", 3_634.25,
-            gate: new GateOutcome(Verdict.Passed, "within noise", 1.012, new ConfidenceInterval(0.99, 1.03, 0.99), 0.21, 0.10, 3_590, 3_634.25)
+            gate: new GateOutcome
             {
+                Verdict = Verdict.Passed,
+                Message = "within noise",
+                Ratio = 1.012,
+                RatioInterval = new ConfidenceInterval(0.99, 1.03, 0.99),
+                Threshold = 0.10,
+                BaselineMedianNanoseconds = 3_590,
+                CurrentMedianNanoseconds = 3_634.25,
                 Method = ComparisonMethod.Recorded,
                 Baseline = "the recorded numbers of 2025-02-27",
                 BaselineCommit = RecordedCommit,
