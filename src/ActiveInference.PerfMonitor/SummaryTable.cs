@@ -51,7 +51,7 @@ internal static class SummaryTable
             ReportTextLine(r.FullName),
             Readable.Time(r.Time.Median),
             gate?.BaselineMedianNanoseconds is { } b ? Readable.Time(b) : "-",
-            gate?.Ratio is { } ratio && double.IsFinite(ratio) ? Readable.Change(ratio) : "-",
+            ComparisonText.Change(gate?.Ratio, null),
             (gate?.Verdict.ToString() ?? "-") + (r.IsTrustworthy ? "" : " (untrusted)"),
             gate is { } g ? Against(g.Method, g.Baseline, g.Processes, g.CopiesPerSide) : "-",
         ];

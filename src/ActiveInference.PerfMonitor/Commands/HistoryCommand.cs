@@ -86,7 +86,7 @@ internal sealed class HistoryCommand(CliContext context)
         var rows = trend.Points.Select((p, i) => new[]
         {
             (i + 1).ToString(CultureInfo.InvariantCulture), Date(p.Timestamp), Short(p.Commit), Readable.Time(p.MedianNanoseconds),
-            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), Change(p), NoiseFloor(p.Comparison), Against(p.Comparison),
+            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), Change(p), ComparisonText.NoiseFloor(p.Comparison?.NoiseFloor), Against(p.Comparison),
             changes.Contains(i) ? "<- level change" : "",
         }).ToList();
         WriteTable(["#", "Date (UTC)", "Commit", "Raw median", "Verdict", "Change [interval]", "Noise floor", "Against", ""], rows, rightAligned: [0, 3, 5, 6]);
@@ -123,15 +123,7 @@ internal sealed class HistoryCommand(CliContext context)
     }
 
     /// <summary>The verdict's change with its interval when stored, e.g. <c>+23.4% [+18.0%, +29.0%]</c>; <c>-</c> without one.</summary>
-    private static string Change(HistoryPoint point)
-    {
-        if (point.Ratio is not { } ratio || !double.IsFinite(ratio))
-            return "-";
-        return point.Comparison?.RatioInterval is { } i ? $"{Readable.Change(ratio)} [{Readable.Change(i.Lower)}, {Readable.Change(i.Upper)}]" : Readable.Change(ratio);
-    }
-
-    private static string NoiseFloor(HistoryComparison? comparison) =>
-        comparison?.NoiseFloor is { } f && double.IsFinite(f) ? Readable.Spread(f) : "-";
+    private static string Change(HistoryPoint point) => ComparisonText.Change(point.Ratio, point.Comparison?.RatioInterval);
 
     private static string Against(HistoryComparison? comparison) =>
         comparison is null ? "-" : SummaryTable.Against(comparison.Method, comparison.Baseline, comparison.Processes, comparison.CopiesPerSide);
