@@ -96,16 +96,7 @@ internal sealed record GateOutcome
     /// <summary>The baseline has no such benchmark (<paramref name="against"/> names the baseline when one was found).</summary>
     public static GateOutcome New(string message, double threshold, double currentMedianNanoseconds, BaselineName? against = null,
         IReadOnlyList<string>? buildDifferences = null) =>
-        new()
-        {
-            Verdict = Verdict.New,
-            Message = message,
-            Threshold = threshold,
-            CurrentMedianNanoseconds = currentMedianNanoseconds,
-            Baseline = against?.Description,
-            BaselineCommit = against?.Commit,
-            BuildDifferences = buildDifferences ?? [],
-        };
+        BeforeComparing(Verdict.New, message, threshold, currentMedianNanoseconds, against, null, buildDifferences);
 
     /// <summary>
     /// The gate could not tell before any process compared the sides (an untrustworthy build, nothing to compare with, a
@@ -113,31 +104,12 @@ internal sealed record GateOutcome
     /// </summary>
     public static GateOutcome Inconclusive(string message, double threshold, double currentMedianNanoseconds, BaselineName? against = null,
         double? baselineMedianNanoseconds = null, IReadOnlyList<string>? buildDifferences = null) =>
-        new()
-        {
-            Verdict = Verdict.Inconclusive,
-            Message = message,
-            Threshold = threshold,
-            CurrentMedianNanoseconds = currentMedianNanoseconds,
-            BaselineMedianNanoseconds = baselineMedianNanoseconds,
-            Baseline = against?.Description,
-            BaselineCommit = against?.Commit,
-            BuildDifferences = buildDifferences ?? [],
-        };
+        BeforeComparing(Verdict.Inconclusive, message, threshold, currentMedianNanoseconds, against, baselineMedianNanoseconds, buildDifferences);
 
     /// <summary>Nothing the benchmark can execute differs from <paramref name="against"/>'s build: passes, not measured.</summary>
     public static GateOutcome Unchanged(string message, double threshold, double currentMedianNanoseconds, BaselineName against,
         IReadOnlyList<string> buildDifferences) =>
-        new()
-        {
-            Verdict = Verdict.Unchanged,
-            Message = message,
-            Threshold = threshold,
-            CurrentMedianNanoseconds = currentMedianNanoseconds,
-            Baseline = against.Description,
-            BaselineCommit = against.Commit,
-            BuildDifferences = buildDifferences,
-        };
+        BeforeComparing(Verdict.Unchanged, message, threshold, currentMedianNanoseconds, against, null, buildDifferences);
 
     /// <summary>
     /// At least one process compared the sides by <paramref name="method"/> (paired, interleaved, recorded); the
@@ -167,6 +139,20 @@ internal sealed record GateOutcome
             Processes = processes,
         };
     }
+
+    private static GateOutcome BeforeComparing(Verdict verdict, string message, double threshold, double currentMedianNanoseconds, BaselineName? against,
+        double? baselineMedianNanoseconds, IReadOnlyList<string>? buildDifferences) =>
+        new()
+        {
+            Verdict = verdict,
+            Message = message,
+            Threshold = threshold,
+            CurrentMedianNanoseconds = currentMedianNanoseconds,
+            BaselineMedianNanoseconds = baselineMedianNanoseconds,
+            Baseline = against?.Description,
+            BaselineCommit = against?.Commit,
+            BuildDifferences = buildDifferences ?? [],
+        };
 
     /// <summary>Value equality including the lists (records compare lists by reference).</summary>
     public bool Equals(GateOutcome? other) =>
