@@ -33,6 +33,9 @@ internal static class Readable
     public static string Change(double ratio) =>
         double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
 
+    /// <summary>A fraction (a threshold) as a percentage without needless decimals: 0.1 → <c>10%</c>, 0.125 → <c>12.5%</c>.</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A symmetric relative spread (a noise floor) with one decimal: 0.021 → <c>±2.1%</c>.</summary>
     public static string Spread(double fraction) => "±" + (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

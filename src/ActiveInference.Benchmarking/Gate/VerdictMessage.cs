@@ -42,7 +42,7 @@ internal static class VerdictMessage
                 : ", noise floor " + Readable.Spread(f)
             : "";
         var raw = baselineRaw is { } b ? $"; raw medians {Readable.Time(b)} → {Readable.Time(currentRaw)}" : "";
-        return Invariant($"{name} {Verb(verdict)}: {Readable.Change(ratio)}{range} against {baseline} ({method}), threshold {threshold * 100:0.#}%{floor}{raw}{detail}");
+        return Invariant($"{name} {Verb(verdict)}: {Readable.Change(ratio)}{range} against {baseline} ({method}), threshold {Readable.Percent(threshold)}{floor}{raw}{detail}");
     }
 
     /// <summary>A verdict reached without a change to report (new, inconclusive, an allocation regression).</summary>

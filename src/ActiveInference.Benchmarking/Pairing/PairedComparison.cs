@@ -109,9 +109,9 @@ internal static class PairedComparison
         return decision.Unresolved switch
         {
             PairedGate.Unresolved.WideFloor => FormattableString.Invariant(
-                $"; this machine cannot gate it at {threshold * 100:0.#}%: its noise floor here, {Readable.Spread(floor)}, is wider, so neither a pass nor a regression of that size can be shown{stopped}; set [PerfBenchmark(Threshold = {SuggestedThreshold(floor):0.##})] for it, or measure on a quieter machine"),
+                $"; this machine cannot gate it at {Readable.Percent(threshold)}: its noise floor here, {Readable.Spread(floor)}, is wider, so neither a pass nor a regression of that size can be shown{stopped}; set [PerfBenchmark(Threshold = {SuggestedThreshold(floor):0.##})] for it, or measure on a quieter machine"),
             PairedGate.Unresolved.NearThreshold => FormattableString.Invariant(
-                $"; the change is too close to the threshold to call after {processes} processes: its interval reaches both sides of ±{threshold * 100:0.#}%"),
+                $"; the change is too close to the threshold to call after {processes} processes: its interval reaches both sides of ±{Readable.Percent(threshold)}"),
             _ => "",
         };
     }

@@ -78,7 +78,7 @@ internal sealed class AnchoredHistoryView(CliContext context)
         }).ToList();
         TextTable.Write(output, ["#", "Date (UTC)", "Commit", "Ratio [interval]", "Floor", "Processes × copies", "Against", "Verdict", "Raw medians (anchor -> run)", "Bytes/op", ""], rows, rightAligned: [0, 3, 4, 9]);
         output.WriteLine();
-        var effect = string.Create(CultureInfo.InvariantCulture, $"{series.Threshold * 100:0.#}%");
+        var effect = Readable.Percent(series.Threshold);
         if (series.Steps.Count == 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No step of {effect} or more in {series.Points.Count} run(s)."));

@@ -109,7 +109,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
     private string BenchmarkPage(AnchoredSeries s)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<h1>{Html(s.FullName)}</h1><p>Time ÷ the time of anchor {links.Html(s.Anchor)}, measured beside it in the same processes (1.000 = as fast as that commit; lower is faster), with its interval; dashed red lines mark steps of {s.Threshold * 100:0.#}% or more.</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{Html(s.FullName)}</h1><p>Time ÷ the time of anchor {links.Html(s.Anchor)}, measured beside it in the same processes (1.000 = as fast as that commit; lower is faster), with its interval; dashed red lines mark steps of {Readable.Percent(s.Threshold)} or more.</p>");
         Problems(body, s.Problems);
         body.Append("<div id=\"chart\"></div><div id=\"point\" class=\"muted\">Hover over the chart for a run's commit.</div>");
         body.Append(s.Steps.Count == 0

@@ -52,6 +52,14 @@ public class ReadableTests
         Assert.That(Readable.Spread(fraction), Is.EqualTo(expected));
     }
 
+    [TestCase(0.10, "10%")]
+    [TestCase(0.125, "12.5%")]
+    [TestCase(0.05, "5%")]
+    public void ThresholdsReadAsPercentagesWithoutNeedlessDecimals(double fraction, string expected)
+    {
+        Assert.That(Readable.Percent(fraction), Is.EqualTo(expected));
+    }
+
     [Test]
     public void DoesNotDependOnTheCurrentCulture()
     {
@@ -62,6 +70,7 @@ public class ReadableTests
             Assert.That(Readable.Time(3_634.25), Is.EqualTo("3.634 µs"));
             Assert.That(Readable.Change(0.9), Is.EqualTo("-10.0%"));
             Assert.That(Readable.Spread(0.021), Is.EqualTo("±2.1%"));
+            Assert.That(Readable.Percent(0.125), Is.EqualTo("12.5%"));
         }
         finally
         {
