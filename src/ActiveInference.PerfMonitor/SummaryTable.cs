@@ -49,9 +49,9 @@ internal static class SummaryTable
         return
         [
             ReportTextLine(r.FullName),
-            ReadableTime.Format(r.Time.Median),
-            gate?.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "-",
-            gate?.Ratio is { } ratio && double.IsFinite(ratio) ? ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "-",
+            Readable.Time(r.Time.Median),
+            gate?.BaselineMedianNanoseconds is { } b ? Readable.Time(b) : "-",
+            ComparisonText.Change(gate?.Ratio, null),
             (gate?.Verdict.ToString() ?? "-") + (r.IsTrustworthy ? "" : " (untrusted)"),
             gate is { } g ? Against(g.Method, g.Baseline, g.Processes, g.CopiesPerSide) : "-",
         ];

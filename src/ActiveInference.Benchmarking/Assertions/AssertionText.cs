@@ -10,6 +10,4 @@ internal static class AssertionText
     public static string Rate(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     public static string Bytes(double value) => value.ToString("0.##", CultureInfo.InvariantCulture) + " B";
-
-    public static string Time(double nanoseconds) => Execution.OutputFormatter.Time(nanoseconds);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveInference.Benchmarking.Formatting;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
@@ -28,7 +29,7 @@ public sealed class MaxMeanTimeAttribute : AbsoluteTimeAttribute
         var t = result.Time;
         var allowed = Milliseconds * 1e6;
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"{Description}: mean {AssertionText.Time(t.Mean)}/op ({t.MeanInterval.Level * 100:0}% CI [{AssertionText.Time(t.MeanInterval.Lower)}, {AssertionText.Time(t.MeanInterval.Upper)}], {t.N} samples), allowed at most {AssertionText.Time(allowed)}/op on profile {Profile}");
+            $"{Description}: mean {Readable.Time(t.Mean)}/op ({t.MeanInterval.Level * 100:0}% CI [{Readable.Time(t.MeanInterval.Lower)}, {Readable.Time(t.MeanInterval.Upper)}], {t.N} samples), allowed at most {Readable.Time(allowed)}/op on profile {Profile}");
         if (double.IsNaN(t.Mean)) return AssertionOutcome.Inconclusive(message);
         return t.Mean <= allowed ? AssertionOutcome.Passed(message) : AssertionOutcome.Failed(message);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveInference.Benchmarking.Formatting;
 
 namespace ActiveInference.Benchmarking.Assertions;
 
@@ -28,7 +29,7 @@ public sealed class MinThroughputAttribute : AbsoluteTimeAttribute
         var median = result.Time.Median;
         var throughput = median > 0 ? 1e9 / median : double.PositiveInfinity;
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"{Description}: {AssertionText.Rate(throughput)} operations/s (median {AssertionText.Time(median)}/op), allowed at least {AssertionText.Rate(OperationsPerSecond)} operations/s on profile {Profile}");
+            $"{Description}: {AssertionText.Rate(throughput)} operations/s (median {Readable.Time(median)}/op), allowed at least {AssertionText.Rate(OperationsPerSecond)} operations/s on profile {Profile}");
         if (double.IsNaN(median)) return AssertionOutcome.Inconclusive(message);
         return throughput >= OperationsPerSecond ? AssertionOutcome.Passed(message) : AssertionOutcome.Failed(message);
     }

@@ -27,26 +27,21 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
         switch (options.Mode)
         {
             case PerfMode.Measure:
-                return new GateOutcome(Verdict.NotCompared, $"{result.Name}: measured only (mode measure)", null, null, null, threshold, null, median);
+                return GateOutcome.NotCompared($"{result.Name}: measured only (mode measure)", threshold, median);
             case PerfMode.Record:
                 return Record(result, threshold);
         }
         if (!result.IsTrustworthy)
-            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, $"not trustworthy, not gated: {string.Join("; ", result.TrustIssues)}"),
-                null, null, null, threshold, null, median);
+            return GateOutcome.Inconclusive(VerdictMessage.Plain(result.Name, Verdict.Inconclusive, $"not trustworthy, not gated: {string.Join("; ", result.TrustIssues)}"),
+                threshold, median);
         var code = baselineCode.For(assemblyPath);
         if (code.IsAvailable)
         {
             var route = RouteFor(code, assemblyPath);
             if (options.SkipUnchanged && route.SameDependencies && member is not null && Unchanged(code, assemblyPath, member) is { } reason)
-                return new GateOutcome(Verdict.Unchanged, VerdictMessage.Plain(result.Name, Verdict.Unchanged,
+                return GateOutcome.Unchanged(VerdictMessage.Plain(result.Name, Verdict.Unchanged,
                         $"{reason}, against {code.Description}, so it was not measured beside it (skipUnchanged=false measures it)"),
-                    null, null, null, threshold, null, median)
-                {
-                    Baseline = code.Description,
-                    BaselineCommit = code.Commit,
-                    BuildDifferences = route.Differences,
-                };
+                    threshold, median, new BaselineName(code.Description, code.Commit), route.Differences);
             var policy = new PairedPolicy { Threshold = threshold };
             return route.Method == ComparisonMethod.Interleaved
                 ? InterleavedComparison.Decide(result, code, assemblyPath, InterleavedComparison.Policy(policy), route.Differences, route.OwnHosts,
@@ -54,16 +49,13 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
                 : PairedComparison.Decide(result, code, assemblyPath, policy, children.Paired, route.Differences, route.PackagesPerCopy);
         }
         if (code.IsConfigurationError || code.IsBuildFailure)
-            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), null, null, null, threshold, null, median)
-            {
-                Baseline = code.Description,
-                BaselineCommit = code.Commit,
-            };
+            return GateOutcome.Inconclusive(VerdictMessage.Plain(result.Name, Verdict.Inconclusive, code.Reason!), threshold, median,
+                new BaselineName(code.Description, code.Commit));
 
         var loaded = baselines.Loaded;
         if (loaded.Status == BaselineLoadStatus.Missing)
-            return new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(result.Name, Verdict.Inconclusive,
-                $"nothing to compare with: there is no baseline code ({code.Reason}) and no baselines file at {options.BaselinePath}"), null, null, null, threshold, null, median);
+            return GateOutcome.Inconclusive(VerdictMessage.Plain(result.Name, Verdict.Inconclusive,
+                $"nothing to compare with: there is no baseline code ({code.Reason}) and no baselines file at {options.BaselinePath}"), threshold, median);
         var document = loaded.DocumentOrEmpty ?? BaselineDocument.Empty;
         var started = Stopwatch.GetTimestamp();
         var outcome = RegressionGate.Decide(result, document.Find(profile.Id, result.FullName), document.FindOnOtherProfiles(profile.Id, result.FullName),
@@ -109,14 +101,14 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
     {
         var median = result.Time.Median;
         if (!result.IsTrustworthy)
-            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded, not trustworthy: {string.Join("; ", result.TrustIssues)}", null, null, null, threshold, null, median);
+            return GateOutcome.Inconclusive($"{result.Name}: not recorded, not trustworthy: {string.Join("; ", result.TrustIssues)}", threshold, median);
         var recorded = baselines.Record(profile, result, repository.Commit, options.KeepRecordings);
         if (!recorded.Succeeded)
-            return new GateOutcome(Verdict.Inconclusive, $"{result.Name}: not recorded: {recorded.Error}", null, null, null, threshold, null, median);
+            return GateOutcome.Inconclusive($"{result.Name}: not recorded: {recorded.Error}", threshold, median);
         var count = baselines.RecordingsKept(profile.Id, result.FullName);
-        return new GateOutcome(Verdict.NotCompared,
+        return GateOutcome.NotCompared(
             string.Create(CultureInfo.InvariantCulture,
                 $"{result.Name}: recorded in {options.BaselinePath} for profile {profile.Id} ({count} recording(s) kept){_dirtyNote.Value}; the gate measures the code of the recordings' commit beside the current code, and falls back to these numbers only when that commit cannot be had (no git, a shallow clone)"),
-            null, null, null, threshold, null, median);
+            threshold, median);
     }
 }

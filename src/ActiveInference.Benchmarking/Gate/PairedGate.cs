@@ -68,7 +68,8 @@ internal static class PairedGate
             if (result.Comparison is not { } comparison)
                 return new Decision(result.Stop ?? Verdict.Inconclusive, double.NaN, double.NaN, threshold, processes, result.Reason);
             processes.Add(comparison);
-            if (index == 0 && AllocationRegression(comparison, policy) is { } bytes)
+            if (index == 0 && AllocationRegression.Describe(comparison.BaselineBytesPerOperation, comparison.CurrentBytesPerOperation,
+                    policy.AllocationToleranceRelative, policy.AllocationToleranceBytes) is { } bytes)
                 return new Decision(Verdict.Regressed, comparison.Change, double.NaN, threshold, processes, bytes);
             var n = processes.Count;
             if (n < policy.MinProcesses) continue;
@@ -128,13 +129,5 @@ internal static class PairedGate
             noise = Math.Max(noise, Math.Sqrt(processes.Sum(p => (p.Change - mean) * (p.Change - mean)) / (processes.Count - 1)));
         }
         return noise;
-    }
-
-    private static string? AllocationRegression(ProcessComparison process, PairedPolicy policy)
-    {
-        var allowed = process.BaselineBytesPerOperation * (1 + policy.AllocationToleranceRelative) + policy.AllocationToleranceBytes;
-        return process.CurrentBytesPerOperation > allowed
-            ? FormattableString.Invariant($"allocates more: {process.BaselineBytesPerOperation:0.##} B/op → {process.CurrentBytesPerOperation:0.##} B/op (allowed up to {allowed:0.##} B/op)")
-            : null;
     }
 }

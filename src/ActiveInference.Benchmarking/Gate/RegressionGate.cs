@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Gate;
@@ -24,14 +25,17 @@ internal static class RegressionGate
         var why = whyRecorded is null ? "" : $"; compared with recorded numbers because there is no baseline code: {whyRecorded}";
         var threshold = policy.Threshold;
         var currentMedian = current.Time.Median;
-        GateOutcome Plain(Verdict verdict, string reason, int processes = 0) =>
-            new(verdict, VerdictMessage.Plain(current.Name, verdict, reason + why), null, null, null, threshold, baseline?.CenterNanosecondsPerOperation, currentMedian)
+        var against = baseline is null ? null : new BaselineName(Describe(baseline), baseline.Latest.Commit);
+        GateOutcome Plain(Verdict verdict, string reason, int processes = 0)
+        {
+            var message = VerdictMessage.Plain(current.Name, verdict, reason + why);
+            return (processes, verdict) switch
             {
-                Method = processes > 0 ? ComparisonMethod.Recorded : ComparisonMethod.None,
-                Baseline = baseline is null ? null : Describe(baseline),
-                BaselineCommit = baseline?.Latest.Commit,
-                Processes = processes,
+                ( > 0, _) => GateOutcome.Compared(verdict, message, threshold, ComparisonMethod.Recorded, against!, processes, baseline!.CenterNanosecondsPerOperation, currentMedian),
+                (_, Verdict.New) => GateOutcome.New(message, threshold, currentMedian, against),
+                _ => GateOutcome.Inconclusive(message, threshold, currentMedian, against, baseline?.CenterNanosecondsPerOperation),
             };
+        }
 
         if (baseline is null)
         {
@@ -41,7 +45,8 @@ internal static class RegressionGate
         }
 
         var description = Describe(baseline);
-        if (AllocationRegression(current, baseline, policy) is { } allocation)
+        if (AllocationRegression.Describe(Quantile.Median(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation)), current.AllocatedBytesPerOperation,
+                policy.AllocationToleranceRelative, policy.AllocationToleranceBytes) is { } allocation)
             return Plain(Verdict.Regressed, $"{allocation} against {description}", processes: 1);
 
         if (baseline.Recordings.Count(r => r.Samples.Count == 0) is var withoutSamples and > 0)
@@ -104,11 +109,11 @@ internal static class RegressionGate
         }
         var mean = shifts.Average();
         var confirmed = shifts.Count == policy.Confirmations + 1 && shifts.Skip(1).All(v => sign * v > policy.ConfirmationFloor * limit) && sign * mean > limit;
-        var fresh = string.Join(", ", shifts.Skip(1).Select(v => VerdictMessage.Percent(Math.Exp(v))));
+        var fresh = string.Join(", ", shifts.Skip(1).Select(v => Readable.Change(Math.Exp(v))));
         var rule = sign > 0
-            ? $"fails when the mean is above {VerdictMessage.Percent(Math.Exp(limit))} and each fresh process above {VerdictMessage.Percent(Math.Exp(policy.ConfirmationFloor * limit))}"
-            : $"improved when the mean is below {VerdictMessage.Percent(Math.Exp(-limit))} and each fresh process below {VerdictMessage.Percent(Math.Exp(-policy.ConfirmationFloor * limit))}";
-        var detail = $"; first process {VerdictMessage.Percent(Math.Exp(first.Shift))}, fresh processes {fresh} ({rule})";
+            ? $"fails when the mean is above {Readable.Change(Math.Exp(limit))} and each fresh process above {Readable.Change(Math.Exp(policy.ConfirmationFloor * limit))}"
+            : $"improved when the mean is below {Readable.Change(Math.Exp(-limit))} and each fresh process below {Readable.Change(Math.Exp(-policy.ConfirmationFloor * limit))}";
+        var detail = $"; first process {Readable.Change(Math.Exp(first.Shift))}, fresh processes {fresh} ({rule})";
         var processes = evidence.Processes + shifts.Count - 1 + unmatched;
         var verdict = !confirmed ? Verdict.Passed : sign > 0 ? Verdict.Regressed : Verdict.Improved;
         return evidence.Outcome(verdict, mean, detail + (confirmed ? ", confirmed" : ": not confirmed"), processes, confirmed);
@@ -135,24 +140,8 @@ internal static class RegressionGate
             var baselineMedian = Baseline.CenterNanosecondsPerOperation;
             var message = VerdictMessage.Compared(Current.Name, verdict, ratio, interval, Description, method, Threshold,
                 floor, baselineMedian, Current.Time.Median, detail + Why, $"the {Baseline.Recordings.Count} recordings disagree with each other by that much");
-            return new GateOutcome(verdict, message, ratio, interval, null, Threshold, baselineMedian, Current.Time.Median, confirmed)
-            {
-                Method = ComparisonMethod.Recorded,
-                Baseline = Description,
-                BaselineCommit = Baseline.Latest.Commit,
-                Processes = processes,
-                NoiseFloor = floor,
-            };
+            return GateOutcome.Compared(verdict, message, Threshold, ComparisonMethod.Recorded, new BaselineName(Description, Baseline.Latest.Commit), processes,
+                baselineMedian, Current.Time.Median, ratio, interval, floor, confirmed);
         }
-    }
-
-    private static string? AllocationRegression(BenchmarkResult current, Baseline baseline, GatePolicy policy)
-    {
-        var before = Quantile.Median(baseline.Recordings.Select(r => r.AllocatedBytesPerOperation));
-        var now = current.AllocatedBytesPerOperation;
-        var allowed = before * (1 + policy.AllocationToleranceRelative) + policy.AllocationToleranceBytes;
-        return now > allowed
-            ? string.Create(CultureInfo.InvariantCulture, $"allocates more: {before:0.##} B/op → {now:0.##} B/op (allowed up to {allowed:0.##} B/op)")
-            : null;
     }
 }

@@ -35,14 +35,14 @@ internal static class VerdictMessage
     public static string Compared(string name, Verdict verdict, double ratio, ConfidenceInterval? interval, string baseline, string method,
         double threshold, double? noiseFloor, double? baselineRaw, double currentRaw, string detail = "", string floorSource = "this run's own A/A")
     {
-        var range = interval is { } i ? $" [{Percent(i.Lower)}, {Percent(i.Upper)}]" : "";
+        var range = interval is { } i ? $" [{Readable.Change(i.Lower)}, {Readable.Change(i.Upper)}]" : "";
         var floor = noiseFloor is { } f
             ? f > threshold
-                ? Invariant($", noise floor ±{f * 100:0.0}% ({floorSource}; wider than the threshold, so only larger changes can be called)")
-                : Invariant($", noise floor ±{f * 100:0.0}%")
+                ? Invariant($", noise floor {Readable.Spread(f)} ({floorSource}; wider than the threshold, so only larger changes can be called)")
+                : ", noise floor " + Readable.Spread(f)
             : "";
-        var raw = baselineRaw is { } b ? $"; raw medians {ReadableTime.Format(b)} → {ReadableTime.Format(currentRaw)}" : "";
-        return Invariant($"{name} {Verb(verdict)}: {Percent(ratio)}{range} against {baseline} ({method}), threshold {threshold * 100:0.#}%{floor}{raw}{detail}");
+        var raw = baselineRaw is { } b ? $"; raw medians {Readable.Time(b)} → {Readable.Time(currentRaw)}" : "";
+        return Invariant($"{name} {Verb(verdict)}: {Readable.Change(ratio)}{range} against {baseline} ({method}), threshold {Readable.Percent(threshold)}{floor}{raw}{detail}");
     }
 
     /// <summary>A verdict reached without a change to report (new, inconclusive, an allocation regression).</summary>
@@ -58,9 +58,6 @@ internal static class VerdictMessage
     /// </summary>
     public static string Interleaved(int pairs, int copies) =>
         Invariant($"interleaved: {pairs} pair{(pairs == 1 ? "" : "s")} of processes × {copies} cop{(copies == 1 ? "y" : "ies")}, one build per process, in random order");
-
-    /// <summary>A ratio as a signed percentage change, e.g. <c>+23.4%</c>.</summary>
-    public static string Percent(double ratio) => Invariant($"{(ratio - 1) * 100:+0.0;-0.0;0.0}%");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,4 +22,10 @@ internal sealed record HistoryComparison(
     double? NoiseFloor,
     ConfidenceInterval? RatioInterval,
     double? BaselineRawMedianNanoseconds,
-    double CurrentRawMedianNanoseconds);
+    double CurrentRawMedianNanoseconds)
+{
+    /// <summary>The part of <paramref name="gate"/> the history keeps: the one mapping from the outcome to a history row.</summary>
+    public static HistoryComparison From(GateOutcome gate) =>
+        new(gate.Method, gate.Baseline, gate.BaselineCommit, gate.Processes, gate.CopiesPerSide, gate.NoiseFloor, gate.RatioInterval,
+            gate.BaselineMedianNanoseconds, gate.CurrentMedianNanoseconds);
+}

@@ -216,6 +216,7 @@ internal sealed class HistoryStore
     private static void InsertResult(SqliteConnection connection, SqliteTransaction transaction, long runId, GatedResult gated)
     {
         var (result, gate) = gated;
+        var comparison = gate is null ? null : HistoryComparison.From(gate);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -243,17 +244,17 @@ internal sealed class HistoryStore
         command.Parameters.AddWithValue("$verdict", (object?)gate?.Verdict.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$ratio", gate?.Ratio is { } ratio ? Real(ratio) : DBNull.Value);
         command.Parameters.AddWithValue("$trusted", result.IsTrustworthy ? 1 : 0);
-        command.Parameters.AddWithValue("$method", (object?)gate?.Method.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$baseline", (object?)gate?.Baseline ?? DBNull.Value);
-        command.Parameters.AddWithValue("$baselineCommit", (object?)gate?.BaselineCommit ?? DBNull.Value);
-        command.Parameters.AddWithValue("$processes", gate is null ? DBNull.Value : gate.Processes);
-        command.Parameters.AddWithValue("$copies", gate is null ? DBNull.Value : gate.CopiesPerSide);
-        command.Parameters.AddWithValue("$noise", Real(gate?.NoiseFloor));
-        command.Parameters.AddWithValue("$ratioLower", Real(gate?.RatioInterval?.Lower));
-        command.Parameters.AddWithValue("$ratioUpper", Real(gate?.RatioInterval?.Upper));
-        command.Parameters.AddWithValue("$ratioLevel", Real(gate?.RatioInterval?.Level));
-        command.Parameters.AddWithValue("$baselineRaw", Real(gate?.BaselineMedianNanoseconds));
-        command.Parameters.AddWithValue("$currentRaw", Real(gate?.CurrentMedianNanoseconds));
+        command.Parameters.AddWithValue("$method", (object?)comparison?.Method.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$baseline", (object?)comparison?.Baseline ?? DBNull.Value);
+        command.Parameters.AddWithValue("$baselineCommit", (object?)comparison?.BaselineCommit ?? DBNull.Value);
+        command.Parameters.AddWithValue("$processes", comparison is null ? DBNull.Value : comparison.Processes);
+        command.Parameters.AddWithValue("$copies", comparison is null ? DBNull.Value : comparison.CopiesPerSide);
+        command.Parameters.AddWithValue("$noise", Real(comparison?.NoiseFloor));
+        command.Parameters.AddWithValue("$ratioLower", Real(comparison?.RatioInterval?.Lower));
+        command.Parameters.AddWithValue("$ratioUpper", Real(comparison?.RatioInterval?.Upper));
+        command.Parameters.AddWithValue("$ratioLevel", Real(comparison?.RatioInterval?.Level));
+        command.Parameters.AddWithValue("$baselineRaw", Real(comparison?.BaselineRawMedianNanoseconds));
+        command.Parameters.AddWithValue("$currentRaw", Real(comparison?.CurrentRawMedianNanoseconds));
         try
         {
             command.ExecuteNonQuery();

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Statistics;
 
@@ -65,19 +66,20 @@ internal static class PairedComparison
             + (differences.Count > 0 ? "; the builds differ in " + string.Join(", ", differences) : "");
         double? baselineRaw = processes.Count > 0 ? Quantile.Median(processes.Select(p => p.BaselineMedianNanoseconds)) : null;
         var currentRaw = processes.Count > 0 ? Quantile.Median(processes.Select(p => p.CurrentMedianNanoseconds)) : double.NaN;
-        GateOutcome Make(string message, double? ratio, ConfidenceInterval? interval, double? floor) =>
-            new(decision.Verdict, message, ratio, interval, null, policy.Threshold, baselineRaw, currentRaw)
+        var against = new BaselineName(code.Description, code.Commit);
+        GateOutcome Make(string message, double? ratio, ConfidenceInterval? interval, double? floor) => processes.Count switch
+        {
+            0 when decision.Verdict == Verdict.New => GateOutcome.New(message, policy.Threshold, currentRaw, against, differences),
+            0 => GateOutcome.Inconclusive(message, policy.Threshold, currentRaw, against, buildDifferences: differences),
+            _ => GateOutcome.Compared(decision.Verdict, message, policy.Threshold, kind, against, processes.Count, baselineRaw, currentRaw, ratio, interval, floor)
+                with
             {
-                Method = processes.Count > 0 ? kind : ComparisonMethod.None,
-                Baseline = code.Description,
-                BaselineCommit = code.Commit,
-                Processes = processes.Count,
-                CopiesPerSide = processes.Count > 0 ? copies : 0,
-                NoiseFloor = floor,
+                CopiesPerSide = copies,
                 ProcessRatios = [.. processes.Select(p => Math.Exp(p.Change))],
                 SelfRatios = [.. processes.SelectMany(p => p.SelfChanges).Select(Math.Exp)],
                 BuildDifferences = differences,
-            };
+            },
+        };
 
         if (double.IsNaN(decision.HalfWidth))
         {
@@ -107,9 +109,9 @@ internal static class PairedComparison
         return decision.Unresolved switch
         {
             PairedGate.Unresolved.WideFloor => FormattableString.Invariant(
-                $"; this machine cannot gate it at {threshold * 100:0.#}%: its noise floor here, ±{floor * 100:0.0}%, is wider, so neither a pass nor a regression of that size can be shown{stopped}; set [PerfBenchmark(Threshold = {SuggestedThreshold(floor):0.##})] for it, or measure on a quieter machine"),
+                $"; this machine cannot gate it at {Readable.Percent(threshold)}: its noise floor here, {Readable.Spread(floor)}, is wider, so neither a pass nor a regression of that size can be shown{stopped}; set [PerfBenchmark(Threshold = {SuggestedThreshold(floor):0.##})] for it, or measure on a quieter machine"),
             PairedGate.Unresolved.NearThreshold => FormattableString.Invariant(
-                $"; the change is too close to the threshold to call after {processes} processes: its interval reaches both sides of ±{threshold * 100:0.#}%"),
+                $"; the change is too close to the threshold to call after {processes} processes: its interval reaches both sides of ±{Readable.Percent(threshold)}"),
             _ => "",
         };
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -24,21 +25,26 @@ internal static class ComparisonText
         gate is null ? "" : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(gate.Method.ToString());
 
     /// <summary>The change with its interval, e.g. <c>+23.4% [+18.0%, +29.0%]</c>; <c>-</c> without a change.</summary>
-    public static string Change(GateOutcome? gate)
+    public static string Change(GateOutcome? gate) => Change(gate?.Ratio, gate?.RatioInterval);
+
+    /// <summary>A change (current ÷ baseline) with its interval when known, as <see cref="Change(GateOutcome?)"/> writes it.</summary>
+    public static string Change(double? ratio, ConfidenceInterval? interval)
     {
-        if (gate?.Ratio is not { } ratio || !double.IsFinite(ratio))
+        if (ratio is not { } r || !double.IsFinite(r))
             return "-";
-        var range = gate.RatioInterval is { } i ? $" [{ReportText.Change(i.Lower)}, {ReportText.Change(i.Upper)}]" : "";
-        return ReportText.Change(ratio) + range;
+        var range = interval is { } i ? $" [{Readable.Change(i.Lower)}, {Readable.Change(i.Upper)}]" : "";
+        return Readable.Change(r) + range;
     }
 
     /// <summary>The noise floor as a symmetric percentage, e.g. <c>±2.1%</c>; <c>-</c> when unknown.</summary>
-    public static string NoiseFloor(GateOutcome? gate) =>
-        gate?.NoiseFloor is { } f && double.IsFinite(f) ? Invariant($"±{f * 100:0.0}%") : "-";
+    public static string NoiseFloor(GateOutcome? gate) => NoiseFloor(gate?.NoiseFloor);
 
-    /// <summary>A raw median for people (<see cref="ReadableTime"/>); <c>-</c> when there is none.</summary>
+    /// <summary>A noise floor (a relative change) as <see cref="NoiseFloor(GateOutcome?)"/> writes it.</summary>
+    public static string NoiseFloor(double? floor) => floor is { } f && double.IsFinite(f) ? Readable.Spread(f) : "-";
+
+    /// <summary>A raw median for people (<see cref="Readable"/>); <c>-</c> when there is none.</summary>
     public static string RawMedian(double? nanoseconds) =>
-        nanoseconds is { } ns && double.IsFinite(ns) ? ReadableTime.Format(ns) : "-";
+        nanoseconds is { } ns && double.IsFinite(ns) ? Readable.Time(ns) : "-";
 
     /// <summary>What the run was compared with, for the head of a report: each baseline with its benchmark count and method.</summary>
     public static string RunBaseline(RunReport report)

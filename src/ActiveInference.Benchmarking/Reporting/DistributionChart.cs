@@ -67,7 +67,7 @@ internal static class DistributionChart
             Enumerable.Range(0, groups.Count).Select(i => (double)i).ToArray(),
             groups.Select(g => g.Label).ToArray());
         plot.Axes.SetLimitsX(-0.6, groups.Count - 0.4);
-        var change = result.Gate?.Ratio is { } ratio ? $" ({ReportText.Change(ratio)})" : "";
+        var change = result.Gate?.Ratio is { } ratio ? $" ({Readable.Change(ratio)})" : "";
         plot.Title(ChartImage.Label(result.Measured.Name + change));
         plot.YLabel($"time per operation ({unit.Symbol})");
         plot.ShowLegend(Alignment.UpperLeft);

@@ -56,9 +56,9 @@ internal sealed class MarkdownReportExporter : TextExporter
             foreach (var (r, outcome) in regressions)
             {
                 var gate = outcome!;
-                var baseline = gate.BaselineMedianNanoseconds is { } b ? ReadableTime.Format(b) : "n/a";
+                var baseline = gate.BaselineMedianNanoseconds is { } b ? Readable.Time(b) : "n/a";
                 writer.WriteLine(
-                    $"- **{MarkdownText.Escape(r.Name)}** ({MarkdownText.Escape(r.Suite)}): current {ReadableTime.Format(gate.CurrentMedianNanoseconds)}, " +
+                    $"- **{MarkdownText.Escape(r.Name)}** ({MarkdownText.Escape(r.Suite)}): current {Readable.Time(gate.CurrentMedianNanoseconds)}, " +
                     $"baseline {baseline} (raw medians), change {MarkdownText.Escape(ComparisonText.Change(gate))}. {MarkdownText.Escape(gate.Message)}");
             }
         }

@@ -32,12 +32,6 @@ internal static class ReportText
     /// <summary>An integer, invariant culture.</summary>
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A ratio as a signed percentage change: 1.234 → <c>+23.4%</c>; <c>n/a</c> when unknown.</summary>
-    public static string Change(double? ratio) =>
-        ratio is { } r && double.IsFinite(r)
-            ? ((r - 1) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%"
-            : "n/a";
-
     /// <summary>Bytes per operation for people: whole bytes below 10, otherwise rounded, e.g. <c>0</c>, <c>2.5</c>, <c>1024</c>.</summary>
     public static string Bytes(double bytesPerOperation) =>
         double.IsFinite(bytesPerOperation)

@@ -19,17 +19,17 @@ internal static class ResultRow
     {
         var (r, gate) = result;
         var verdict = ReportText.Verdict(result);
-        if (gate?.Ratio is not null)
+        if (gate?.Ratio is { } ratio)
         {
-            verdict += " (" + ReportText.Change(gate.Ratio) + ")";
+            verdict += " (" + Readable.Change(ratio) + ")";
         }
 
         return
         [
             r.Name,
-            ReadableTime.Format(r.Time.Median),
-            ReadableTime.Format(r.Time.Mean),
-            ReadableTime.Format(r.Time.MedianInterval.HalfWidth, TimeUnit.For(r.Time.Median)),
+            Readable.Time(r.Time.Median),
+            Readable.Time(r.Time.Mean),
+            Readable.Time(r.Time.MedianInterval.HalfWidth, TimeUnit.For(r.Time.Median)),
             string.Create(CultureInfo.InvariantCulture, $"{r.Time.N} × {r.OperationsPerSample}"),
             ReportText.Bytes(r.AllocatedBytesPerOperation),
             ReportText.Gc(r.Gc),

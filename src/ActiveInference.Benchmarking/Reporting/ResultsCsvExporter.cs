@@ -42,7 +42,7 @@ internal sealed class ResultsCsvExporter : TextExporter
         ("ratio_ci_lower", (_, _, g) => ReportText.Number(g?.RatioInterval?.Lower)),
         ("ratio_ci_upper", (_, _, g) => ReportText.Number(g?.RatioInterval?.Upper)),
         ("ratio_ci_level", (_, _, g) => ReportText.Number(g?.RatioInterval?.Level)),
-        ("p_value", (_, _, g) => ReportText.Number(g?.PValue)),
+        ("p_value", (_, _, _) => ""), // no gate computes a p-value; the column stays for the schema
         ("threshold", (_, _, g) => ReportText.Number(g?.Threshold)),
         ("noise_floor", (_, _, g) => ReportText.Number(g?.NoiseFloor)),
         ("baseline", (_, _, g) => g?.Baseline ?? ""),

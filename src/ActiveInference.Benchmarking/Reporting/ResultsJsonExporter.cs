@@ -65,8 +65,8 @@ internal sealed class ResultsJsonExporter : TextExporter
         MaxNs = r.Time.Max,
         Q1Ns = r.Time.Q1,
         Q3Ns = r.Time.Q3,
-        MedianIntervalNs = ToDto(r.Time.MedianInterval),
-        MeanIntervalNs = ToDto(r.Time.MeanInterval),
+        MedianIntervalNs = IntervalDto.From(r.Time.MedianInterval),
+        MeanIntervalNs = IntervalDto.From(r.Time.MeanInterval),
         Samples = r.Time.N,
         OperationsPerSample = r.OperationsPerSample,
         TotalOperations = r.TotalOperations,
@@ -78,36 +78,11 @@ internal sealed class ResultsJsonExporter : TextExporter
         StoppedByTimeLimit = r.StoppedByTimeLimit,
         TrustIssues = r.TrustIssues.ToList(),
         Verdict = gate?.Verdict,
-        BaselineComparison = gate is { } g
-            ? new BaselineComparisonDto
-            {
-                Verdict = g.Verdict,
-                Message = g.Message,
-                Ratio = g.Ratio,
-                RatioInterval = g.RatioInterval is { } i ? ToDto(i) : null,
-                PValue = g.PValue,
-                Threshold = g.Threshold,
-                BaselineMedianNs = g.BaselineMedianNanoseconds,
-                CurrentMedianNs = g.CurrentMedianNanoseconds,
-                Confirmed = g.Confirmed,
-                Method = g.Method,
-                Baseline = g.Baseline,
-                BaselineCommit = g.BaselineCommit,
-                Processes = g.Processes,
-                CopiesPerSide = g.CopiesPerSide,
-                NoiseFloor = g.NoiseFloor,
-                ProcessRatios = g.ProcessRatios.Count == 0 ? null : [.. g.ProcessRatios],
-                SelfRatios = g.SelfRatios.Count == 0 ? null : [.. g.SelfRatios],
-                ComparisonSeconds = g.ComparisonSeconds,
-                BuildDifferences = g.BuildDifferences.Count == 0 ? null : [.. g.BuildDifferences],
-            }
-            : null,
+        BaselineComparison = gate is null ? null : BaselineComparisonDto.From(gate),
         SamplesNsPerOp = r.SamplesNanosecondsPerOperation.ToList(),
         NormalisedSamples = r.NormalisedSamples.ToList(),
         StateSamples = r.StateSamples.Count == 0
             ? null
             : new SortedDictionary<string, List<double>>(r.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToList()), StringComparer.Ordinal),
     };
-
-    private static IntervalDto ToDto(ConfidenceInterval i) => new() { Lower = i.Lower, Upper = i.Upper, Level = i.Level };
 }

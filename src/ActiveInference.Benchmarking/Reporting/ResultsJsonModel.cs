@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Reporting;
 
@@ -124,6 +126,10 @@ internal static class ResultsJsonModel
         public required double Lower { get; init; }
         public required double Upper { get; init; }
         public required double Level { get; init; }
+
+        public static IntervalDto From(ConfidenceInterval interval) => new() { Lower = interval.Lower, Upper = interval.Upper, Level = interval.Level };
+
+        public ConfidenceInterval ToInterval() => new(Lower, Upper, Level);
     }
 
     public sealed class GcDto
@@ -133,12 +139,18 @@ internal static class ResultsJsonModel
         public required int Gen2 { get; init; }
     }
 
+    /// <summary>
+    /// A <see cref="GateOutcome"/> as <c>results.json</c> writes it: <see cref="From"/> and <see cref="ToOutcome"/> are the
+    /// only mappings between the two.
+    /// </summary>
     public sealed class BaselineComparisonDto
     {
         public required Gate.Verdict Verdict { get; init; }
         public required string Message { get; init; }
         public double? Ratio { get; init; }
         public IntervalDto? RatioInterval { get; init; }
+
+        /// <summary>Always written null (no gate computes a p-value); kept so the schema keeps its <c>p_value</c> field.</summary>
         public double? PValue { get; init; }
         public required double Threshold { get; init; }
         public double? BaselineMedianNs { get; init; }
@@ -174,5 +186,49 @@ internal static class ResultsJsonModel
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string>? BuildDifferences { get; init; }
+
+        public static BaselineComparisonDto From(GateOutcome gate) => new()
+        {
+            Verdict = gate.Verdict,
+            Message = gate.Message,
+            Ratio = gate.Ratio,
+            RatioInterval = gate.RatioInterval is { } i ? IntervalDto.From(i) : null,
+            Threshold = gate.Threshold,
+            BaselineMedianNs = gate.BaselineMedianNanoseconds,
+            CurrentMedianNs = gate.CurrentMedianNanoseconds,
+            Confirmed = gate.Confirmed,
+            Method = gate.Method,
+            Baseline = gate.Baseline,
+            BaselineCommit = gate.BaselineCommit,
+            Processes = gate.Processes,
+            CopiesPerSide = gate.CopiesPerSide,
+            NoiseFloor = gate.NoiseFloor,
+            ProcessRatios = gate.ProcessRatios.Count == 0 ? null : [.. gate.ProcessRatios],
+            SelfRatios = gate.SelfRatios.Count == 0 ? null : [.. gate.SelfRatios],
+            ComparisonSeconds = gate.ComparisonSeconds,
+            BuildDifferences = gate.BuildDifferences.Count == 0 ? null : [.. gate.BuildDifferences],
+        };
+
+        public GateOutcome ToOutcome() => new()
+        {
+            Verdict = Verdict,
+            Message = Message,
+            Ratio = Ratio,
+            RatioInterval = RatioInterval?.ToInterval(),
+            Threshold = Threshold,
+            BaselineMedianNanoseconds = BaselineMedianNs,
+            CurrentMedianNanoseconds = CurrentMedianNs,
+            Confirmed = Confirmed,
+            Method = Method,
+            Baseline = Baseline,
+            BaselineCommit = BaselineCommit,
+            Processes = Processes,
+            CopiesPerSide = CopiesPerSide,
+            NoiseFloor = NoiseFloor,
+            ProcessRatios = ProcessRatios?.ToArray() ?? [],
+            SelfRatios = SelfRatios?.ToArray() ?? [],
+            ComparisonSeconds = ComparisonSeconds,
+            BuildDifferences = BuildDifferences?.ToArray() ?? [],
+        };
     }
 }

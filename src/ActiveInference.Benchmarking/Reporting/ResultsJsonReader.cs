@@ -113,7 +113,7 @@ internal static class ResultsJsonReader
     }
 
     private static GatedResult ToResult(ResultDto r, string where, string source) =>
-        new(ToMeasured(r, where, source), ToOutcome(r.BaselineComparison));
+        new(ToMeasured(r, where, source), r.BaselineComparison?.ToOutcome());
 
     private static BenchmarkResult ToMeasured(ResultDto r, string where, string source)
     {
@@ -129,7 +129,7 @@ internal static class ResultsJsonReader
             Suite = r.Suite,
             Time = new Summary(
                 r.Samples, r.MeanNs, r.StdDevNs, r.MinNs, r.MaxNs, r.MedianNs, r.Q1Ns, r.Q3Ns,
-                ToInterval(r.MeanIntervalNs), ToInterval(r.MedianIntervalNs)),
+                r.MeanIntervalNs.ToInterval(), r.MedianIntervalNs.ToInterval()),
             SamplesNanosecondsPerOperation = r.SamplesNsPerOp.ToArray(),
             StateSamples = StateSamples(r),
             OperationsPerSample = r.OperationsPerSample,
@@ -158,27 +158,6 @@ internal static class ResultsJsonReader
             state[QuadraticFormReference.ReferenceName] = reference;
         return state;
     }
-
-    private static GateOutcome? ToOutcome(BaselineComparisonDto? comparison) =>
-        comparison is { } g
-            ? new GateOutcome(
-                g.Verdict, g.Message, g.Ratio, g.RatioInterval is { } i ? ToInterval(i) : null, g.PValue,
-                g.Threshold, g.BaselineMedianNs, g.CurrentMedianNs, g.Confirmed)
-            {
-                Method = g.Method,
-                Baseline = g.Baseline,
-                BaselineCommit = g.BaselineCommit,
-                Processes = g.Processes,
-                CopiesPerSide = g.CopiesPerSide,
-                NoiseFloor = g.NoiseFloor,
-                ProcessRatios = g.ProcessRatios?.ToArray() ?? [],
-                SelfRatios = g.SelfRatios?.ToArray() ?? [],
-                ComparisonSeconds = g.ComparisonSeconds,
-                BuildDifferences = g.BuildDifferences?.ToArray() ?? [],
-            }
-            : null;
-
-    private static ConfidenceInterval ToInterval(IntervalDto i) => new(i.Lower, i.Upper, i.Level);
 
     private static DateTimeOffset ParseTimestamp(string text, string where, string source) =>
         ReportText.TryParseTimestamp(text, out var value)

@@ -68,17 +68,17 @@ internal sealed class AnchoredHistoryView(CliContext context)
         var rows = series.Points.Select((p, i) => new[]
         {
             (i + 1).ToString(CultureInfo.InvariantCulture), p.Date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Step.Short(p.Commit), Ratio(p),
-            p.NoiseFloor is { } f ? string.Create(CultureInfo.InvariantCulture, $"±{f * 100:0.0}%") : "-",
+            p.NoiseFloor is { } f ? Readable.Spread(f) : "-",
             p.Unchanged ? "unchanged" : string.Create(CultureInfo.InvariantCulture, $"{p.Processes} × {p.CopiesPerSide}"),
             p.MeasuredAgainst == series.Anchor ? Step.Short(p.MeasuredAgainst) : $"{Step.Short(p.MeasuredAgainst)} (linked)",
             p.Verdict.ToString(),
-            p.RawAnchorMedianNanoseconds is { } a && p.RawCurrentMedianNanoseconds is { } c ? $"{ReadableTime.Format(a)} -> {ReadableTime.Format(c)}" : p.RawCurrentMedianNanoseconds is { } only ? ReadableTime.Format(only) : "-",
+            p.RawAnchorMedianNanoseconds is { } a && p.RawCurrentMedianNanoseconds is { } c ? $"{Readable.Time(a)} -> {Readable.Time(c)}" : p.RawCurrentMedianNanoseconds is { } only ? Readable.Time(only) : "-",
             p.BytesPerOperation is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) : "-",
             starts.Contains(i) ? "<- step" : "",
         }).ToList();
         TextTable.Write(output, ["#", "Date (UTC)", "Commit", "Ratio [interval]", "Floor", "Processes × copies", "Against", "Verdict", "Raw medians (anchor -> run)", "Bytes/op", ""], rows, rightAligned: [0, 3, 4, 9]);
         output.WriteLine();
-        var effect = string.Create(CultureInfo.InvariantCulture, $"{series.Threshold * 100:0.#}%");
+        var effect = Readable.Percent(series.Threshold);
         if (series.Steps.Count == 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No step of {effect} or more in {series.Points.Count} run(s)."));
@@ -94,7 +94,7 @@ internal sealed class AnchoredHistoryView(CliContext context)
 
     /// <summary>e.g. <c>1a2b3c4..5d6e7f8 ×1.200 (+20.0%)</c>.</summary>
     internal static string Describe(Step step) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Step.Short(step.LastBefore)}..{Step.Short(step.FirstAfter)} ×{step.Factor:0.000} ({(step.Factor - 1) * 100:+0.0;-0.0;0.0}%)");
+        string.Create(CultureInfo.InvariantCulture, $"{Step.Short(step.LastBefore)}..{Step.Short(step.FirstAfter)} ×{step.Factor:0.000} ({Readable.Change(step.Factor)})");
 
     private static string Ratio(AnchoredPoint p) => p.Lower is { } l && p.Upper is { } u
         ? string.Create(CultureInfo.InvariantCulture, $"{p.Ratio:0.000} [{l:0.000}, {u:0.000}]")

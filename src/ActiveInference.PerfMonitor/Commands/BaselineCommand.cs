@@ -169,12 +169,12 @@ internal sealed class BaselineCommand(CliContext context)
             {
                 var baseline = profile.Find(name)!;
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {SummaryTable.ReportTextLine(name)}: centre {ReadableTime.Format(baseline.CenterNanosecondsPerOperation)}, {baseline.Recordings.Count} recording(s), latest {baseline.Latest.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+                    $"  {SummaryTable.ReportTextLine(name)}: centre {Readable.Time(baseline.CenterNanosecondsPerOperation)}, {baseline.Recordings.Count} recording(s), latest {baseline.Latest.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
                 if (fullName is null)
                     continue;
                 foreach (var r in baseline.Recordings)
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    {r.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} commit {r.Commit ?? "-"}: median {ReadableTime.Format(r.Time.Median)}, n={r.Time.N}, {r.AllocatedBytesPerOperation:0.##} B/op"));
+                        $"    {r.RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} commit {r.Commit ?? "-"}: median {Readable.Time(r.Time.Median)}, n={r.Time.N}, {r.AllocatedBytesPerOperation:0.##} B/op"));
             }
         }
         return ExitCodes.Clean;

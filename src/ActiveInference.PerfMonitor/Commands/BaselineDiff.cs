@@ -46,6 +46,6 @@ internal static class BaselineDiff
 
     private static string Centre(IReadOnlyList<Recording> recordings)
     {
-        return ReadableTime.Format(Quantile.Median(recordings.Select(r => r.Time.Median)));
+        return Readable.Time(Quantile.Median(recordings.Select(r => r.Time.Median)));
     }
 }

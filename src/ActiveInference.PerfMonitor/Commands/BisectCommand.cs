@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.Pairing;
 using ActiveInference.PerfMonitor.Bisect;
 
@@ -38,7 +39,7 @@ internal sealed class BisectCommand(CliContext context)
         if (!(threshold > 0 && double.IsFinite(threshold)))
             throw new MonitorException($"--threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be a positive fraction (0.10 = 10%)");
         var commits = FirstParentLine(root, Resolve(root, good, "--good"), Resolve(root, bad, "--bad"));
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bisect: {commits.Count - 1} commit(s) on the first-parent line from {BisectSearch.Short(commits[0])} (good) to {BisectSearch.Short(commits[^1])} (bad); steps of {threshold * 100:0.#}% or more"));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bisect: {commits.Count - 1} commit(s) on the first-parent line from {BisectSearch.Short(commits[0])} (good) to {BisectSearch.Short(commits[^1])} (bad); steps of {Readable.Percent(threshold)} or more"));
         BisectOutcome outcome;
         try
         {
@@ -58,7 +59,7 @@ internal sealed class BisectCommand(CliContext context)
             output.WriteLine($"Skipped (does not build): {BisectSearch.Short(skipped.Commit)}: {skipped.Reason}");
         if (outcome.Steps.Count == 0)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No step of {threshold * 100:0.#}% or more between {BisectSearch.Short(commits[0])} and {BisectSearch.Short(commits[^1])}: nothing to find."));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No step of {Readable.Percent(threshold)} or more between {BisectSearch.Short(commits[0])} and {BisectSearch.Short(commits[^1])}: nothing to find."));
             return ExitCodes.Clean;
         }
 

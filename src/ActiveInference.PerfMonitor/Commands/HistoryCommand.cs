@@ -65,7 +65,7 @@ internal sealed class HistoryCommand(CliContext context)
             var last = series[^1];
             return new[]
             {
-                SummaryTable.ReportTextLine(name), ReadableTime.Format(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp),
+                SummaryTable.ReportTextLine(name), Readable.Time(last.MedianNanoseconds), series.Count.ToString(CultureInfo.InvariantCulture), Date(last.Timestamp),
                 last.Verdict?.ToString() ?? "-", Against(last.Comparison),
             };
         }).ToList();
@@ -85,8 +85,8 @@ internal sealed class HistoryCommand(CliContext context)
         var changes = trend.ChangePoints.ToHashSet();
         var rows = trend.Points.Select((p, i) => new[]
         {
-            (i + 1).ToString(CultureInfo.InvariantCulture), Date(p.Timestamp), Short(p.Commit), ReadableTime.Format(p.MedianNanoseconds),
-            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), Change(p), NoiseFloor(p.Comparison), Against(p.Comparison),
+            (i + 1).ToString(CultureInfo.InvariantCulture), Date(p.Timestamp), Short(p.Commit), Readable.Time(p.MedianNanoseconds),
+            (p.Verdict?.ToString() ?? "-") + (p.IsTrustworthy ? "" : " (untrusted)"), Change(p), ComparisonText.NoiseFloor(p.Comparison?.NoiseFloor), Against(p.Comparison),
             changes.Contains(i) ? "<- level change" : "",
         }).ToList();
         WriteTable(["#", "Date (UTC)", "Commit", "Raw median", "Verdict", "Change [interval]", "Noise floor", "Against", ""], rows, rightAligned: [0, 3, 5, 6]);
@@ -104,7 +104,7 @@ internal sealed class HistoryCommand(CliContext context)
             var after = Median(trend.Points, bounds[k], bounds[k + 1]);
             var at = trend.Points[bounds[k]];
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  from run #{bounds[k] + 1} ({Date(at.Timestamp)}, commit {Short(at.Commit)}): raw median {ReadableTime.Format(before)} -> {ReadableTime.Format(after)} ({(after / before - 1) * 100:+0.0;-0.0;0.0}%)"));
+                $"  from run #{bounds[k] + 1} ({Date(at.Timestamp)}, commit {Short(at.Commit)}): raw median {Readable.Time(before)} -> {Readable.Time(after)} ({Readable.Change(after / before)})"));
         }
     }
 
@@ -123,20 +123,10 @@ internal sealed class HistoryCommand(CliContext context)
     }
 
     /// <summary>The verdict's change with its interval when stored, e.g. <c>+23.4% [+18.0%, +29.0%]</c>; <c>-</c> without one.</summary>
-    private static string Change(HistoryPoint point)
-    {
-        if (point.Ratio is not { } ratio || !double.IsFinite(ratio))
-            return "-";
-        return point.Comparison?.RatioInterval is { } i ? $"{Percent(ratio)} [{Percent(i.Lower)}, {Percent(i.Upper)}]" : Percent(ratio);
-    }
-
-    private static string NoiseFloor(HistoryComparison? comparison) =>
-        comparison?.NoiseFloor is { } f && double.IsFinite(f) ? string.Create(CultureInfo.InvariantCulture, $"±{f * 100:0.0}%") : "-";
+    private static string Change(HistoryPoint point) => ComparisonText.Change(point.Ratio, point.Comparison?.RatioInterval);
 
     private static string Against(HistoryComparison? comparison) =>
         comparison is null ? "-" : SummaryTable.Against(comparison.Method, comparison.Baseline, comparison.Processes, comparison.CopiesPerSide);
-
-    private static string Percent(double ratio) => ((ratio - 1) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

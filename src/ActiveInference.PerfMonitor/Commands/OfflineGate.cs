@@ -21,8 +21,8 @@ internal static class OfflineGate
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere, MachineProfile here, GatePolicy policy)
     {
         if (!current.IsTrustworthy)
-            return new GateOutcome(Verdict.Inconclusive, $"{current.Name} inconclusive: not trustworthy, not gated: {string.Join("; ", current.TrustIssues)}",
-                null, null, null, policy.Threshold, baseline?.CenterNanosecondsPerOperation, current.Time.Median);
+            return GateOutcome.Inconclusive($"{current.Name} inconclusive: not trustworthy, not gated: {string.Join("; ", current.TrustIssues)}",
+                policy.Threshold, current.Time.Median, baselineMedianNanoseconds: baseline?.CenterNanosecondsPerOperation);
         var confirmedOffline = false;
         var outcome = RegressionGate.Decide(current, baseline, elsewhere, here, policy with { UnmatchedRetries = 0 }, () =>
         {

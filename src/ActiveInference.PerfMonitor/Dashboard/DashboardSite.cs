@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.PerfMonitor.Commands;
@@ -109,7 +110,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
     private string BenchmarkPage(AnchoredSeries s)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<h1>{Html(s.FullName)}</h1><p>Time ÷ the time of anchor {links.Html(s.Anchor)}, measured beside it in the same processes (1.000 = as fast as that commit; lower is faster), with its interval; dashed red lines mark steps of {s.Threshold * 100:0.#}% or more.</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<h1>{Html(s.FullName)}</h1><p>Time ÷ the time of anchor {links.Html(s.Anchor)}, measured beside it in the same processes (1.000 = as fast as that commit; lower is faster), with its interval; dashed red lines mark steps of {Readable.Percent(s.Threshold)} or more.</p>");
         Problems(body, s.Problems);
         body.Append("<div id=\"chart\"></div><div id=\"point\" class=\"muted\">Hover over the chart for a run's commit.</div>");
         body.Append(s.Steps.Count == 0
@@ -121,7 +122,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
         {
             var p = s.Points[i];
             body.Append(CultureInfo.InvariantCulture,
-                $"<tr><td class=\"num\">{i + 1}</td><td>{Date(p.Date)}</td><td>{links.Html(p.Commit)}</td><td class=\"num\">{RatioText(p)}</td><td class=\"num\">{(p.NoiseFloor is { } f ? $"±{f * 100:0.0}%" : "-")}</td>"
+                $"<tr><td class=\"num\">{i + 1}</td><td>{Date(p.Date)}</td><td>{links.Html(p.Commit)}</td><td class=\"num\">{RatioText(p)}</td><td class=\"num\">{(p.NoiseFloor is { } f ? Readable.Spread(f) : "-")}</td>"
                 + $"<td>{(p.Unchanged ? "unchanged code" : $"{p.Processes} × {p.CopiesPerSide}")}</td><td>{p.Verdict}</td><td class=\"num\">{Number(p.BytesPerOperation, "0.#")}</td><td class=\"num\">{Number(p.RawAnchorMedianNanoseconds, "0.###")}</td><td class=\"num\">{Number(p.RawCurrentMedianNanoseconds, "0.###")}</td></tr>");
         }
 
@@ -246,7 +247,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
     private string StepHtml(AnchoredSeries s, Step step) =>
         $"<span class=\"{(step.Factor >= 1 ? "regression" : "improvement")}\">{Factor(step)}</span> at {links.Html(step.LastBefore)}..{links.Html(step.FirstAfter)}";
 
-    private static string Factor(Step step) => string.Create(CultureInfo.InvariantCulture, $"{(step.Factor - 1) * 100:+0.0;-0.0;0.0}% (×{step.Factor:0.000})");
+    private static string Factor(Step step) => string.Create(CultureInfo.InvariantCulture, $"{Readable.Change(step.Factor)} (×{step.Factor:0.000})");
 
     private static string RatioText(AnchoredPoint p) => p.Lower is { } l && p.Upper is { } u
         ? string.Create(CultureInfo.InvariantCulture, $"{p.Ratio:0.000} [{l:0.000}, {u:0.000}]")

@@ -105,7 +105,6 @@ internal class RegressionGateTests
         Assert.That(outcome.BaselineCommit, Is.EqualTo("rec4"), "the commit of the latest recording");
         Assert.That(outcome.Processes, Is.EqualTo(1));
         Assert.That(outcome.NoiseFloor, Is.Not.Null);
-        Assert.That(outcome.PValue, Is.Null);
         Assert.That(outcome.Threshold, Is.EqualTo(0.10));
         Assert.That(outcome.BaselineMedianNanoseconds, Is.EqualTo(StateWorld.Baseline().CenterNanosecondsPerOperation));
     }

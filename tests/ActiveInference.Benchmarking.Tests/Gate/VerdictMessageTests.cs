@@ -30,18 +30,6 @@ internal class VerdictMessageTests
         Assert.That(Compared(), Is.EqualTo(Regression));
     }
 
-    [TestCase(1.234, "+23.4%")]
-    [TestCase(0.9, "-10.0%")]
-    [TestCase(1.0, "0.0%")]
-    [TestCase(0.99996, "0.0%")]
-    [TestCase(1.00004, "0.0%")]
-    [TestCase(2.0, "+100.0%")]
-    [TestCase(0.12345, "-87.7%")]
-    public void RatiosReadAsSignedPercentageChangesWithOneDecimal(double ratio, string expected)
-    {
-        Assert.That(VerdictMessage.Percent(ratio), Is.EqualTo(expected));
-    }
-
     [TestCase(0.10, "threshold 10%")]
     [TestCase(0.125, "threshold 12.5%")]
     [TestCase(0.05, "threshold 5%")]
@@ -96,7 +84,6 @@ internal class VerdictMessageTests
         {
             Assert.That(Compared(), Is.EqualTo(Regression));
             Assert.That(Compared(threshold: 0.125, floor: 0.15), Does.Contain("threshold 12.5%, noise floor ±15.0% ("));
-            Assert.That(VerdictMessage.Percent(0.9), Is.EqualTo("-10.0%"));
         }
         finally
         {

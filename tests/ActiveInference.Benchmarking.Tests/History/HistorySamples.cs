@@ -15,24 +15,26 @@ internal static class HistorySamples
 
     /// <summary>A benchmark result gated by a paired comparison with <paramref name="baselineCommit"/> at <paramref name="ratio"/>.</summary>
     public static GatedResult PairedWith(string name, double ratio, string baselineCommit = Anchor, Verdict verdict = Verdict.Passed, double bytes = 0) =>
-        new(Result(name, bytes), new GateOutcome(verdict, "m", ratio, new ConfidenceInterval(ratio * 0.98, ratio * 1.02, 0.95), null, 0.10, 1000, 1000 * ratio)
-        {
-            Method = ComparisonMethod.Paired,
-            BaselineCommit = baselineCommit,
-            Baseline = "commit " + baselineCommit[..7],
-            Processes = 2,
-            CopiesPerSide = 4,
-            NoiseFloor = 0.02,
-        });
+        new(Result(name, bytes), GateOutcome.Compared(verdict, "m", 0.10, ComparisonMethod.Paired, new BaselineName("commit " + baselineCommit[..7], baselineCommit),
+            processes: 2, baselineMedianNanoseconds: 1000, currentMedianNanoseconds: 1000 * ratio, ratio: ratio,
+            ratioInterval: new ConfidenceInterval(ratio * 0.98, ratio * 1.02, 0.95), noiseFloor: 0.02) with
+        { CopiesPerSide = 4 });
 
     public static GatedResult Unchanged(string name, string baselineCommit = Anchor) =>
-        new(Result(name, 0), new GateOutcome(Verdict.Unchanged, "m", null, null, null, 0.10, null, double.NaN) { BaselineCommit = baselineCommit });
+        new(Result(name, 0), new GateOutcome { Verdict = Verdict.Unchanged, Message = "m", Threshold = 0.10, CurrentMedianNanoseconds = double.NaN, BaselineCommit = baselineCommit });
 
     public static GatedResult Recorded(string name, double ratio) =>
-        new(Result(name, 0), new GateOutcome(Verdict.Passed, "m", ratio, new ConfidenceInterval(ratio * 0.9, ratio * 1.1, 0.95), null, 0.10, 1000, 1000 * ratio)
+        new(Result(name, 0), new GateOutcome
         {
+            Verdict = Verdict.Passed,
+            Message = "m",
+            Ratio = ratio,
+            RatioInterval = new ConfidenceInterval(ratio * 0.9, ratio * 1.1, 0.95),
+            Threshold = 0.10,
+            BaselineMedianNanoseconds = 1000,
+            CurrentMedianNanoseconds = 1000 * ratio,
             Method = ComparisonMethod.Recorded,
-            BaselineCommit = "cccccccccccccccccccccccccccccccccccccccc",
+            BaselineCommit = "cccccccccccccccccccccccccccccccccccccccc", // no description: as an older results file stores it
             Processes = 1,
         });
 

@@ -54,15 +54,10 @@ public sealed class HistoryCommandTests
         var paired = Result("Update(10)", 1234, Verdict.Regressed);
         paired = paired with
         {
-            Gate = new GateOutcome(Verdict.Regressed, "regressed", 1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.1, 1000, 1234)
-            {
-                Method = ComparisonMethod.Paired,
-                Baseline = "commit 1b56a1b",
-                BaselineCommit = "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7",
-                Processes = 3,
-                CopiesPerSide = 4,
-                NoiseFloor = 0.021,
-            },
+            Gate = GateOutcome.Compared(Verdict.Regressed, "regressed", 0.1, ComparisonMethod.Paired,
+                new BaselineName("commit 1b56a1b", "1b56a1b0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7"), processes: 3, baselineMedianNanoseconds: 1000,
+                currentMedianNanoseconds: 1234, ratio: 1.234, ratioInterval: new ConfidenceInterval(1.18, 1.29, 0.997), noiseFloor: 0.021) with
+            { CopiesPerSide = 4 },
         };
         new HistoryStore(_samples.PathOf("history.db")).Append(Run(paired) with { Timestamp = Time.AddDays(20), Commit = "commit20abcdef" });
 

@@ -43,7 +43,7 @@ internal sealed class MonitorSamples : IDisposable
             Timestamp = Time,
         };
         return new GatedResult(measured,
-            verdict is { } v ? new GateOutcome(v, $"{name}: {v}", v == Verdict.Regressed ? 1.3 : 1.0, null, null, 0.1, medianNs / (v == Verdict.Regressed ? 1.3 : 1.0), medianNs) : null);
+            verdict is { } v ? new GateOutcome { Verdict = v, Message = $"{name}: {v}", Ratio = v == Verdict.Regressed ? 1.3 : 1.0, Threshold = 0.1, BaselineMedianNanoseconds = medianNs / (v == Verdict.Regressed ? 1.3 : 1.0), CurrentMedianNanoseconds = medianNs } : null);
     }
 
     /// <summary>The state probes <see cref="ProbedResult"/> times next to each sample.</summary>

@@ -188,8 +188,14 @@ public sealed class RunCommandTests
     {
         var paired = Result("Update(10)", 1000, Verdict.Passed) with
         {
-            Gate = new GateOutcome(Verdict.Passed, "passed", 1.01, null, null, 0.1, 990, 1000)
+            Gate = new GateOutcome
             {
+                Verdict = Verdict.Passed,
+                Message = "passed",
+                Ratio = 1.01,
+                Threshold = 0.1,
+                BaselineMedianNanoseconds = 990,
+                CurrentMedianNanoseconds = 1000,
                 Method = ComparisonMethod.Paired,
                 Baseline = "commit 1b56a1b",
                 Processes = 2,
@@ -285,7 +291,7 @@ public sealed class RunCommandTests
 
     /// <summary>An inconclusive result for want of anything to compare with, its message as the gate words it.</summary>
     internal static GatedResult NothingToCompare(string name) =>
-        Result(name, 1000) with { Gate = new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(name, Verdict.Inconclusive, NoBaselines), null, null, null, 0.1, null, 1000) };
+        Result(name, 1000) with { Gate = new GateOutcome { Verdict = Verdict.Inconclusive, Message = VerdictMessage.Plain(name, Verdict.Inconclusive, NoBaselines), Threshold = 0.1, CurrentMedianNanoseconds = 1000 } };
 
     internal const string NoBaselines = "nothing to compare with: there is no baseline code (there is no baselines file to name a baseline commit) and no baselines file at /r/baselines.json";
 

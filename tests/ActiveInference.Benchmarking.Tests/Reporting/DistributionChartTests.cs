@@ -7,7 +7,7 @@ namespace ActiveInference.Benchmarking.Tests.Reporting;
 public class DistributionChartTests
 {
     private static readonly GatedResult Current = SampleRun.Result("S.FreeEnergy(10)", "FreeEnergy(10)", "S", 3_634,
-        gate: new GateOutcome(Verdict.Regressed, "slower", 1.25, null, 0.001, 0.1, 2_900, 3_634));
+        gate: new GateOutcome { Verdict = Verdict.Regressed, Message = "slower", Ratio = 1.25, Threshold = 0.1, BaselineMedianNanoseconds = 2_900, CurrentMedianNanoseconds = 3_634 });
 
     private static readonly double[] Baseline = [2_900, 2_950, 2_880, 2_910, 3_000, 2_990, 2_920];
 

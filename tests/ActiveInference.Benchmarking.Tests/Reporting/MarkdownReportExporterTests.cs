@@ -30,7 +30,7 @@ public class MarkdownReportExporterTests
     [Test]
     public void SaysNoRegressionsWhenThereAreNone()
     {
-        var clean = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Passed, "ok", 1.0, null, 0.5, 0.1, 100, 100));
+        var clean = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome { Verdict = Verdict.Passed, Message = "ok", Ratio = 1.0, Threshold = 0.1, BaselineMedianNanoseconds = 100, CurrentMedianNanoseconds = 100 });
         var md = Exporter.ExportToString(SampleRun.Create(clean));
         Assert.That(md, Does.Contain("\n✅ No regressions detected\n"));
         Assert.That(md, Does.Not.Contain("Regressions Detected"));
@@ -68,8 +68,12 @@ public class MarkdownReportExporterTests
     [Test]
     public void ABenchmarkTheBaselineLacksIsListedAgainstItAsNotCompared()
     {
-        var brand = SampleRun.Result("S.Brand(1)", "Brand(1)", "S", 100, gate: new GateOutcome(Verdict.New, "Brand(1) is new: commit 1b56a1b has no such test", null, null, null, 0.1, null, 100)
+        var brand = SampleRun.Result("S.Brand(1)", "Brand(1)", "S", 100, gate: new GateOutcome
         {
+            Verdict = Verdict.New,
+            Message = "Brand(1) is new: commit 1b56a1b has no such test",
+            Threshold = 0.1,
+            CurrentMedianNanoseconds = 100,
             Baseline = "commit 1b56a1b",
             BaselineCommit = SampleRun.PairedCommit,
         });
@@ -81,7 +85,7 @@ public class MarkdownReportExporterTests
     [Test]
     public void ResultsFromBeforeVerdictsNamedTheirBaselineDoNotClaimThereWasNone()
     {
-        var old = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Passed, "ok", 1.01, null, 0.4, 0.1, 99, 100));
+        var old = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome { Verdict = Verdict.Passed, Message = "ok", Ratio = 1.01, Threshold = 0.1, BaselineMedianNanoseconds = 99, CurrentMedianNanoseconds = 100 });
         var md = Exporter.ExportToString(SampleRun.Create(old));
         Assert.That(md, Does.Contain("- **Baseline:** not named (the results come from a version that did not record it)\n"));
         Assert.That(md, Does.Contain("| A | Passed | +1.0% | - | - | - | 99.00 ns | 100.0 ns |\n"), "how it was measured is unknown, not 'not compared'");
@@ -102,8 +106,7 @@ public class MarkdownReportExporterTests
     [Test]
     public void AGateRunThatComparedNothingSaysWhyAndWhatToDoAtTheTop()
     {
-        var inconclusive = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome(Verdict.Inconclusive,
-            "A inconclusive: nothing to compare with: there is no baseline code (x) and no baselines file at /r/baselines.json", null, null, null, 0.1, null, 100));
+        var inconclusive = SampleRun.Result("S.A", "A", "S", 100, gate: new GateOutcome { Verdict = Verdict.Inconclusive, Message = "A inconclusive: nothing to compare with: there is no baseline code (x) and no baselines file at /r/baselines.json", Threshold = 0.1, CurrentMedianNanoseconds = 100 });
 
         var md = Exporter.ExportToString(SampleRun.Create(inconclusive));
 

@@ -84,7 +84,7 @@ public class ResultsJsonExporterTests
     public void NaNAndInfinityAreWrittenAsNullSoTheFileStaysValidJson()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,
-            gate: new GateOutcome(Verdict.Inconclusive, "noisy", double.PositiveInfinity, null, double.NaN, 0.1, null, double.NaN));
+            gate: new GateOutcome { Verdict = Verdict.Inconclusive, Message = "noisy", Ratio = double.PositiveInfinity, Threshold = 0.1, CurrentMedianNanoseconds = double.NaN });
         var json = new ResultsJsonExporter().ExportToString(SampleRun.Create(result));
         var element = JsonDocument.Parse(json).RootElement.GetProperty("results")[0];
         Assert.Multiple(() =>

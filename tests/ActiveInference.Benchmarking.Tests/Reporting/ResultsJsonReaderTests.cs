@@ -75,7 +75,7 @@ public class ResultsJsonReaderTests
     [Test]
     public void AVerdictWithoutAComparisonReadsBackWithMethodNone()
     {
-        var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100, gate: new GateOutcome(Verdict.New, "new", null, null, null, 0.1, null, 100));
+        var result = SampleRun.Result("S.B(1)", "B(1)", "S", 100, gate: new GateOutcome { Verdict = Verdict.New, Message = "new", Threshold = 0.1, CurrentMedianNanoseconds = 100 });
         var json = Exporter.ExportToString(SampleRun.Create(result));
 
         var gate = ResultsJsonReader.Parse(json, "test").Results[0].Gate!;
@@ -90,7 +90,7 @@ public class ResultsJsonReaderTests
     public void NaNReadsBackAsNaN()
     {
         var result = SampleRun.Result("S.B(1)", "B(1)", "S", double.NaN,
-            gate: new GateOutcome(Verdict.Inconclusive, "noisy", null, null, null, 0.1, null, double.NaN));
+            gate: new GateOutcome { Verdict = Verdict.Inconclusive, Message = "noisy", Threshold = 0.1, CurrentMedianNanoseconds = double.NaN });
         var read = ResultsJsonReader.Parse(Exporter.ExportToString(SampleRun.Create(result)), "test");
         Assert.That(read.Results[0].Measured.Time.Median, Is.NaN);
         Assert.That(read.Results[0].Gate!.CurrentMedianNanoseconds, Is.NaN);

@@ -36,29 +36,20 @@ internal static class SampleRun
     [
         // Deliberately out of order: exporters must sort.
         Result("ActiveInference.Core.PerfTests.Inference.Update(1000)", "Update(1000)", "ActiveInference.Core.PerfTests.Inference", 1_512_345.6,
-            gate: new GateOutcome(Verdict.Regressed,
+            gate: GateOutcome.Compared(Verdict.Regressed,
                 "Update(1000) regressed: +23.4% [+18.0%, +29.0%] against commit 1b56a1b (paired: 3 processes × 4 copies per side), threshold 10%, noise floor ±2.1%; raw medians 1.225 ms → 1.512 ms",
-                1.234, new ConfidenceInterval(1.18, 1.29, 0.997), null, 0.10, 1_225_000, 1_512_345.6)
+                0.10, ComparisonMethod.Paired, new BaselineName("commit 1b56a1b", PairedCommit), processes: 3, baselineMedianNanoseconds: 1_225_000,
+                currentMedianNanoseconds: 1_512_345.6, ratio: 1.234, ratioInterval: new ConfidenceInterval(1.18, 1.29, 0.997), noiseFloor: 0.021) with
             {
-                Method = ComparisonMethod.Paired,
-                Baseline = "commit 1b56a1b",
-                BaselineCommit = PairedCommit,
-                Processes = 3,
                 CopiesPerSide = 4,
-                NoiseFloor = 0.021,
                 ProcessRatios = [1.22, 1.25, 1.232],
                 SelfRatios = [1.004, 0.991, 1.012, 0.998, 1.001, 1.007],
                 ComparisonSeconds = 5.25,
             }),
         Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)", "FreeEnergy(10)", "ActiveInference.Core.PerfTests.FreeEnergy", 3_634.25,
-            gate: new GateOutcome(Verdict.Passed, "within noise", 1.012, new ConfidenceInterval(0.99, 1.03, 0.99), 0.21, 0.10, 3_590, 3_634.25)
-            {
-                Method = ComparisonMethod.Recorded,
-                Baseline = "the recorded numbers of 2025-02-27",
-                BaselineCommit = RecordedCommit,
-                Processes = 1,
-                NoiseFloor = 0.034,
-            }),
+            gate: GateOutcome.Compared(Verdict.Passed, "within noise", 0.10, ComparisonMethod.Recorded,
+                new BaselineName("the recorded numbers of 2025-02-27", RecordedCommit), processes: 1, baselineMedianNanoseconds: 3_590,
+                currentMedianNanoseconds: 3_634.25, ratio: 1.012, ratioInterval: new ConfidenceInterval(0.99, 1.03, 0.99), noiseFloor: 0.034)),
         Result("ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(\"a|b`*_<x>\",\n2)", "FreeEnergy(\"a|b`*_<x>\",\n2)", "ActiveInference.Core.PerfTests.FreeEnergy", 12.9,
             gate: null, trust: ["Debug build (not optimised)"], bytes: 24, gc: new GcCounts(3, 1, 0)),
     ];

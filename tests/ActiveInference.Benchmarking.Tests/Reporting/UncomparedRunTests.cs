@@ -38,7 +38,7 @@ internal class UncomparedRunTests
     [TestCase(Verdict.Unchanged)]
     public void OneBenchmarkWithARealVerdictMeansTheRunGated(Verdict verdict)
     {
-        var compared = SampleRun.Result("S.B", "B", "S", 100, gate: new GateOutcome(verdict, $"B {VerdictMessage.Verb(verdict)}: ok", null, null, null, 0.1, null, 100));
+        var compared = SampleRun.Result("S.B", "B", "S", 100, gate: new GateOutcome { Verdict = verdict, Message = $"B {VerdictMessage.Verb(verdict)}: ok", Threshold = 0.1, CurrentMedianNanoseconds = 100 });
 
         Assert.That(UncomparedRun.Of(SampleRun.Create(Inconclusive("A", NoBaseline), compared)), Is.Null);
     }
@@ -61,5 +61,5 @@ internal class UncomparedRunTests
     }
 
     private static GatedResult Inconclusive(string name, string reason) =>
-        SampleRun.Result("S." + name, name, "S", 100, gate: new GateOutcome(Verdict.Inconclusive, VerdictMessage.Plain(name, Verdict.Inconclusive, reason), null, null, null, 0.1, null, 100));
+        SampleRun.Result("S." + name, name, "S", 100, gate: new GateOutcome { Verdict = Verdict.Inconclusive, Message = VerdictMessage.Plain(name, Verdict.Inconclusive, reason), Threshold = 0.1, CurrentMedianNanoseconds = 100 });
 }
