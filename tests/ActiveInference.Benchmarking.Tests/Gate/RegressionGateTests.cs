@@ -400,7 +400,7 @@ internal class RegressionGateTests
     {
         var noisy = StateWorld.Baseline(1.00, 1.03, 0.97, 1.06, 0.94);
         var floor = Math.Exp(StateMatching.NoiseFloor(StateMatching.SamplesByRecording(noisy, Probes), Policy.NoiseMultiplier)) - 1;
-        Assume.That(floor, Is.GreaterThan(0.2).And.LessThan(0.4), "the recordings are meant to spread wider than a +20% change");
+        Assert.That(floor, Is.GreaterThan(0.2).And.LessThan(0.4), "the recordings are meant to spread wider than a +20% change");
 
         var quiet = Decide(Result(1.2, 22, 0), FreshProcesses.Of((1.2, 1), (1.2, 2)));
         var fresh = FreshProcesses.Of((1.2, 1), (1.2, 2));
