@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
@@ -94,8 +95,8 @@ internal sealed class BaselineStore
     /// <summary>Writes the samples file, then the baselines file, each atomically; the caller holds the lock.</summary>
     private static void WriteBoth(string fullPath, BaselineDocument document)
     {
-        Reporting.AtomicFile.WriteText(SamplesPathFor(fullPath), writer => writer.Write(BaselineJson.WriteSamples(document)));
-        Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(document)));
+        AtomicFile.WriteText(SamplesPathFor(fullPath), writer => writer.Write(BaselineJson.WriteSamples(document)));
+        AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(document)));
     }
 
     /// <summary>

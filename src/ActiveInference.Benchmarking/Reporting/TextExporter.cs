@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.IO;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
-using ActiveInference.Benchmarking.Pairing;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.PerfMonitor.Bisect;
 
 namespace ActiveInference.PerfMonitor.Commands;

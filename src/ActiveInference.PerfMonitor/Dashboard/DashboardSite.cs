@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.PerfMonitor.Commands;
 
