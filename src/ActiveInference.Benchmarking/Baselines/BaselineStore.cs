@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Baselines;
@@ -7,8 +8,8 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <summary>Reads <c>baselines.json</c> and its samples file and merges new recordings into them; writes are atomic and locked.</summary>
 internal sealed class BaselineStore
 {
-    /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>
-    public const int DefaultKeep = 7;
+    /// <summary>Recordings kept per benchmark and profile unless configured otherwise (the <c>keepRecordings</c> setting's default).</summary>
+    public const int DefaultKeep = PerfOptions.DefaultKeepRecordings;
 
     private readonly TimeSpan _lockTimeout;
 
