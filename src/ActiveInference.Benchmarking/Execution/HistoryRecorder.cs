@@ -1,7 +1,7 @@
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.IO;
-using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.Benchmarking.Execution;
 

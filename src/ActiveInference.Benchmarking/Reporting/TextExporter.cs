@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Reporting;
