@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Configuration;
 using ArchUnitNET.Loader;
 using NUnit.Framework;
 using static ActiveInference.Benchmarking.Tests.Architecture.RoomOrder;
@@ -28,6 +29,38 @@ public class RoomDirectionTests
         var unplaced = Framework.Unplaced(s_framework.Value.Namespaces);
 
         Assert.That(unplaced, Is.Empty, "a new room: add it to RoomOrder.Framework and to the README's list of rooms, where its references put it");
+    }
+
+    [Test]
+    public void NoRoomUsesAConstantOfARoomAboveIt()
+    {
+        var folder = Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("no repository root above the test assembly"), "src", "ActiveInference.Benchmarking");
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Select(File.ReadAllText);
+
+        var violations = Framework.Violations(RoomConstants.References(sources));
+
+        Assert.That(violations, Is.Empty, "a room uses a constant of a room above it (the compiled code keeps only its value): move the constant down:\n  " + string.Join("\n  ", violations));
+    }
+
+    [Test]
+    public void AConstantOfARoomAboveUsedQualifiedOrThroughAUsingIsAViolation()
+    {
+        var references = RoomConstants.References(
+        [
+            "namespace ActiveInference.Benchmarking.Baselines;\ninternal static class BaselineStore { public const int DefaultKeep = 7; }",
+            "namespace ActiveInference.Benchmarking.Configuration;\ninternal static class PerfOptions { public const int Keep = Baselines.BaselineStore.DefaultKeep; }",
+            "using ActiveInference.Benchmarking.Baselines;\nnamespace ActiveInference.Benchmarking.Engine;\ninternal static class Settings { public static int Keep() => BaselineStore.DefaultKeep; }",
+            "namespace ActiveInference.Benchmarking.Execution;\ninternal static class Runs { public static int Keep() => Baselines.BaselineStore.DefaultKeep; }",
+            "namespace ActiveInference.Benchmarking.Statistics;\ninternal static class Other { public static int Keep() => BaselineStore.DefaultKeep; }",
+        ]);
+
+        Assert.That(Framework.Violations(references), Is.EqualTo(new[]
+        {
+            "Configuration.PerfOptions -> Baselines.BaselineStore: Configuration is below Baselines",
+            "Engine.Settings -> Baselines.BaselineStore: Engine is below Baselines",
+        }));
     }
 
     [Test]
