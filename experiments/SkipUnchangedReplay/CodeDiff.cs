@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Pairing;
 
 namespace SkipUnchangedReplay;

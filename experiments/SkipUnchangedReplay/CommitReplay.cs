@@ -1,4 +1,4 @@
-using ActiveInference.Benchmarking.Pairing;
+using ActiveInference.Benchmarking.IO;
 
 namespace SkipUnchangedReplay;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.IO;
 using SkipUnchangedReplay;
 
 ReplayOptions options;

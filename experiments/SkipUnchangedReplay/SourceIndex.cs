@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ActiveInference.Benchmarking.Pairing;
+using ActiveInference.Benchmarking.IO;
 
 namespace SkipUnchangedReplay;
 

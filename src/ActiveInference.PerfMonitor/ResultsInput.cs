@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.PerfMonitor;

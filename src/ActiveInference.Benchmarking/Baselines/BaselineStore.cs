@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Text;
+using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Baselines;
 
 /// <summary>Reads <c>baselines.json</c> and its samples file and merges new recordings into them; writes are atomic and locked.</summary>
 internal sealed class BaselineStore
 {
-    /// <summary>Recordings kept per benchmark and profile unless configured otherwise.</summary>
-    public const int DefaultKeep = 7;
+    /// <summary>Recordings kept per benchmark and profile unless configured otherwise (the <c>keepRecordings</c> setting's default).</summary>
+    public const int DefaultKeep = PerfOptions.DefaultKeepRecordings;
 
     private readonly TimeSpan _lockTimeout;
 
@@ -94,8 +96,8 @@ internal sealed class BaselineStore
     /// <summary>Writes the samples file, then the baselines file, each atomically; the caller holds the lock.</summary>
     private static void WriteBoth(string fullPath, BaselineDocument document)
     {
-        Reporting.AtomicFile.WriteText(SamplesPathFor(fullPath), writer => writer.Write(BaselineJson.WriteSamples(document)));
-        Reporting.AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(document)));
+        AtomicFile.WriteText(SamplesPathFor(fullPath), writer => writer.Write(BaselineJson.WriteSamples(document)));
+        AtomicFile.WriteText(fullPath, writer => writer.Write(BaselineJson.Write(document)));
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ internal sealed record PerfOptions
     /// <summary>Default relative threshold: 10%, the seed's.</summary>
     public const double DefaultThreshold = 0.10;
 
-    /// <summary>Default number of recordings kept per benchmark.</summary>
-    public const int DefaultKeepRecordings = Baselines.BaselineStore.DefaultKeep;
+    /// <summary>Default number of recordings kept per benchmark and machine profile (the baselines file keeps the newest).</summary>
+    public const int DefaultKeepRecordings = 7;
 
     /// <summary>Default <see cref="HistoryBranch"/>.</summary>
     public const string DefaultHistoryBranch = "main";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Execution;
 

@@ -1,6 +1,7 @@
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Execution;
 
@@ -21,7 +22,7 @@ internal static class HistoryRecorder
             return null;
         if (Skip(report, options, variable) is { } reason)
             return $"perf history: no point added to {folder}: {reason}";
-        var parent = Pairing.Git.Run(repositoryDirectory, TimeSpan.FromSeconds(10), "rev-parse", "--verify", "--quiet", report.Commit + "^1");
+        var parent = Git.Run(repositoryDirectory, TimeSpan.FromSeconds(10), "rev-parse", "--verify", "--quiet", report.Commit + "^1");
         var run = AnchoredRunFactory.From(report, parent.Succeeded && parent.Output.Length > 0 ? parent.Output : null);
         if (run is null)
             return $"perf history: no point added to {folder}: no benchmark was paired with a baseline commit (the anchor), so there is no ratio to keep";

@@ -2,6 +2,7 @@ using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;

@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
@@ -42,7 +43,7 @@ internal sealed class RemeasureCommand(TestCommand innerCommand, PerfBenchmarkAt
         }
         var samples = new Remeasurement([.. measured.SamplesNanosecondsPerOperation], measured.AllocatedBytesPerOperation,
             measured.StateSamples.ToDictionary(p => p.Key, p => p.Value.ToArray()));
-        Reporting.AtomicFile.WriteText(output, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
+        AtomicFile.WriteText(output, writer => writer.Write(System.Text.Json.JsonSerializer.Serialize(samples)));
         result.SetResult(ResultState.Success);
         return result;
     }

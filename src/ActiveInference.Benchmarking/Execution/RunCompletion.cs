@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.Benchmarking.Statistics;

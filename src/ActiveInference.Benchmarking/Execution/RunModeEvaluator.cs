@@ -3,6 +3,7 @@ using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Pairing;
 
 namespace ActiveInference.Benchmarking.Execution;

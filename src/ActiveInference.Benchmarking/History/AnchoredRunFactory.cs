@@ -1,6 +1,5 @@
 using System.Globalization;
 using ActiveInference.Benchmarking.Gate;
-using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.Benchmarking.History;
 

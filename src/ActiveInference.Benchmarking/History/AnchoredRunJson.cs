@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.History;
 
@@ -39,7 +40,7 @@ internal static class AnchoredRunJson
     }
 
     /// <summary>The file's bytes: <see cref="Write"/> in UTF-8 without a byte-order mark.</summary>
-    public static byte[] Utf8Bytes(AnchoredRun run) => Reporting.AtomicFile.Utf8.GetBytes(Write(run));
+    public static byte[] Utf8Bytes(AnchoredRun run) => AtomicFile.Utf8.GetBytes(Write(run));
 
     /// <summary>Reads a run from <paramref name="json"/>; <paramref name="source"/> names the file in errors.</summary>
     /// <exception cref="HistoryFileException">Not JSON, a newer schema, or a field missing or of the wrong kind (its JSON path named).</exception>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.History;
 

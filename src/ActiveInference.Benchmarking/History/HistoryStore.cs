@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ActiveInference.Benchmarking.Gate;
-using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.Benchmarking.Statistics;
 using Microsoft.Data.Sqlite;
 

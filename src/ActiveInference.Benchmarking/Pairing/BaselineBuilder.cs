@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using ActiveInference.Benchmarking.Baselines;
-using ActiveInference.Benchmarking.Execution;
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Pairing;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Pairing;
 

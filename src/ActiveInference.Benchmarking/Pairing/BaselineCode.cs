@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.IO;
+
 namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>The baseline's code for this run: a loadable build output folder, or why there is none.</summary>
@@ -37,5 +39,5 @@ internal sealed record BaselineCode(string? Directory, string? Commit, string De
     public static BaselineCode Invalid(string reason) => new(null, null, "no baseline code", reason) { IsConfigurationError = true };
 
     /// <summary>The first 7 characters of a commit hash, as git shows it.</summary>
-    public static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
+    public static string Short(string commit) => Git.Short(commit);
 }

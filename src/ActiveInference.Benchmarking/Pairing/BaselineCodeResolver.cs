@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Pairing;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using ActiveInference.Benchmarking.Engine;
-using ActiveInference.Benchmarking.Execution;
 using NUnit.Framework;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ActiveInference.Benchmarking.Execution;
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Pairing;
 

@@ -1,4 +1,5 @@
 using ScottPlot;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Reporting;
 

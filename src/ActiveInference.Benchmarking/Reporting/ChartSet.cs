@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 
 namespace ActiveInference.Benchmarking.Reporting;
 

@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Gate;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>Runs several exporters into one directory; a failing one is recorded and the others still run.</summary>

@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Gate;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>Writes a <see cref="DistributionChart"/> per benchmark into <c>charts/</c> (<see cref="ChartFileName"/>).</summary>

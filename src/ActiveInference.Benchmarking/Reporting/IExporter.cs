@@ -1,3 +1,5 @@
+using ActiveInference.Benchmarking.Gate;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>Turns a <see cref="RunReport"/> into one or more files in a results directory; holds no state between runs.</summary>

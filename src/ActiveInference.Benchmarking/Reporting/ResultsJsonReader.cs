@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Statistics;
 using static ActiveInference.Benchmarking.Reporting.ResultsJsonModel;
 

@@ -1,3 +1,6 @@
+using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
+
 namespace ActiveInference.Benchmarking.Reporting;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 
 namespace ActiveInference.Benchmarking.Reporting;

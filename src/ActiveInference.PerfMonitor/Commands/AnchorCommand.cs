@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
 using ActiveInference.Benchmarking.Reporting;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Formatting;
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.PerfMonitor.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Formatting;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Pairing;
 using ActiveInference.PerfMonitor.Bisect;
 

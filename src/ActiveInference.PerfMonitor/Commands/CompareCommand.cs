@@ -3,7 +3,6 @@ using System.Globalization;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Gate;
-using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.PerfMonitor.Commands;
 

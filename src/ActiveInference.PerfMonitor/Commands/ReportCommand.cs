@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.PerfMonitor.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActiveInference.Benchmarking.Configuration;
 using ActiveInference.Benchmarking.Gate;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Reporting;
 
 namespace ActiveInference.PerfMonitor.Commands;

@@ -1,4 +1,4 @@
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.PerfMonitor.Commands;
 

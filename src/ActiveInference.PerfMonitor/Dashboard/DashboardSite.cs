@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Xml;
 using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.History;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.PerfMonitor.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.IO;
 using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Execution;

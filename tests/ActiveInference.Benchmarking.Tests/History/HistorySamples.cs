@@ -1,6 +1,5 @@
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
-using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.Benchmarking.Statistics;
 using ActiveInference.Benchmarking.Tests.Assertions;
 

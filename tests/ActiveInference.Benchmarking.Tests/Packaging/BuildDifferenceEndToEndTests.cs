@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using ActiveInference.Benchmarking.Configuration;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Tests.Execution;
 using NUnit.Framework;
 

@@ -1,4 +1,4 @@
-using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Pairing;
 using NUnit.Framework;
 

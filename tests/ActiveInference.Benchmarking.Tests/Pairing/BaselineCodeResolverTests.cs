@@ -1,4 +1,5 @@
 using ActiveInference.Benchmarking.Baselines;
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Pairing;
 using ActiveInference.Benchmarking.Tests.Baselines;
 using NUnit.Framework;

@@ -1,4 +1,3 @@
-using ActiveInference.Benchmarking.Pairing;
 using ActiveInference.PerfMonitor;
 using ActiveInference.PerfMonitor.Bisect;
 using ActiveInference.PerfMonitor.Commands;
@@ -74,7 +73,7 @@ public sealed class BisectCommandTests
 
     private string Git(params string[] arguments)
     {
-        var result = ActiveInference.Benchmarking.Pairing.Git.Run(_samples.Directory, arguments);
+        var result = Benchmarking.IO.Git.Run(_samples.Directory, arguments);
         Assert.That(result.Succeeded, Is.True, result.Error);
         return result.Output;
     }

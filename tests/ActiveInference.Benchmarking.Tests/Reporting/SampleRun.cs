@@ -1,6 +1,5 @@
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
-using ActiveInference.Benchmarking.Reporting;
 using ActiveInference.Benchmarking.Statistics;
 using NUnit.Framework;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ActiveInference.Benchmarking.Reporting;
+namespace ActiveInference.Benchmarking.IO;
 
 /// <summary>Writes a file via a temporary file renamed over the target, so a reader never sees it half-written.</summary>
 internal static class AtomicFile

@@ -1,4 +1,4 @@
-namespace ActiveInference.Benchmarking.Execution;
+namespace ActiveInference.Benchmarking.IO;
 
 /// <summary>The <c>dotnet</c> executable that child processes are started with: the one running this process when it can be found.</summary>
 internal static class DotnetHost

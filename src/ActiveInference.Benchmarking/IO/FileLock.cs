@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ActiveInference.Benchmarking.Baselines;
+namespace ActiveInference.Benchmarking.IO;
 
 /// <summary>A cross-process exclusive lock: <c>&lt;path&gt;.lock</c> held open with <see cref="FileShare.None"/>; released on dispose.</summary>
 internal sealed class FileLock : IDisposable

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ActiveInference.Benchmarking.Execution;
+namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>Binds the untimed per-sample set-up that <see cref="PerfBenchmarkAttribute.SampleSetup"/> names.</summary>
 internal static class SampleSetupMethod

@@ -1,4 +1,4 @@
-namespace ActiveInference.Benchmarking.Execution;
+namespace ActiveInference.Benchmarking.IO;
 
 /// <summary>
 /// What CI or git says about the code a run measures: the commit, the branch, and whether the working tree differs from
@@ -9,10 +9,10 @@ namespace ActiveInference.Benchmarking.Execution;
 internal sealed class RepositoryProbe(string directory, string? commitSetting)
 {
     /// <summary>The commit the run measured: the setting, else GITHUB_SHA, else git, else null.</summary>
-    public string? Commit => commitSetting ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? Git("rev-parse", "HEAD");
+    public string? Commit => commitSetting ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? GitOutput("rev-parse", "HEAD");
 
     /// <summary>The branch, from GITHUB_REF_NAME or git, or null.</summary>
-    public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? Git("rev-parse", "--abbrev-ref", "HEAD");
+    public string? Branch => Environment.GetEnvironmentVariable("GITHUB_REF_NAME") ?? GitOutput("rev-parse", "--abbrev-ref", "HEAD");
 
     /// <summary>
     /// A note for the record message when the working tree differs from the commit (besides <paramref name="baselinePath"/>),
@@ -20,18 +20,18 @@ internal sealed class RepositoryProbe(string directory, string? commitSetting)
     /// </summary>
     public string DirtyTreeNote(string baselinePath)
     {
-        var status = Pairing.Git.Run(directory, "status", "--porcelain", "--untracked-files=no", "--no-renames");
+        var status = Git.Run(directory, "status", "--porcelain", "--untracked-files=no", "--no-renames");
         if (!status.Succeeded || Commit is not { } commit) return "";
-        var baselines = Path.GetRelativePath(Git("rev-parse", "--show-toplevel") ?? directory, Path.GetFullPath(baselinePath)).Replace('\\', '/');
+        var baselines = Path.GetRelativePath(GitOutput("rev-parse", "--show-toplevel") ?? directory, Path.GetFullPath(baselinePath)).Replace('\\', '/');
         var changed = status.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.Length < 4 || line[3..].Trim('"') != baselines).ToArray();
         return changed.Length == 0
             ? ""
-            : $"; note: the recordings name commit {Pairing.BaselineCode.Short(commit)}, but the working tree has uncommitted changes ({changed.Length} file(s)), so the gate will build that commit, not what was measured: commit the change, then record";
+            : $"; note: the recordings name commit {Git.Short(commit)}, but the working tree has uncommitted changes ({changed.Length} file(s)), so the gate will build that commit, not what was measured: commit the change, then record";
     }
 
-    private string? Git(params string[] arguments)
+    private string? GitOutput(params string[] arguments)
     {
-        var result = Pairing.Git.Run(directory, TimeSpan.FromSeconds(10), arguments);
+        var result = Git.Run(directory, TimeSpan.FromSeconds(10), arguments);
         return result.Succeeded && result.Output.Length > 0 ? result.Output : null;
     }
 }

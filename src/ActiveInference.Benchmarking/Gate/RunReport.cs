@@ -1,8 +1,9 @@
-using ActiveInference.Benchmarking.Gate;
+namespace ActiveInference.Benchmarking.Gate;
 
-namespace ActiveInference.Benchmarking.Reporting;
-
-/// <summary>One perf run: where, when and with what settings it ran, and every benchmark's result.</summary>
+/// <summary>
+/// One perf run: where, when and with what settings it ran, and every benchmark's result with the gate's verdict; the
+/// reports and the history are both made from it, so it lives below both.
+/// </summary>
 internal sealed record RunReport
 {
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ActiveInference.Benchmarking.Pairing;
+namespace ActiveInference.Benchmarking.IO;
 
 /// <summary>Runs <c>git</c> with an argument list (never a shell), with a timeout and without inherited <c>GIT_*</c> variables.</summary>
 internal static class Git
@@ -13,6 +13,9 @@ internal static class Git
     {
         public bool Succeeded => ExitCode == 0;
     }
+
+    /// <summary>The commit's first seven characters, as git shows it in one-line logs (the whole id when shorter).</summary>
+    public static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 
     public static Result Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, TimeSpan.FromMinutes(2), arguments);
 

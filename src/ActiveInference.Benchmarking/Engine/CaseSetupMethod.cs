@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 
-namespace ActiveInference.Benchmarking.Execution;
+namespace ActiveInference.Benchmarking.Engine;
 
 /// <summary>Binds the untimed per-case set-up that <see cref="PerfBenchmarkAttribute.Setup"/> names.</summary>
 internal static class CaseSetupMethod

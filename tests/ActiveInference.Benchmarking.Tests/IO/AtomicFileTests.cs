@@ -1,7 +1,7 @@
-using ActiveInference.Benchmarking.Reporting;
+using ActiveInference.Benchmarking.IO;
 using NUnit.Framework;
 
-namespace ActiveInference.Benchmarking.Tests.Reporting;
+namespace ActiveInference.Benchmarking.Tests.IO;
 
 public class AtomicFileTests
 {
