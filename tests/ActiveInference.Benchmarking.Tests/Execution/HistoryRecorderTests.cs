@@ -6,27 +6,15 @@ using static ActiveInference.Benchmarking.Tests.History.HistorySamples;
 
 namespace ActiveInference.Benchmarking.Tests.Execution;
 
-public class HistoryRecorderTests
+public class HistoryRecorderTests : TemporaryFolderTest
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void CreatePath() => _folder = Path.Combine(Path.GetTempPath(), "ai-history-recorder-" + Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteFolder()
-    {
-        if (Directory.Exists(_folder))
-            Directory.Delete(_folder, recursive: true);
-    }
-
     [Test]
     public void AGateRunOnTheHistoryBranchAddsOneFileWithItsRatios()
     {
         var message = HistoryRecorder.Record(Report(Commit(9), "main", PairedWith("A", 1.25)), Options(), Path.GetTempPath(), _ => null);
 
         Assert.That(message, Does.StartWith("perf history: added ").And.Contain("(anchor aaaaaaa)"));
-        var run = new HistoryFolder(_folder).Read().Runs.Single().Run;
+        var run = new HistoryFolder(Folder).Read().Runs.Single().Run;
         Assert.That((run.Commit, run.AnchorCommit, run.Benchmarks.Single().Ratio), Is.EqualTo((Commit(9), Anchor, (double?)1.25)));
     }
 
@@ -36,7 +24,7 @@ public class HistoryRecorderTests
         var message = HistoryRecorder.Record(Report(Commit(9), "main", PairedWith("A", 1.25)), Options(), Path.GetTempPath(), n => n == "GITHUB_HEAD_REF" ? "feature" : null);
 
         Assert.That(message, Does.Contain("a pull-request run is never a history point"));
-        Assert.That(Directory.Exists(_folder), Is.False);
+        Assert.That(Directory.Exists(Folder), Is.False);
     }
 
     [Test]
@@ -45,7 +33,7 @@ public class HistoryRecorderTests
         var message = HistoryRecorder.Record(Report(Commit(9), "12/merge", PairedWith("A", 1.25)), Options(), Path.GetTempPath(), _ => null);
 
         Assert.That(message, Does.Contain("the branch is 12/merge, not main (setting historyBranch)"));
-        Assert.That(Directory.Exists(_folder), Is.False);
+        Assert.That(Directory.Exists(Folder), Is.False);
     }
 
     [Test]
@@ -64,9 +52,9 @@ public class HistoryRecorderTests
 
     private PerfOptions Options() => new()
     {
-        BaselinePath = Path.Combine(_folder, "baselines.json"),
-        ResultsDirectory = _folder,
-        HistoryPath = Path.Combine(_folder, "h.db"),
-        HistoryFolder = _folder,
+        BaselinePath = Path.Combine(Folder, "baselines.json"),
+        ResultsDirectory = Folder,
+        HistoryPath = Path.Combine(Folder, "h.db"),
+        HistoryFolder = Folder,
     };
 }

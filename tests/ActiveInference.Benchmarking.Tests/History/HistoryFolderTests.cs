@@ -4,24 +4,12 @@ using static ActiveInference.Benchmarking.Tests.History.HistorySamples;
 
 namespace ActiveInference.Benchmarking.Tests.History;
 
-public class HistoryFolderTests
+public class HistoryFolderTests : TemporaryFolderTest
 {
-    private string _path = "";
-
-    [SetUp]
-    public void CreatePath() => _path = Path.Combine(Path.GetTempPath(), "ai-history-folder-" + Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteFolder()
-    {
-        if (Directory.Exists(_path))
-            Directory.Delete(_path, recursive: true);
-    }
-
     [Test]
     public void TwoRunsOfTheSameCommitInTheSameSecondOnOneMachineNeverCollide()
     {
-        var folder = new HistoryFolder(_path);
+        var folder = new HistoryFolder(Folder);
         var run = Run(Commit(1), Anchor, 0, ("A", 1.0));
 
         var first = folder.Add(run);
@@ -35,10 +23,10 @@ public class HistoryFolderTests
     [Test]
     public void ADamagedFileIsNamedAndSkippedAndTheOtherRunsAreStillRead()
     {
-        var folder = new HistoryFolder(_path);
+        var folder = new HistoryFolder(Folder);
         folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
         folder.Add(Run(Commit(2), Anchor, 1, ("A", 1.1)));
-        File.WriteAllText(Path.Combine(_path, "broken.json"), "{\"schema\":1,");
+        File.WriteAllText(Path.Combine(Folder, "broken.json"), "{\"schema\":1,");
 
         var contents = folder.Read();
 
@@ -49,19 +37,19 @@ public class HistoryFolderTests
     [Test]
     public void AMissingFolderSaysHowTheHistoryGetsThere()
     {
-        var error = Assert.Throws<HistoryFileException>(() => new HistoryFolder(_path).Read())!;
+        var error = Assert.Throws<HistoryFileException>(() => new HistoryFolder(Folder).Read())!;
 
-        Assert.That(error.Message, Does.Contain(_path).And.Contain("PERF_HISTORY_FOLDER").And.Contain("perf-history branch"));
+        Assert.That(error.Message, Does.Contain(Folder).And.Contain("PERF_HISTORY_FOLDER").And.Contain("perf-history branch"));
     }
 
     [Test]
     public void AnAnchorLinkIsStoredUnderAnchorsNamedNewThenOld()
     {
-        var folder = new HistoryFolder(_path);
+        var folder = new HistoryFolder(Folder);
 
         var path = folder.AddLink(Run(NewAnchor, Anchor, 3, ("A", 0.5)));
 
-        Assert.That(Path.GetRelativePath(_path, path), Is.EqualTo(Path.Combine("anchors", $"{NewAnchor}-{Anchor}.json")));
+        Assert.That(Path.GetRelativePath(Folder, path), Is.EqualTo(Path.Combine("anchors", $"{NewAnchor}-{Anchor}.json")));
         var contents = folder.Read();
         Assert.That(contents.Runs, Is.Empty, "a link is not a run");
         Assert.That(contents.Links.Single().Run.Commit, Is.EqualTo(NewAnchor));
@@ -70,11 +58,11 @@ public class HistoryFolderTests
     [Test]
     public void TheSqliteIndexIsRebuiltFromTheFolderAndReadsBackTheSameRunsAndLinks()
     {
-        var folder = new HistoryFolder(_path);
+        var folder = new HistoryFolder(Folder);
         folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
         folder.Add(Run(Commit(2), NewAnchor, 1, ("A", 1.1)));
         folder.AddLink(Run(NewAnchor, Anchor, 1, ("A", 0.9)));
-        var store = new HistoryStore(Path.Combine(_path, "index", "perf-history.db"));
+        var store = new HistoryStore(Path.Combine(Folder, "index", "perf-history.db"));
         store.IndexFolder(new HistoryFolderContents([new StoredRun("stale.json", Run(Commit(9), Anchor, 9))], [], []));
 
         Assert.That(store.IndexFolder(folder.Read()), Is.EqualTo(3));
@@ -89,7 +77,7 @@ public class HistoryFolderTests
     [Test]
     public void ADatabaseOfSchema2GainsTheIndexAndKeepsItsRuns()
     {
-        var path = Path.Combine(_path, "old.db");
+        var path = Path.Combine(Folder, "old.db");
         var old = new HistoryStore(path, HistorySchema.Migrations.Take(2).ToArray());
         old.Append(HistorySamples.Report(Commit(1), "main", PairedWith("A", 1.2)));
 
@@ -104,7 +92,7 @@ public class HistoryFolderTests
     [Test]
     public void RemovingDeletesRunFilesAndToleratesOnesAlreadyGone()
     {
-        var folder = new HistoryFolder(_path);
+        var folder = new HistoryFolder(Folder);
         var first = Path.GetFileName(folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0))));
         folder.Add(Run(Commit(2), Anchor, 1, ("A", 1.0)));
 
@@ -119,7 +107,7 @@ public class HistoryFolderTests
     [TestCase("notes.txt")]
     public void RemovingRefusesAnythingButARunFileOfTheFolder(string file)
     {
-        var folder = new HistoryFolder(_path);
+        var folder = new HistoryFolder(Folder);
         folder.Add(Run(Commit(1), Anchor, 0, ("A", 1.0)));
 
         Assert.That(() => folder.Remove([file]), Throws.ArgumentException.With.Message.Contains("is not a run file of"));

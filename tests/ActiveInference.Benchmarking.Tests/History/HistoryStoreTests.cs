@@ -7,36 +7,20 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.History;
 
-public class HistoryStoreTests
+public class HistoryStoreTests : TemporaryFolderTest
 {
     private const string FreeEnergy = "ActiveInference.Core.PerfTests.FreeEnergy.FreeEnergy(10)";
-    private string _directory = "";
-    private string _path = "";
 
-    [SetUp]
-    public void CreateDirectory()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "ai-history-" + Guid.NewGuid().ToString("N"));
-        _path = Path.Combine(_directory, "nested", "history.db");
-    }
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    private string DatabasePath => Path.Combine(Folder, "nested", "history.db");
 
     [Test]
     public void TheDatabaseAndItsSchemaAreCreatedOnFirstUse()
     {
-        var store = new HistoryStore(_path);
-        Assert.That(File.Exists(_path), Is.False, "nothing is touched before the first call");
+        var store = new HistoryStore(DatabasePath);
+        Assert.That(File.Exists(DatabasePath), Is.False, "nothing is touched before the first call");
 
         Assert.That(store.SchemaVersion(), Is.EqualTo(HistoryStore.CurrentSchemaVersion));
-        Assert.That(File.Exists(_path), Is.True);
+        Assert.That(File.Exists(DatabasePath), Is.True);
         Assert.That(store.Benchmarks(), Is.Empty);
     }
 
@@ -45,11 +29,11 @@ public class HistoryStoreTests
     {
         var later = Run(SampleRun.Time.AddDays(1), "bbbb", 4_000);
         var earlier = Run(SampleRun.Time, "aaaa", 3_634.25);
-        var first = new HistoryStore(_path);
+        var first = new HistoryStore(DatabasePath);
         var laterId = first.Append(later);
         var earlierId = first.Append(earlier);
 
-        var series = new HistoryStore(_path).Series(FreeEnergy);
+        var series = new HistoryStore(DatabasePath).Series(FreeEnergy);
 
         Assert.That(series.Select(p => p.Commit), Is.EqualTo(new[] { "aaaa", "bbbb" }));
         Assert.That(series.Select(p => p.RunId), Is.EqualTo(new[] { earlierId, laterId }));
@@ -71,13 +55,13 @@ public class HistoryStoreTests
             Assert.That(point.Ratio, Is.EqualTo(1.012));
             Assert.That(point.IsTrustworthy, Is.True);
         });
-        Assert.That(new HistoryStore(_path).Benchmarks(), Has.Count.EqualTo(3));
+        Assert.That(new HistoryStore(DatabasePath).Benchmarks(), Has.Count.EqualTo(3));
     }
 
     [Test]
     public void SeriesCanBeLimitedToOneMachineProfile()
     {
-        var store = new HistoryStore(_path);
+        var store = new HistoryStore(DatabasePath);
         store.Append(Run(SampleRun.Time, "a", 100));
         store.Append(Run(SampleRun.Time.AddHours(1), "b", 100) with { MachineProfileId = "other" });
 
@@ -89,7 +73,7 @@ public class HistoryStoreTests
     [Test]
     public void NaNIsStoredAndReadBackAsNaN()
     {
-        var store = new HistoryStore(_path);
+        var store = new HistoryStore(DatabasePath);
         store.Append(SampleRun.Create(SampleRun.Result(FreeEnergy, "FreeEnergy(10)", "S", double.NaN)) with { Commit = null, Branch = null });
 
         var point = store.Series(FreeEnergy).Single();
@@ -102,7 +86,7 @@ public class HistoryStoreTests
     [Test]
     public void ARunNamingABenchmarkTwiceIsRefusedWhole()
     {
-        var store = new HistoryStore(_path);
+        var store = new HistoryStore(DatabasePath);
         var twice = SampleRun.Create(SampleRun.Result("S.A", "A", "S", 1), SampleRun.Result("S.A", "A", "S", 2));
 
         var error = Assert.Throws<HistoryStoreException>(() => store.Append(twice))!;
@@ -114,21 +98,21 @@ public class HistoryStoreTests
     [Test]
     public void AFileThatIsNotADatabaseGivesAClearError()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        File.WriteAllText(_path, "this is not SQLite, just text that happens to be long enough to fill a header page........");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        File.WriteAllText(DatabasePath, "this is not SQLite, just text that happens to be long enough to fill a header page........");
 
-        var error = Assert.Throws<HistoryStoreException>(() => new HistoryStore(_path).Series(FreeEnergy))!;
+        var error = Assert.Throws<HistoryStoreException>(() => new HistoryStore(DatabasePath).Series(FreeEnergy))!;
 
-        Assert.That(error.Message, Does.StartWith(Path.GetFullPath(_path) + ": "));
+        Assert.That(error.Message, Does.StartWith(Path.GetFullPath(DatabasePath) + ": "));
     }
 
     [Test]
     public void ADatabaseFromANewerSchemaIsRefusedAndLeftAlone()
     {
-        new HistoryStore(_path).SchemaVersion();
+        new HistoryStore(DatabasePath).SchemaVersion();
         SetUserVersion(99);
 
-        var error = Assert.Throws<HistoryStoreException>(() => new HistoryStore(_path).Series(FreeEnergy))!;
+        var error = Assert.Throws<HistoryStoreException>(() => new HistoryStore(DatabasePath).Series(FreeEnergy))!;
 
         Assert.That(error.Message, Does.Contain("schema version 99 is newer"));
         Assert.That(ReadUserVersion(), Is.EqualTo(99));
@@ -137,10 +121,10 @@ public class HistoryStoreTests
     [Test]
     public void AnOlderDatabaseIsMigratedAndKeepsItsRuns()
     {
-        var v1 = new HistoryStore(_path);
+        var v1 = new HistoryStore(DatabasePath);
         v1.Append(Run(SampleRun.Time, "a", 100));
 
-        var v2 = new HistoryStore(_path, [.. HistorySchema.Migrations, "ALTER TABLE runs ADD COLUMN note TEXT;"]);
+        var v2 = new HistoryStore(DatabasePath, [.. HistorySchema.Migrations, "ALTER TABLE runs ADD COLUMN note TEXT;"]);
 
         Assert.That(v2.SchemaVersion(), Is.EqualTo(HistoryStore.CurrentSchemaVersion + 1));
         Assert.That(v2.Series(FreeEnergy).Select(p => p.Commit), Is.EqualTo(new[] { "a" }));
@@ -150,7 +134,7 @@ public class HistoryStoreTests
     [Test]
     public void HowEachVerdictWasMeasuredReadsBack()
     {
-        var store = new HistoryStore(_path);
+        var store = new HistoryStore(DatabasePath);
         store.Append(SampleRun.Create());
 
         var paired = store.Series("ActiveInference.Core.PerfTests.Inference.Update(1000)").Single().Comparison;
@@ -172,7 +156,7 @@ public class HistoryStoreTests
     {
         WriteSchema1Database();
 
-        var store = new HistoryStore(_path);
+        var store = new HistoryStore(DatabasePath);
         var old = store.Series(FreeEnergy).Single();
 
         Assert.That(store.SchemaVersion(), Is.EqualTo(HistoryStore.CurrentSchemaVersion));
@@ -191,7 +175,7 @@ public class HistoryStoreTests
         });
 
         store.Append(Run(SampleRun.Time.AddDays(1), "v2commit", 3_700));
-        var series = new HistoryStore(_path).Series(FreeEnergy);
+        var series = new HistoryStore(DatabasePath).Series(FreeEnergy);
         Assert.That(series.Select(p => p.Commit), Is.EqualTo(new[] { "v1commit", "v2commit" }));
         Assert.That(series[1].Comparison?.Method, Is.EqualTo(ComparisonMethod.Recorded));
     }
@@ -200,11 +184,11 @@ public class HistoryStoreTests
     public void TwoStoresAppendingAtOnceLoseNothing()
     {
         var tasks = Enumerable.Range(0, 8)
-            .Select(i => Task.Run(() => new HistoryStore(_path).Append(Run(SampleRun.Time.AddMinutes(i), "c" + i, 100))))
+            .Select(i => Task.Run(() => new HistoryStore(DatabasePath).Append(Run(SampleRun.Time.AddMinutes(i), "c" + i, 100))))
             .ToArray();
         Task.WaitAll(tasks);
 
-        Assert.That(new HistoryStore(_path).Series(FreeEnergy), Has.Count.EqualTo(8));
+        Assert.That(new HistoryStore(DatabasePath).Series(FreeEnergy), Has.Count.EqualTo(8));
     }
 
     private static RunReport Run(DateTimeOffset time, string commit, double freeEnergyMedian)
@@ -218,8 +202,8 @@ public class HistoryStoreTests
     /// <summary>A database as the schema 1 code wrote it: its migration, then one run inserted with its column list.</summary>
     private void WriteSchema1Database()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         Assert.That(HistorySchema.Migrate(connection, [HistorySchema.Migrations[0]]), Is.True);
         using var command = connection.CreateCommand();
@@ -239,7 +223,7 @@ public class HistoryStoreTests
 
     private List<string> ResultColumns()
     {
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM pragma_table_info('results');";
@@ -255,7 +239,7 @@ public class HistoryStoreTests
 
     private void SetUserVersion(int version)
     {
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA user_version = {version};";
@@ -264,7 +248,7 @@ public class HistoryStoreTests
 
     private int ReadUserVersion()
     {
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version;";

@@ -3,26 +3,12 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.IO;
 
-public class AtomicFileTests
+public class AtomicFileTests : TemporaryFolderTest
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
     [Test]
     public void CreatesTheDirectoryAndReplacesAnExistingFile()
     {
-        var path = Path.Combine(_directory, "sub", "a.txt");
+        var path = Path.Combine(Folder, "sub", "a.txt");
         AtomicFile.WriteText(path, w => w.Write("old"));
         AtomicFile.WriteText(path, w => w.Write("new µ"));
         Assert.That(File.ReadAllText(path), Is.EqualTo("new µ"));
@@ -32,7 +18,7 @@ public class AtomicFileTests
     [Test]
     public void AFailedWriteKeepsTheOldContentAndLeavesNoTemporaryFile()
     {
-        var path = Path.Combine(_directory, "a.txt");
+        var path = Path.Combine(Folder, "a.txt");
         AtomicFile.WriteText(path, w => w.Write("old"));
 
         Assert.Throws<InvalidOperationException>(() => AtomicFile.WriteText(path, w =>
@@ -42,6 +28,6 @@ public class AtomicFileTests
         }));
 
         Assert.That(File.ReadAllText(path), Is.EqualTo("old"));
-        Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { path }));
+        Assert.That(Directory.GetFiles(Folder), Is.EqualTo(new[] { path }));
     }
 }

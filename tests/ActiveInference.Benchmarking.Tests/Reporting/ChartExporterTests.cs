@@ -5,33 +5,19 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Reporting;
 
-public class ChartExporterTests
+public class ChartExporterTests : TemporaryFolderTest
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Path.Combine(Path.GetTempPath(), "ai-charts-" + Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
     [Test]
     public void DistributionChartsAreWrittenPerBenchmarkIntoCharts()
     {
         var report = SampleRun.Create();
         var baseline = new Dictionary<string, IReadOnlyList<double>> { [report.Results[0].Measured.FullName] = [1.0, 2.0, 3.0] };
 
-        var files = new DistributionChartExporter(baseline, ChartFormat.Svg, 400, 300).Export(report, _directory);
+        var files = new DistributionChartExporter(baseline, ChartFormat.Svg, 400, 300).Export(report, Folder);
 
         Assert.That(files, Has.Count.EqualTo(3));
         Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(report.Results.Select(r => ChartFileName.For("distribution", r.Measured.FullName, ChartFormat.Svg))));
-        Assert.That(files.All(f => Path.GetDirectoryName(f) == Path.Combine(_directory, "charts")), Is.True);
+        Assert.That(files.All(f => Path.GetDirectoryName(f) == Path.Combine(Folder, "charts")), Is.True);
         foreach (var file in files)
         {
             ImageAssert.IsSvg(File.ReadAllBytes(file), 400, 300);
@@ -41,15 +27,15 @@ public class ChartExporterTests
     [Test]
     public void TrendChartsNeedTwoRunsOfHistory()
     {
-        var history = new HistoryStore(Path.Combine(_directory, "history.db"));
+        var history = new HistoryStore(Path.Combine(Folder, "history.db"));
         var exporter = new TrendChartExporter(history, new TrendAnalyser(new NoChange()), ChartFormat.Png, 500, 300);
         var report = SampleRun.Create();
         history.Append(report);
 
-        Assert.That(exporter.Export(report, _directory), Is.Empty, "one run is not a trend");
+        Assert.That(exporter.Export(report, Folder), Is.Empty, "one run is not a trend");
 
         history.Append(report with { Timestamp = report.Timestamp.AddDays(1) });
-        var files = exporter.Export(report, _directory);
+        var files = exporter.Export(report, Folder);
 
         Assert.That(files, Has.Count.EqualTo(3));
         foreach (var file in files)
@@ -61,12 +47,12 @@ public class ChartExporterTests
     [Test]
     public void TrendChartsUseOnlyTheRunsMachineProfile()
     {
-        var history = new HistoryStore(Path.Combine(_directory, "history.db"));
+        var history = new HistoryStore(Path.Combine(Folder, "history.db"));
         var report = SampleRun.Create();
         history.Append(report);
         history.Append(report with { Timestamp = report.Timestamp.AddDays(1), MachineProfileId = "other" });
 
-        var files = new TrendChartExporter(history, new TrendAnalyser(new NoChange())).Export(report, _directory);
+        var files = new TrendChartExporter(history, new TrendAnalyser(new NoChange())).Export(report, Folder);
 
         Assert.That(files, Is.Empty);
     }
@@ -74,13 +60,13 @@ public class ChartExporterTests
     [Test]
     public void AFailingChartDoesNotStopTheOthersAndIsReported()
     {
-        var history = new HistoryStore(Path.Combine(_directory, "history.db"));
+        var history = new HistoryStore(Path.Combine(Folder, "history.db"));
         var report = SampleRun.Create();
         history.Append(report);
         history.Append(report with { Timestamp = report.Timestamp.AddDays(1) });
         var composite = new CompositeExporter(new TrendChartExporter(history, new TrendAnalyser(new Broken())), new ResultsJsonExporter());
 
-        var outcome = composite.ExportAll(report, _directory);
+        var outcome = composite.ExportAll(report, Folder);
 
         Assert.That(outcome.Failures, Has.Count.EqualTo(1));
         Assert.That(outcome.Failures[0].Error.Message, Does.Contain("3 trend chart(s) failed (0 written)"));

@@ -4,26 +4,12 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Reporting;
 
-public class CompositeExporterTests
+public class CompositeExporterTests : TemporaryFolderTest
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Path.Combine(Path.GetTempPath(), "ai-perf-" + Guid.NewGuid().ToString("N"));
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
     [Test]
     public void StandardWritesTheFourReports()
     {
-        var outcome = CompositeExporter.Standard().ExportAll(SampleRun.Create(), _directory);
+        var outcome = CompositeExporter.Standard().ExportAll(SampleRun.Create(), Folder);
         Assert.That(outcome.Succeeded, Is.True);
         Assert.That(outcome.Files.Select(Path.GetFileName), Is.EqualTo(new[] { "results.json", "results.csv", "results.txt", "performance_report.md" }));
         Assert.That(outcome.Files.All(File.Exists), Is.True);
@@ -34,12 +20,12 @@ public class CompositeExporterTests
     {
         var composite = new CompositeExporter(new Throwing(), new ResultsJsonExporter(), new Throwing(), new ResultsCsvExporter());
 
-        var outcome = composite.ExportAll(SampleRun.Create(), _directory);
+        var outcome = composite.ExportAll(SampleRun.Create(), Folder);
 
         Assert.That(outcome.Succeeded, Is.False);
         Assert.That(outcome.Failures.Select(f => f.ToString()), Is.EqualTo(new[] { "broken: IOException: disk full", "broken: IOException: disk full" }));
         Assert.That(outcome.Files.Select(Path.GetFileName), Is.EqualTo(new[] { "results.json", "results.csv" }));
-        Assert.That(File.Exists(Path.Combine(_directory, "results.csv")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Folder, "results.csv")), Is.True);
     }
 
     [Test]
