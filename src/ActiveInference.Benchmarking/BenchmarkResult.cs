@@ -25,11 +25,11 @@ public sealed record BenchmarkResult
     public required IReadOnlyList<double> SamplesNanosecondsPerOperation { get; init; }
 
     /// <summary>
-    /// Each measured sample's ln(ns/op ÷ reference ns/op) (<see cref="Normalised.Of"/>, from the samples and the
+    /// Each measured sample's ln(ns/op ÷ reference ns/op) (<see cref="ReferenceRatios.Of"/>, from the samples and the
     /// <see cref="QuadraticFormReference.ReferenceName"/> column of <see cref="StateSamples"/>); empty without that column.
     /// </summary>
     internal IReadOnlyList<double> NormalisedSamples =>
-        Normalised.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
+        ReferenceRatios.Of(SamplesNanosecondsPerOperation, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
 
     /// <summary>
     /// Per state probe (by name), its ns/op timed right after each measured sample, aligned with <see

@@ -8,9 +8,9 @@ namespace ActiveInference.Benchmarking.Assertions;
 /// <summary>Which other benchmark methods run beside one case as companions, for its relative-speed assertions.</summary>
 internal sealed class ComparisonPlan
 {
-    private readonly IReadOnlyList<Planned> _planned;
+    private readonly IReadOnlyList<PlannedComparison> _planned;
 
-    private ComparisonPlan(IReadOnlyList<Planned> planned) => _planned = planned;
+    private ComparisonPlan(IReadOnlyList<PlannedComparison> planned) => _planned = planned;
 
     /// <summary>No comparisons.</summary>
     public static ComparisonPlan None { get; } = new([]);
@@ -34,7 +34,7 @@ internal sealed class ComparisonPlan
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(others);
         ArgumentNullException.ThrowIfNull(declaredCases);
-        var planned = new List<Planned>();
+        var planned = new List<PlannedComparison>();
         foreach (var name in others)
         {
             var (method, error) = ComparedMethod.Find(benchmark, name);
@@ -45,11 +45,11 @@ internal sealed class ComparisonPlan
             var caseName = $"{name}({Format(method.GetParameters().Length == 0 ? [] : arguments)})";
             if (callWith is null)
             {
-                planned.Add(new Planned(name, caseName, null, $"{name} declares no case with the arguments ({Format(arguments)}), so it was not run beside this case"));
+                planned.Add(new PlannedComparison(name, caseName, null, $"{name} declares no case with the arguments ({Format(arguments)}), so it was not run beside this case"));
                 continue;
             }
             var workload = WorkloadFactory.Create(method.IsStatic ? null : fixture, method, callWith);
-            planned.Add(new Planned(name, caseName, new CompanionWorkload(caseName, workload), null));
+            planned.Add(new PlannedComparison(name, caseName, new CompanionWorkload(caseName, workload), null));
         }
         return new ComparisonPlan(planned);
     }
@@ -93,5 +93,5 @@ internal sealed class ComparisonPlan
         _ => a.ToString(),
     }));
 
-    private sealed record Planned(string Method, string Case, ISideWorkload? Companion, string? Reason);
+    private sealed record PlannedComparison(string Method, string Case, ISideWorkload? Companion, string? Reason);
 }

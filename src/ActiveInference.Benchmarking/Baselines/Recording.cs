@@ -37,10 +37,10 @@ internal sealed record Recording(
 
     /// <summary>
     /// Each sample's ln(ns/op ÷ reference ns/op), from <see cref="Samples"/> and the <see cref="QuadraticFormReference.ReferenceName"/>
-    /// column of <see cref="StateSamples"/> (<see cref="Statistics.Normalised.Of"/>); empty without that column.
+    /// column of <see cref="StateSamples"/> (<see cref="Statistics.ReferenceRatios.Of"/>); empty without that column.
     /// </summary>
     public IReadOnlyList<double> NormalisedSamples =>
-        Statistics.Normalised.Of(Samples, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
+        Statistics.ReferenceRatios.Of(Samples, StateSamples.TryGetValue(QuadraticFormReference.ReferenceName, out var reference) ? reference : null);
 
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<double>> EmptyState = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
 

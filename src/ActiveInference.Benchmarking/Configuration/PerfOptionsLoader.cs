@@ -16,22 +16,22 @@ internal static class PerfOptionsLoader
 
     private const string HistoryFileName = "perf-history.db";
 
-    private static readonly Key Mode = new("mode", "MODE");
-    private static readonly Key Threshold = new("threshold", "THRESHOLD");
-    private static readonly Key BaselinePath = new("baselinePath", "BASELINE_PATH");
-    private static readonly Key ResultsDirectory = new("resultsDirectory", "RESULTS_DIRECTORY");
-    private static readonly Key HistoryPath = new("historyPath", "HISTORY_PATH");
-    private static readonly Key MachineProfile = new("machineProfile", "MACHINE_PROFILE");
-    private static readonly Key InconclusiveAsFailure = new("inconclusiveAsFailure", "INCONCLUSIVE_AS_FAILURE");
-    private static readonly Key Commit = new("commit", "COMMIT");
-    private static readonly Key KeepRecordings = new("keepRecordings", "KEEP_RECORDINGS");
-    private static readonly Key ShardKey = new("shard", "SHARD");
-    private static readonly Key BaselineRef = new("baselineRef", "BASELINE_REF");
-    private static readonly Key SkipUnchanged = new("skipUnchanged", "SKIP_UNCHANGED");
-    private static readonly Key HistoryFolder = new("historyFolder", "HISTORY_FOLDER");
-    private static readonly Key HistoryBranch = new("historyBranch", "HISTORY_BRANCH");
+    private static readonly SettingKey Mode = new("mode", "MODE");
+    private static readonly SettingKey Threshold = new("threshold", "THRESHOLD");
+    private static readonly SettingKey BaselinePath = new("baselinePath", "BASELINE_PATH");
+    private static readonly SettingKey ResultsDirectory = new("resultsDirectory", "RESULTS_DIRECTORY");
+    private static readonly SettingKey HistoryPath = new("historyPath", "HISTORY_PATH");
+    private static readonly SettingKey MachineProfile = new("machineProfile", "MACHINE_PROFILE");
+    private static readonly SettingKey InconclusiveAsFailure = new("inconclusiveAsFailure", "INCONCLUSIVE_AS_FAILURE");
+    private static readonly SettingKey Commit = new("commit", "COMMIT");
+    private static readonly SettingKey KeepRecordings = new("keepRecordings", "KEEP_RECORDINGS");
+    private static readonly SettingKey ShardKey = new("shard", "SHARD");
+    private static readonly SettingKey BaselineRef = new("baselineRef", "BASELINE_REF");
+    private static readonly SettingKey SkipUnchanged = new("skipUnchanged", "SKIP_UNCHANGED");
+    private static readonly SettingKey HistoryFolder = new("historyFolder", "HISTORY_FOLDER");
+    private static readonly SettingKey HistoryBranch = new("historyBranch", "HISTORY_BRANCH");
 
-    private static readonly Key[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef,
+    private static readonly SettingKey[] Keys = [Mode, Threshold, BaselinePath, ResultsDirectory, HistoryPath, MachineProfile, InconclusiveAsFailure, Commit, KeepRecordings, ShardKey, BaselineRef,
         SkipUnchanged, HistoryFolder, HistoryBranch];
 
     private static readonly FrozenDictionary<string, string?> Defaults = new Dictionary<string, string?>
@@ -98,7 +98,7 @@ internal static class PerfOptionsLoader
             .AddInMemoryCollection(fromEnvironment)
             .Build();
 
-        var reader = new Reader(configuration, origins, errors);
+        var reader = new SettingsReader(configuration, origins, errors);
         var root = Path.GetFullPath(rootDirectory);
         var mode = reader.Parse(Mode, ParseMode);
         var threshold = reader.Parse(Threshold, ParseThreshold);
@@ -275,7 +275,7 @@ internal static class PerfOptionsLoader
     }
 
     /// <summary>"; did you mean X? Known settings: …" for the known key nearest to <paramref name="name"/>, listing the known keys.</summary>
-    private static string Suggest(string name, Func<Key, string> spelling)
+    private static string Suggest(string name, Func<SettingKey, string> spelling)
     {
         var known = Keys.Select(spelling).ToArray();
         var normalised = Normalise(name);
@@ -310,21 +310,21 @@ internal static class PerfOptionsLoader
     }
 
     /// <summary>A setting: its runsettings name and its environment name without the prefix.</summary>
-    private sealed record Key(string Name, string EnvironmentSuffix)
+    private sealed record SettingKey(string Name, string EnvironmentSuffix)
     {
         public string EnvironmentName => EnvironmentPrefix + EnvironmentSuffix;
     }
 
     /// <summary>Reads settings from the layered configuration and records errors with the key and layer the value came from.</summary>
-    private sealed class Reader(IConfiguration configuration, Dictionary<string, (OptionSource Source, string Key)> origins, List<OptionError> errors)
+    private sealed class SettingsReader(IConfiguration configuration, Dictionary<string, (OptionSource Source, string Key)> origins, List<OptionError> errors)
     {
-        public string? Get(Key key)
+        public string? Get(SettingKey key)
         {
             var value = configuration[key.Name]?.Trim();
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
-        public T Parse<T>(Key key, Func<string, (T Value, string? Problem)> parse)
+        public T Parse<T>(SettingKey key, Func<string, (T Value, string? Problem)> parse)
         {
             var raw = Get(key) ?? "";
             var (value, problem) = parse(raw);
@@ -334,7 +334,7 @@ internal static class PerfOptionsLoader
         }
 
         /// <summary>Records <paramref name="problem"/> against the value <paramref name="key"/> has, naming the layer it came from.</summary>
-        public void Report(Key key, string problem)
+        public void Report(SettingKey key, string problem)
         {
             var (source, name) = origins.TryGetValue(key.Name, out var origin) ? origin : (OptionSource.Default, key.Name);
             errors.Add(new OptionError(source, name, configuration[key.Name], problem));

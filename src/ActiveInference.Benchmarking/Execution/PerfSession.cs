@@ -20,7 +20,7 @@ internal sealed class PerfSession
     private readonly RunBaselines? _baselines;
     private readonly BaselineCodeCache _baselineCode;
     private readonly RunModeEvaluator? _evaluator;
-    private readonly RepositoryProbe _repository;
+    private readonly RepositoryInfo _repository;
 
     /// <param name="options">The bound options; null when <paramref name="problem"/> says why.</param>
     /// <param name="problem">Why no benchmark can run, or null.</param>
@@ -37,7 +37,7 @@ internal sealed class PerfSession
         Options = options;
         Profile = profile;
         ChildOutput = childOutput;
-        _repository = new RepositoryProbe(options is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(options.BaselinePath))!, options?.Commit);
+        _repository = new RepositoryInfo(options is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(options.BaselinePath))!, options?.Commit);
         _baselines = options is null ? null : new RunBaselines(options.BaselinePath);
         _baselineCode = new BaselineCodeCache(baselineCode ?? (path => BaselineCodeResolver.Resolve(Options!.BaselineRef, _baselines!.Loaded.Document, Profile.Id, path, Progress)));
         _evaluator = options is null ? null

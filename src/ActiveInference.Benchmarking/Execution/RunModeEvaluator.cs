@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.Execution;
 
 /// <summary>Applies the run's mode (<c>measure</c>, <c>record</c> or <c>gate</c>) to one measured benchmark and returns the verdict.</summary>
 internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profile, RunBaselines baselines, BaselineCodeCache baselineCode,
-    ChildProcesses children, RepositoryProbe repository)
+    ChildProcesses children, RepositoryInfo repository)
 {
     private readonly Lazy<string> _dirtyNote = new(() => repository.DirtyTreeNote(options.BaselinePath));
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ComparisonRoute>> _routes = new(StringComparer.Ordinal);

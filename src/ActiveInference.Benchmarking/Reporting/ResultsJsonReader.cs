@@ -155,7 +155,7 @@ internal static class ResultsJsonReader
     {
         var state = r.StateSamples?.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value.ToArray(), StringComparer.Ordinal)
             ?? new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
-        if (!state.ContainsKey(QuadraticFormReference.ReferenceName) && Normalised.Reference(r.SamplesNsPerOp, r.NormalisedSamples) is { } reference)
+        if (!state.ContainsKey(QuadraticFormReference.ReferenceName) && ReferenceRatios.Reference(r.SamplesNsPerOp, r.NormalisedSamples) is { } reference)
             state[QuadraticFormReference.ReferenceName] = reference;
         return state;
     }

@@ -41,7 +41,7 @@ internal static class PercentileBootstrap
         {
             Resample(x, scratchX, ref random);
             Resample(y, scratchY, ref random);
-            differences[b] = Selection.Median(scratchX) - Selection.Median(scratchY);
+            differences[b] = QuickSelect.Median(scratchX) - QuickSelect.Median(scratchY);
         }
 
         Array.Sort(differences);

@@ -4,7 +4,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// The benchmark's time over the reference workload's, per sample: ln(benchmark ns/op ÷ reference ns/op). Derived from
 /// the samples and the reference workload's state column wherever it is needed, never stored next to them.
 /// </summary>
-internal static class Normalised
+internal static class ReferenceRatios
 {
     /// <summary>
     /// Each sample's ln(<paramref name="samples"/>[i] ÷ <paramref name="reference"/>[i]), in order, non-finite values

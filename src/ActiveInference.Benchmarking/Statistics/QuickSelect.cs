@@ -5,7 +5,7 @@ namespace ActiveInference.Benchmarking.Statistics;
 /// without sorting or allocating, for inner loops such as <see cref="PercentileBootstrap"/>.
 /// </summary>
 /// <remarks>Hoare, C. A. R. (1961). "Algorithm 65: Find." Commun. ACM 4(7): 321–322. https://doi.org/10.1145/366622.366647</remarks>
-internal static class Selection
+internal static class QuickSelect
 {
     /// <summary>
     /// The sample median (<see cref="Quantile.Median(ReadOnlySpan{double})"/>'s, without sorting or allocating);

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Statistics;
 
-public class SelectionTests
+public class QuickSelectTests
 {
     [Test]
     public void MedianAgreesWithSortingOnManyShapes()
@@ -23,9 +23,9 @@ public class SelectionTests
             {
                 var sorted = shape.OrderBy(v => v).ToArray();
                 var expected = Quantile.OfSorted(sorted, 0.5);
-                Assert.That(Selection.Median((double[])shape.Clone()), Is.EqualTo(expected).Within(1e-15), $"n = {n}");
+                Assert.That(QuickSelect.Median((double[])shape.Clone()), Is.EqualTo(expected).Within(1e-15), $"n = {n}");
                 for (var k = 0; k < n; k++)
-                    Assert.That(Selection.Select((double[])shape.Clone(), k), Is.EqualTo(sorted[k]), $"n = {n}, k = {k}");
+                    Assert.That(QuickSelect.Select((double[])shape.Clone(), k), Is.EqualTo(sorted[k]), $"n = {n}, k = {k}");
             }
         }
     }

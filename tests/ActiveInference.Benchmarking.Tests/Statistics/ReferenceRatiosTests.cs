@@ -5,25 +5,25 @@ using NUnit.Framework;
 
 namespace ActiveInference.Benchmarking.Tests.Statistics;
 
-public class NormalisedTests
+public class ReferenceRatiosTests
 {
     [Test]
     public void EachSampleIsTheLogOfItsTimeOverTheReferenceTimeTakenAfterIt()
     {
-        Assert.That(Normalised.Of([10, 20, 40], [20, 20, 10]), Is.EqualTo(new[] { Math.Log(0.5), 0, Math.Log(4) }));
+        Assert.That(ReferenceRatios.Of([10, 20, 40], [20, 20, 10]), Is.EqualTo(new[] { Math.Log(0.5), 0, Math.Log(4) }));
     }
 
     [Test]
     public void NonFiniteValuesAreLeftOut()
     {
-        Assert.That(Normalised.Of([10, 0, -5, 40], [20, 20, 20, 10]), Is.EqualTo(new[] { Math.Log(0.5), Math.Log(4) }));
+        Assert.That(ReferenceRatios.Of([10, 0, -5, 40], [20, 20, 20, 10]), Is.EqualTo(new[] { Math.Log(0.5), Math.Log(4) }));
     }
 
     [Test]
     public void WithoutAnAlignedReferenceColumnThereAreNone()
     {
-        Assert.That(Normalised.Of([10, 20], null), Is.Empty);
-        Assert.That(Normalised.Of([10, 20], [20]), Is.Empty);
+        Assert.That(ReferenceRatios.Of([10, 20], null), Is.Empty);
+        Assert.That(ReferenceRatios.Of([10, 20], [20]), Is.Empty);
     }
 
     [Test]
@@ -32,11 +32,11 @@ public class NormalisedTests
         double[] samples = [10, 20, 40];
         double[] reference = [20, 20, 10];
 
-        var back = Normalised.Reference(samples, Normalised.Of(samples, reference));
+        var back = ReferenceRatios.Reference(samples, ReferenceRatios.Of(samples, reference));
 
         Assert.That(back, Is.EqualTo(reference).Within(1e-12));
-        Assert.That(Normalised.Reference(samples, [0.1, 0.2]), Is.Null, "not aligned");
-        Assert.That(Normalised.Reference(samples, []), Is.Null);
+        Assert.That(ReferenceRatios.Reference(samples, [0.1, 0.2]), Is.Null, "not aligned");
+        Assert.That(ReferenceRatios.Reference(samples, []), Is.Null);
     }
 
     [Test]

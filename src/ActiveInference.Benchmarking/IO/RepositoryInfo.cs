@@ -6,7 +6,7 @@ namespace ActiveInference.Benchmarking.IO;
 /// </summary>
 /// <param name="directory">Where git runs: the folder of the baselines file (or the current directory without options).</param>
 /// <param name="commitSetting">The <c>commit</c> setting, which wins over everything else; null when unset.</param>
-internal sealed class RepositoryProbe(string directory, string? commitSetting)
+internal sealed class RepositoryInfo(string directory, string? commitSetting)
 {
     /// <summary>The commit the run measured: the setting, else GITHUB_SHA, else git, else null.</summary>
     public string? Commit => commitSetting ?? Environment.GetEnvironmentVariable("GITHUB_SHA") ?? GitOutput("rev-parse", "HEAD");
