@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Tests.Assertions;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Statistics;
@@ -21,21 +22,9 @@ internal static class SampleResults
         var sd = Math.Sqrt(samples.Sum(s => (s - mean) * (s - mean)) / (samples.Length - 1));
         var summary = new Summary(samples.Length, mean, sd, sorted[0], sorted[^1], sorted[4], sorted[2], sorted[6],
             new ConfidenceInterval(mean - sd, mean + sd, 0.95), new ConfidenceInterval(sorted[2], sorted[6], 0.95));
-        return new BenchmarkResult
-        {
-            FullName = fullName,
-            Name = fullName,
-            Suite = "Tests.Suite",
-            Time = summary,
-            SamplesNanosecondsPerOperation = samples,
-            OperationsPerSample = 1024,
-            AllocatedBytesPerOperation = 24,
-            Gc = new GcCounts(3, 1, 0),
-            TotalOperations = 1024 * 9,
-            Elapsed = TimeSpan.FromSeconds(1.5),
-            TrustIssues = trustIssues ?? [],
-            Timestamp = at ?? Start,
-        };
+        return SyntheticResult.Create(24, new GcCounts(3, 1, 0), 1024 * 9, samples, trustIssues: trustIssues, fullName: fullName, name: fullName, suite: "Tests.Suite", timestamp: at ?? Start, time: summary)
+            with
+        { Elapsed = TimeSpan.FromSeconds(1.5) };
     }
 
     /// <summary>A fresh empty directory under the system temp folder; delete it in TearDown.</summary>

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Tests.Assertions;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Statistics;
@@ -56,21 +57,8 @@ internal static class StateWorld
     /// <summary>A result of the given samples and probe times, timed on <see cref="FirstRecording"/>.</summary>
     public static BenchmarkResult Result(double[] ns, Dictionary<string, double[]> state)
     {
-        return new BenchmarkResult
-        {
-            FullName = "Suite.Kernel(100)",
-            Name = "Kernel(100)",
-            Suite = "Suite",
-            Time = SummaryCalculator.Summarise(ns),
-            SamplesNanosecondsPerOperation = ns,
-            StateSamples = state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value),
-            OperationsPerSample = 100,
-            AllocatedBytesPerOperation = 0,
-            Gc = GcCounts.Zero,
-            TotalOperations = 100L * ns.Length,
-            Elapsed = TimeSpan.FromSeconds(1),
-            Timestamp = FirstRecording,
-        };
+        return SyntheticResult.Create(totalOperations: 100L * ns.Length, samples: ns, fullName: "Suite.Kernel(100)", name: "Kernel(100)", suite: "Suite",
+            state: state.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value), timestamp: FirstRecording);
     }
 
     /// <summary>Five recordings on <see cref="GateSamples.Here"/>, each visiting states 0–2, one a day, commits rec0…rec4.</summary>

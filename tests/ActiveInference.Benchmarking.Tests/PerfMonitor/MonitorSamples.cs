@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Tests.Assertions;
 using ActiveInference.Benchmarking.Baselines;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
@@ -26,22 +27,8 @@ internal sealed class MonitorSamples : IDisposable
     public static GatedResult Result(string name, double medianNs, Verdict? verdict = null, string[]? trust = null, string? fullName = null)
     {
         var samples = Enumerable.Range(0, 20).Select(i => medianNs * (1 + 0.02 * Math.Sin(i * 1.7))).ToArray();
-        var measured = new BenchmarkResult
-        {
-            FullName = fullName ?? $"{Suite}.Kernels.{name}",
-            Name = name,
-            Suite = $"{Suite}.Kernels",
-            Time = SummaryCalculator.Summarise(samples),
-            SamplesNanosecondsPerOperation = samples,
-            StateSamples = new Dictionary<string, IReadOnlyList<double>> { [QuadraticFormReference.ReferenceName] = Enumerable.Repeat(500.0, samples.Length).ToArray() },
-            OperationsPerSample = 100,
-            AllocatedBytesPerOperation = 0,
-            Gc = GcCounts.Zero,
-            TotalOperations = 2000,
-            Elapsed = TimeSpan.FromSeconds(1),
-            TrustIssues = trust ?? [],
-            Timestamp = Time,
-        };
+        var measured = SyntheticResult.Create(totalOperations: 2000, samples: samples, trustIssues: trust, fullName: fullName ?? $"{Suite}.Kernels.{name}", name: name, suite: $"{Suite}.Kernels",
+            state: new Dictionary<string, IReadOnlyList<double>> { [QuadraticFormReference.ReferenceName] = Enumerable.Repeat(500.0, samples.Length).ToArray() }, timestamp: Time);
         return new GatedResult(measured,
             verdict is { } v ? new GateOutcome { Verdict = v, Message = $"{name}: {v}", Ratio = v == Verdict.Regressed ? 1.3 : 1.0, Threshold = 0.1, BaselineMedianNanoseconds = medianNs / (v == Verdict.Regressed ? 1.3 : 1.0), CurrentMedianNanoseconds = medianNs } : null);
     }

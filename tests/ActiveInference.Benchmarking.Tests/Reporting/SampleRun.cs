@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.Tests.Assertions;
 using ActiveInference.Benchmarking.Engine;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Statistics;
@@ -62,26 +63,16 @@ internal static class SampleRun
         var sorted = samples.Order().ToArray();
         var mean = samples.Average();
         var sd = Math.Sqrt(samples.Sum(s => (s - mean) * (s - mean)) / (samples.Length - 1));
-        return new GatedResult(new BenchmarkResult
+        // A reference workload e^0.25 times faster than the median: normalised samples ln(s / median) + 0.25.
+        var reference = new Dictionary<string, IReadOnlyList<double>> { [QuadraticFormReference.ReferenceName] = samples.Select(_ => medianNs / Math.Exp(0.25)).ToArray() };
+        var measured = SyntheticResult.Create(bytes, gc, 256 * samples.Length, samples, new Dictionary<string, double> { ["free_energy"] = -1.2345678901234567, ["accuracy"] = 0.5 },
+            trust, fullName, name, suite, reference, Time.AddSeconds(-5), new Summary(samples.Length, mean, sd, sorted[0], sorted[^1], sorted[2], sorted[1], sorted[3],
+                new ConfidenceInterval(mean - sd, mean + sd, 0.95), new ConfidenceInterval(sorted[1], sorted[3], 0.95))) with
         {
-            FullName = fullName,
-            Name = name,
-            Suite = suite,
-            Time = new Summary(samples.Length, mean, sd, sorted[0], sorted[^1], sorted[2], sorted[1], sorted[3],
-                new ConfidenceInterval(mean - sd, mean + sd, 0.95), new ConfidenceInterval(sorted[1], sorted[3], 0.95)),
-            SamplesNanosecondsPerOperation = samples,
-            // A reference workload e^0.25 times faster than the median: normalised samples ln(s / median) + 0.25.
-            StateSamples = new Dictionary<string, IReadOnlyList<double>> { [QuadraticFormReference.ReferenceName] = samples.Select(_ => medianNs / Math.Exp(0.25)).ToArray() },
-            OperationsPerSample = 256,
-            AllocatedBytesPerOperation = bytes,
-            Gc = gc,
-            TotalOperations = 256 * samples.Length,
             PeakManagedHeapBytes = 1_048_576,
             OverheadNanosecondsPerOperation = 0.75,
-            CustomMetrics = new Dictionary<string, double> { ["free_energy"] = -1.2345678901234567, ["accuracy"] = 0.5 },
             Elapsed = TimeSpan.FromMilliseconds(812.5),
-            TrustIssues = trust ?? [],
-            Timestamp = Time.AddSeconds(-5),
-        }, gate);
+        };
+        return new GatedResult(measured, gate);
     }
 }
