@@ -2,7 +2,11 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample. Knows nothing of NUnit.</summary>
+/// <summary>
+/// Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample; the stages'
+/// decisions are the shared policies (<see cref="PilotStage"/>, <see cref="WarmupStage"/>, <see cref="SamplesAndTimeRule"/>)
+/// that the paired sampler uses too. Knows nothing of NUnit.
+/// </summary>
 internal sealed class BenchmarkEngine
 {
     private readonly EngineSettings _settings;
@@ -213,12 +217,8 @@ internal sealed class BenchmarkEngine
     private Measurement Time(IterationStage stage, int index, long operations, Action<long> action)
     {
         var gcBefore = GcCounts.Current();
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var t0 = _clock.Timestamp();
-        action(operations);
-        var t1 = _clock.Timestamp();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        return new Measurement(stage, index, operations, Nanoseconds(t0, t1), allocated, GcCounts.Current() - gcBefore);
+        var (nanoseconds, allocated) = SampleTimer.Time(_clock, action, operations);
+        return new Measurement(stage, index, operations, nanoseconds, allocated, GcCounts.Current() - gcBefore);
     }
 
     private double Nanoseconds(long from, long to) => (to - from) * 1e9 / _clock.Frequency;

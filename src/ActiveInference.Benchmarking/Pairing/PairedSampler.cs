@@ -4,7 +4,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
 /// Measures copies of both sides in one process, round by round in a fresh random order (with the empty loop), after a
-/// shared pilot and warm-up rounds. Knows nothing of NUnit or processes.
+/// shared pilot and warm-up rounds. Its stages are the engine's (<see cref="PilotStage"/>, <see cref="WarmupStage"/>,
+/// <see cref="FixedRoundsRule"/>, <see cref="SampleTimer"/>) with the paired parameters. Knows nothing of NUnit or processes.
 /// </summary>
 /// <param name="settings">How long and how often.</param>
 /// <param name="clock">The timer.</param>
@@ -55,7 +56,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
             {
                 if (k < 0)
                 {
-                    overhead[round] = Time(copies[round % copies.Count].Workload.Overhead, operations).Nanoseconds / operations;
+                    overhead[round] = SampleTimer.Time(clock, copies[round % copies.Count].Workload.Overhead, operations).Nanoseconds / operations;
                     continue;
                 }
                 var workload = copies[k].Workload;
@@ -63,7 +64,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
                 workload.SampleSetup?.Invoke();
                 if (_allocates) _collect();
                 var gcBefore = GC.CollectionCount(0);
-                var (ns, allocated) = Time(workload.Run, operations);
+                var (ns, allocated) = SampleTimer.Time(clock, workload.Run, operations);
                 gen0[k] += GC.CollectionCount(0) - gcBefore;
                 times[k][round] = ns / operations;
                 bytes[k][round] = (double)allocated / operations;
@@ -84,7 +85,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
             _running = copies[k].Side;
             var pilot = new PilotStage(minimum, warmupNanoseconds: 0, window: 1, maxGrowth: 2, maxOperations: 1L << 40);
             do workload.SampleSetup?.Invoke();
-            while (!pilot.Add(Time(workload.Run, pilot.Operations).Nanoseconds, 0));
+            while (!pilot.Add(SampleTimer.Time(clock, workload.Run, pilot.Operations).Nanoseconds, 0));
             fastest = Math.Min(fastest, pilot.FastestNanosecondsPerOperation);
         }
         return PilotStage.CallsFor(minimum, fastest);
@@ -129,15 +130,6 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
             }
             if (warmup.HasSettled(elapsed)) return (round, roundSeconds);
         }
-    }
-
-    private (double Nanoseconds, long Allocated) Time(Action<long> action, long operations)
-    {
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var t0 = clock.Timestamp();
-        action(operations);
-        var t1 = clock.Timestamp();
-        return ((t1 - t0) * 1e9 / clock.Frequency, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
     }
 
     private static int[] Shuffled(int count, Random random)
