@@ -2,7 +2,11 @@ using ActiveInference.Benchmarking.Statistics;
 
 namespace ActiveInference.Benchmarking.Engine;
 
-/// <summary>Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample. Knows nothing of NUnit.</summary>
+/// <summary>
+/// Runs a <see cref="Workload"/> through jitting → pilot → warmup → measurement and returns every sample; the stages'
+/// decisions are the shared policies (<see cref="PilotStage"/>, <see cref="WarmupStage"/>, <see cref="SamplesAndTimeRule"/>)
+/// that the paired sampler uses too. Knows nothing of NUnit.
+/// </summary>
 internal sealed class BenchmarkEngine
 {
     private readonly EngineSettings _settings;
@@ -73,36 +77,21 @@ internal sealed class BenchmarkEngine
     // Companions get one call after each pilot sample: they warm up by time too (tiered JIT), not only the benchmark.
     private long Pilot(Workload workload, IReadOnlyList<ISideWorkload> companions, List<Measurement> all)
     {
-        var minSample = _settings.MinSampleTime.TotalSeconds * 1e9;
-        var warmupEnd = _settings.WarmupTime.TotalSeconds * 1e9;
+        var pilot = new PilotStage(_settings.MinSampleTime.TotalSeconds * 1e9, _settings.WarmupTime.TotalSeconds * 1e9, window: 3, maxGrowth: 16);
         var started = _clock.Timestamp();
-        long n = 1;
         var index = 0;
-        var recent = new Queue<double>();
         while (true)
         {
             workload.SampleSetup?.Invoke();
+            var n = pilot.Operations;
             var m = Time(IterationStage.Pilot, index++, n, workload.Run);
             all.Add(m);
             // The empty invocation tiers up alongside the benchmark: the warmup stage is far shorter than the
             // call-counting delay, so without this the overhead is measured on tier-0 code and over-subtracted.
             workload.Overhead(n);
             foreach (var companion in companions) companion.Run(1);
-            var elapsed = Nanoseconds(started, _clock.Timestamp());
-            if (m.Nanoseconds < minSample)
-            {
-                var scale = m.Nanoseconds <= 0 ? 16 : Math.Clamp(minSample / m.Nanoseconds, 2, 16);
-                n = Math.Max(n + 1, (long)Math.Ceiling(n * scale));
-                continue;
-            }
-            recent.Enqueue(m.NanosecondsPerOperation);
-            if (recent.Count > 3) recent.Dequeue();
-            if (elapsed >= warmupEnd && recent.Count == 3) break;
+            if (pilot.Add(m.Nanoseconds, Nanoseconds(started, _clock.Timestamp()))) return pilot.CallsPerSample;
         }
-        // Interference (preemption, the slow CPU state) only lengthens a sample, so the fastest recent sample is
-        // the best estimate of the undisturbed cost; a median follows the preempted ones on a loaded machine.
-        var perOperation = recent.Min();
-        return Math.Max(1, (long)Math.Ceiling(minSample / Math.Max(perOperation, 1e-3)));
     }
 
     /// <summary>
@@ -130,21 +119,19 @@ internal sealed class BenchmarkEngine
     /// </summary>
     private void Warmup(Workload workload, long operations, ISideWorkload? reference, long referenceOperations, List<Measurement> all)
     {
-        var minimum = Math.Max(_settings.WarmupIterations, 5);
-        var budget = Math.Min(_settings.TimeLimit.TotalSeconds / 4, 2.0) * 1e9;
+        var warmup = new WarmupStage(Math.Max(_settings.WarmupIterations, 5), 0, Math.Min(_settings.TimeLimit.TotalSeconds / 4, 2.0),
+            untilSpeedSettles: true);
         var started = _clock.Timestamp();
-        var speeds = new List<double>();
-        var compiled = new List<long>();
         for (var i = 0; ; i++)
         {
             workload.SampleSetup?.Invoke();
             var m = Time(IterationStage.Warmup, i, operations, workload.Run);
             all.Add(m);
             all.Add(Time(IterationStage.Overhead, i, operations, workload.Overhead));
-            speeds.Add(m.NanosecondsPerOperation / ReferenceTime(reference, referenceOperations));
-            compiled.Add(_compiledMethods());
-            if (i + 1 >= minimum && HasSettled(speeds) && compiled[^1] == compiled[^3]) break;
-            if (Nanoseconds(started, _clock.Timestamp()) >= budget) break;
+            var speed = m.NanosecondsPerOperation / ReferenceTime(reference, referenceOperations);
+            warmup.Add(_compiledMethods(), speed);
+            var elapsed = (_clock.Timestamp() - started) / _clock.Frequency;
+            if (warmup.HasSettled(elapsed) || warmup.TimeIsUp(elapsed)) break;
         }
     }
 
@@ -157,14 +144,6 @@ internal sealed class BenchmarkEngine
         return ns > 0 ? ns : 1;
     }
 
-    private static bool HasSettled(List<double> speeds)
-    {
-        if (speeds.Count < 6) return false;
-        var recent = Quantile.Median(speeds.Skip(speeds.Count - 3));
-        var before = Quantile.Median(speeds.Skip(speeds.Count - 6).Take(3));
-        return recent >= 0.9 * before;
-    }
-
     private long PilotReference(ISideWorkload reference, int fraction = 2)
     {
         var minSample = _settings.MinSampleTime.TotalSeconds * 1e9 / fraction;
@@ -175,7 +154,7 @@ internal sealed class BenchmarkEngine
             reference.Run(n);
             var ns = Nanoseconds(t0, _clock.Timestamp());
             if (ns >= minSample) return n;
-            n = ns <= 0 ? n * 16 : Math.Max(n + 1, (long)Math.Ceiling(n * Math.Clamp(minSample / ns, 2, 16)));
+            n = PilotStage.Grow(n, ns, minSample, maxGrowth: 16);
         }
         return n;
     }
@@ -204,8 +183,8 @@ internal sealed class BenchmarkEngine
         long referenceOperations, CompanionBatch[] companions, List<Measurement> all, List<double> overheads, int overheadIndex, PeakHeap peak)
     {
         var started = _clock.Timestamp();
-        var minTime = _settings.MinMeasurementTime.TotalSeconds * 1e9;
-        var limit = _settings.TimeLimit.TotalSeconds * 1e9;
+        var rule = new SamplesAndTimeRule(_settings.Iterations, _settings.MaxIterations, _settings.MinMeasurementTime.TotalSeconds * 1e9,
+            _settings.TimeLimit.TotalSeconds * 1e9);
         var index = 0;
         while (true)
         {
@@ -231,22 +210,15 @@ internal sealed class BenchmarkEngine
             peak.Observe();
             index++;
 
-            var elapsed = Nanoseconds(started, _clock.Timestamp());
-            if (index >= _settings.MaxIterations) return false;
-            if (index >= _settings.Iterations && elapsed >= minTime) return false;
-            if (elapsed >= limit) return index < _settings.Iterations;
+            if (rule.ShouldStop(index, Nanoseconds(started, _clock.Timestamp()))) return rule.StoppedShort(index);
         }
     }
 
     private Measurement Time(IterationStage stage, int index, long operations, Action<long> action)
     {
         var gcBefore = GcCounts.Current();
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var t0 = _clock.Timestamp();
-        action(operations);
-        var t1 = _clock.Timestamp();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        return new Measurement(stage, index, operations, Nanoseconds(t0, t1), allocated, GcCounts.Current() - gcBefore);
+        var (nanoseconds, allocated) = SampleTimer.Time(_clock, action, operations);
+        return new Measurement(stage, index, operations, nanoseconds, allocated, GcCounts.Current() - gcBefore);
     }
 
     private double Nanoseconds(long from, long to) => (to - from) * 1e9 / _clock.Frequency;

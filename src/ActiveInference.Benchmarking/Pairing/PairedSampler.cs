@@ -4,7 +4,8 @@ namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
 /// Measures copies of both sides in one process, round by round in a fresh random order (with the empty loop), after a
-/// shared pilot and warm-up rounds. Knows nothing of NUnit or processes.
+/// shared pilot and warm-up rounds. Its stages are the engine's (<see cref="PilotStage"/>, <see cref="WarmupStage"/>,
+/// <see cref="FixedRoundsRule"/>, <see cref="SampleTimer"/>) with the paired parameters. Knows nothing of NUnit or processes.
 /// </summary>
 /// <param name="settings">How long and how often.</param>
 /// <param name="clock">The timer.</param>
@@ -40,21 +41,22 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
         var operations = settings.OperationsPerSample > 0 ? settings.OperationsPerSample : Pilot(copies, random);
         var (warmupRounds, roundSeconds) = Warmup(copies, ref operations, random);
         var warmedUp = clock.Timestamp();
-        var rounds = Math.Clamp((int)Math.Ceiling(settings.MeasurementTime.TotalSeconds / Math.Max(roundSeconds, 1e-9)), settings.MinRounds, settings.MaxRounds);
+        var stop = FixedRoundsRule.ToFill(settings.MeasurementTime, roundSeconds, settings.MinRounds, settings.MaxRounds);
+        var rounds = stop.Count;
 
         var times = copies.Select(_ => new double[rounds]).ToArray();
         var bytes = copies.Select(_ => new double[rounds]).ToArray();
         var gen0 = new int[copies.Count];
         var overhead = new double[rounds];
         var order = Enumerable.Range(-1, copies.Count + 1).ToArray();
-        for (var round = 0; round < rounds; round++)
+        for (var round = 0; !stop.ShouldStop(round, (clock.Timestamp() - warmedUp) * 1e9 / clock.Frequency); round++)
         {
             random.Shuffle(order);
             foreach (var k in order)
             {
                 if (k < 0)
                 {
-                    overhead[round] = Time(copies[round % copies.Count].Workload.Overhead, operations).Nanoseconds / operations;
+                    overhead[round] = SampleTimer.Time(clock, copies[round % copies.Count].Workload.Overhead, operations).Nanoseconds / operations;
                     continue;
                 }
                 var workload = copies[k].Workload;
@@ -62,7 +64,7 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
                 workload.SampleSetup?.Invoke();
                 if (_allocates) _collect();
                 var gcBefore = GC.CollectionCount(0);
-                var (ns, allocated) = Time(workload.Run, operations);
+                var (ns, allocated) = SampleTimer.Time(clock, workload.Run, operations);
                 gen0[k] += GC.CollectionCount(0) - gcBefore;
                 times[k][round] = ns / operations;
                 bytes[k][round] = (double)allocated / operations;
@@ -81,16 +83,12 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
         {
             var workload = copies[k].Workload;
             _running = copies[k].Side;
-            for (long n = 1; ; n = Math.Max(n + 1, n * 2))
-            {
-                workload.SampleSetup?.Invoke();
-                var ns = Time(workload.Run, n).Nanoseconds;
-                if (ns < minimum && n < 1L << 40) continue;
-                fastest = Math.Min(fastest, ns / n);
-                break;
-            }
+            var pilot = new PilotStage(minimum, warmupNanoseconds: 0, window: 1, maxGrowth: 2, maxOperations: 1L << 40);
+            do workload.SampleSetup?.Invoke();
+            while (!pilot.Add(SampleTimer.Time(clock, workload.Run, pilot.Operations).Nanoseconds, 0));
+            fastest = Math.Min(fastest, pilot.FastestNanosecondsPerOperation);
         }
-        return Math.Max(1, (long)Math.Ceiling(minimum / Math.Max(fastest, 1e-3)));
+        return PilotStage.CallsFor(minimum, fastest);
     }
 
     /// <summary>
@@ -101,7 +99,8 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
     {
         var minimum = settings.MinSampleTime.TotalSeconds;
         var started = clock.Timestamp();
-        var compiled = new List<long> { _compiledMethods() };
+        var warmup = new WarmupStage(settings.MinWarmupRounds, settings.WarmupTime.TotalSeconds, settings.MaxWarmupTime.TotalSeconds, untilSpeedSettles: false);
+        warmup.Start(_compiledMethods());
         var roundSeconds = 0.0;
         for (var round = 1; ; round++)
         {
@@ -121,26 +120,16 @@ internal sealed class PairedSampler(PairedSamplerSettings settings, IClock clock
             }
             _allocates = allocated > 0;
             roundSeconds = Seconds(t0, clock.Timestamp());
-            compiled.Add(_compiledMethods());
+            warmup.Add(_compiledMethods());
             var elapsed = Seconds(started, clock.Timestamp());
-            if (elapsed >= settings.MaxWarmupTime.TotalSeconds) return (round, roundSeconds);
+            if (warmup.TimeIsUp(elapsed)) return (round, roundSeconds);
             if (settings.OperationsPerSample == 0 && shortest < minimum / 2)
             {
                 operations = Math.Max(operations + 1, (long)Math.Ceiling(operations * minimum / Math.Max(shortest, 1e-9)));
                 continue;
             }
-            if (round >= settings.MinWarmupRounds && compiled.Count >= 3 && elapsed >= settings.WarmupTime.TotalSeconds && compiled[^1] == compiled[^3])
-                return (round, roundSeconds);
+            if (warmup.HasSettled(elapsed)) return (round, roundSeconds);
         }
-    }
-
-    private (double Nanoseconds, long Allocated) Time(Action<long> action, long operations)
-    {
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var t0 = clock.Timestamp();
-        action(operations);
-        var t1 = clock.Timestamp();
-        return ((t1 - t0) * 1e9 / clock.Frequency, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
     }
 
     private static int[] Shuffled(int count, Random random)
