@@ -1,8 +1,8 @@
 // Compiled into every perf test assembly by build/PerfTests.props (ActiveInference.Benchmarking.props in the package; not a file to edit per project).
 // The assembly-level action writes the run's reports when the run ends; Main is where the gate's child processes
-// start: `--perf-pair <request> --output <file>` measures copies of the baseline's and this build's version of one
-// benchmark side by side, `--perf-measure <full test name> --output <file>` re-measures one for the recorded-numbers
-// fallback.
+// start (`<kind> <request file> --output <result file>`): `--perf-pair` measures copies of the baseline's and this
+// build's version of one benchmark side by side, `--perf-remeasure` re-measures this build's alone for the
+// recorded-numbers fallback.
 [assembly: ActiveInference.Benchmarking.PerfSuite]
 
 namespace ActiveInference.Benchmarking.Generated

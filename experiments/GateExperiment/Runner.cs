@@ -122,7 +122,7 @@ internal sealed class Runner
     {
         Environment.SetEnvironmentVariable(SlowdownVariable, slowdown.ToString("R", CultureInfo.InvariantCulture));
         var startedAt = _clock.Elapsed.TotalSeconds;
-        var (samples, error) = ChildProcessMeasurer.Measure(_assembly, TestName(kernel), TimeSpan.FromMinutes(3));
+        var (samples, error) = ActiveInference.Benchmarking.Pairing.RemeasureProcess.Measure(_assembly, TestName(kernel), TimeSpan.FromMinutes(3));
         var wall = _clock.Elapsed.TotalSeconds - startedAt;
         var record = new ProcessRecord(_processes.Count, role, kernel, slowdown, hog, startedAt, wall,
             samples?.NanosecondsPerOperation ?? [],

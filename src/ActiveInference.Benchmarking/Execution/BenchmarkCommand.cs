@@ -15,9 +15,8 @@ internal sealed class BenchmarkCommand : DelegatingTestCommand
 
     public BenchmarkCommand(TestCommand innerCommand, PerfBenchmarkAttribute attribute) : base(innerCommand) => _attribute = attribute;
 
-    /// <summary>The command for a benchmark: this one, or in a re-measuring child process the <see cref="RemeasureCommand"/>.</summary>
-    public static TestCommand For(TestCommand innerCommand, PerfBenchmarkAttribute attribute) =>
-        PerfSession.Current.ChildOutput is { } output ? new RemeasureCommand(innerCommand, attribute, output) : new BenchmarkCommand(innerCommand, attribute);
+    /// <summary>The command for a benchmark: wraps NUnit's command for the test method.</summary>
+    public static TestCommand For(TestCommand innerCommand, PerfBenchmarkAttribute attribute) => new BenchmarkCommand(innerCommand, attribute);
 
     /// <summary>
     /// Calls the stages in order and maps the outcome: plan (<see cref="BenchmarkPlan"/>) → measure

@@ -4,7 +4,7 @@ using NUnit.Framework.Internal;
 
 namespace ActiveInference.Benchmarking.Execution;
 
-/// <summary>Measures one NUnit test case in this process; shared by the gate's command and the re-measuring child's.</summary>
+/// <summary>Measures one NUnit test case in this process, for the benchmark's command.</summary>
 internal static class CaseMeasurement
 {
     /// <summary>

@@ -21,6 +21,6 @@ internal sealed record ChildProcesses(
 
     /// <summary>Real child processes of the perf assembly, with the defaults replaced where given (the framework's tests).</summary>
     public static ChildProcesses Create(Func<string, string, (Remeasurement?, string?)>? remeasure = null, Func<PairedRequest, (PairedChildResult?, string?)>? paired = null) =>
-        new(remeasure ?? ((assembly, name) => ChildProcessMeasurer.Measure(assembly, name, RemeasureTimeout)),
+        new(remeasure ?? ((assembly, name) => RemeasureProcess.Measure(assembly, name, RemeasureTimeout)),
             paired ?? (request => PairedProcess.Measure(request, PairedProcessTimeout)));
 }

@@ -25,24 +25,22 @@ internal sealed class PerfSession
     /// <param name="options">The bound options; null when <paramref name="problem"/> says why.</param>
     /// <param name="problem">Why no benchmark can run, or null.</param>
     /// <param name="profile">This machine's profile.</param>
-    /// <param name="childOutput">Set in a re-measuring child process: where its samples go.</param>
     /// <param name="remeasure">Re-measures a benchmark in a fresh process (the recorded-numbers fallback); default: a child process.</param>
     /// <param name="baselineCode">The baseline's code for a perf assembly path; default: <see cref="BaselineCodeResolver"/>.</param>
     /// <param name="pairedProcess">Runs one paired process; default: a child process of the current perf assembly.</param>
-    internal PerfSession(PerfOptions? options, string? problem, MachineProfile profile, string? childOutput,
+    internal PerfSession(PerfOptions? options, string? problem, MachineProfile profile,
         Func<string, string, (Remeasurement?, string?)>? remeasure = null,
         Func<string, BaselineCode>? baselineCode = null,
         Func<PairedRequest, (PairedChildResult?, string?)>? pairedProcess = null)
     {
         Options = options;
         Profile = profile;
-        ChildOutput = childOutput;
         _repository = new RepositoryInfo(options is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(options.BaselinePath))!, options?.Commit);
         _baselines = options is null ? null : new RunBaselines(options.BaselinePath);
         _baselineCode = new BaselineCodeCache(baselineCode ?? (path => BaselineCodeResolver.Resolve(Options!.BaselineRef, _baselines!.Loaded.Document, Profile.Id, path, Progress)));
         _evaluator = options is null ? null
             : new RunModeEvaluator(options, profile, _baselines!, _baselineCode, ChildProcesses.Create(remeasure, pairedProcess), _repository);
-        Problem = problem ?? (options is { Mode: PerfMode.Gate or PerfMode.Record } && childOutput is null ? _baselines!.Problem() : null);
+        Problem = problem ?? (options is { Mode: PerfMode.Gate or PerfMode.Record } ? _baselines!.Problem() : null);
     }
 
     /// <summary>The session of this test run.</summary>
@@ -67,9 +65,6 @@ internal sealed class PerfSession
 
     /// <summary>Why no benchmark can run (bad configuration, corrupt baselines), or null. Every perf test fails with it.</summary>
     public string? Problem { get; }
-
-    /// <summary>Set in a child process started to re-measure one benchmark: where to write its samples.</summary>
-    public string? ChildOutput { get; }
 
     /// <summary>The baseline's code for the perf assembly at <paramref name="assemblyPath"/>, decided once per run.</summary>
     public BaselineCode BaselineCodeFor(string assemblyPath) => _baselineCode.For(assemblyPath);
@@ -96,7 +91,7 @@ internal sealed class PerfSession
     /// a gate run that compared nothing are said on stderr.
     /// </summary>
     public IReadOnlyList<string> Complete(string suiteName) =>
-        Options is null || ChildOutput is not null || !_results.CompleteOnce()
+        Options is null || !_results.CompleteOnce()
             ? []
             : RunCompletion.Write(this, suiteName, Console.Error);
 
@@ -115,7 +110,6 @@ internal sealed class PerfSession
 
     private static PerfSession FromEnvironment()
     {
-        var childOutput = Environment.GetEnvironmentVariable(ChildProcessEntry.OutputVariable);
         var parameters = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var testParameters = NUnit.Framework.TestContext.Parameters;
         foreach (var name in testParameters.Names)
@@ -123,7 +117,7 @@ internal sealed class PerfSession
         var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
         var loaded = PerfOptionsLoader.Load(parameters, environment: null, root);
         var profile = MachineProfile.Detect(EngineFingerprint.Current, loaded.Options?.MachineProfile);
-        return new PerfSession(loaded.Options, loaded.IsValid ? null : loaded.ErrorMessage, profile, childOutput);
+        return new PerfSession(loaded.Options, loaded.IsValid ? null : loaded.ErrorMessage, profile);
     }
 
     private sealed class Restore(Action restore) : IDisposable

@@ -93,6 +93,7 @@ internal static class PairedChild
         return new PairedChildResult(samples, false, null, null) { SetupSeconds = setupSeconds };
     }
 
-    private static PerfBenchmarkAttribute SettingsOf(BenchmarkCopy copy) =>
+    /// <summary>The copy's <c>[PerfBenchmark]</c> settings (the defaults when it has none).</summary>
+    internal static PerfBenchmarkAttribute SettingsOf(BenchmarkCopy copy) =>
         copy.Method.GetCustomAttributes(typeof(PerfBenchmarkAttribute), false).OfType<PerfBenchmarkAttribute>().FirstOrDefault() ?? new PerfBenchmarkAttribute();
 }

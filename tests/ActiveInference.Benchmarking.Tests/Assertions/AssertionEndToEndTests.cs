@@ -32,7 +32,7 @@ public sealed class AssertionEndToEndTests
             HistoryPath = Path.Combine(_directory, "history.db"),
         };
         var profile = new MachineProfile("Test CPU", 2, "Test OS", "10.0", "1.0", "test");
-        var session = new PerfSession(options, null, profile, null);
+        var session = new PerfSession(options, null, profile);
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(typeof(AssertionFixtures).Assembly, new Dictionary<string, object>());
         var listener = new Collector(_results);

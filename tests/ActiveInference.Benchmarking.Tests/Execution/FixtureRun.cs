@@ -57,7 +57,7 @@ internal sealed class FixtureRun : ITestListener
             ResultsDirectory = Path.Combine(directory, "results"),
             HistoryPath = Path.Combine(directory, "results", "perf-history.db"),
         };
-        return new PerfSession(options, null, MachineProfile.Detect(EngineFingerprint.Current), childOutput: null,
+        return new PerfSession(options, null, MachineProfile.Detect(EngineFingerprint.Current),
             baselineCode: _ => Pairing.BaselineCode.None("framework test without baseline code"));
     }
 

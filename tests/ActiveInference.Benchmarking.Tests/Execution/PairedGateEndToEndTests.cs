@@ -184,6 +184,6 @@ public class PairedGateEndToEndTests
     private PerfSession Session(Func<string, BaselineCode> baselineCode)
     {
         var options = FixtureRun.Session(PerfMode.Gate, _results).Options;
-        return new PerfSession(options, null, ActiveInference.Benchmarking.Baselines.MachineProfile.Detect(ActiveInference.Benchmarking.Engine.EngineFingerprint.Current), childOutput: null, baselineCode: baselineCode);
+        return new PerfSession(options, null, ActiveInference.Benchmarking.Baselines.MachineProfile.Detect(ActiveInference.Benchmarking.Engine.EngineFingerprint.Current), baselineCode: baselineCode);
     }
 }

@@ -89,7 +89,7 @@ public class RecordedFallbackEndToEndTests
         File.WriteAllText(path, "{ not json");
         var loaded = new BaselineStore().Load(path);
         var session = new Benchmarking.Execution.PerfSession(
-            FixtureRun.Session(PerfMode.Gate, _directory).Options, null, MachineProfile.Detect("e2e"), childOutput: null);
+            FixtureRun.Session(PerfMode.Gate, _directory).Options, null, MachineProfile.Detect("e2e"));
 
         var run = FixtureRun.Of(typeof(ScalableFixtures), session);
 

@@ -49,7 +49,7 @@ public class UncomparedRunEndToEndTests
         var names = new[] { "Sum(8)", "Sum(64)" }.Select(n => $"{typeof(ValuesFixtures).FullName}.{n}").ToArray();
         var shard = Enumerable.Range(1, 50).Select(i => new Shard(i, 50)).First(s => !names.Any(s.Contains));
         var options = FixtureRun.Session(PerfMode.Gate, _directory).Options! with { Shard = shard };
-        var session = new PerfSession(options, null, MachineProfile.Detect("e2e"), childOutput: null, baselineCode: _ => BaselineCode.None("framework test without baseline code"));
+        var session = new PerfSession(options, null, MachineProfile.Detect("e2e"), baselineCode: _ => BaselineCode.None("framework test without baseline code"));
 
         var run = FixtureRun.Of(typeof(ValuesFixtures), session);
 
