@@ -27,7 +27,7 @@ internal static class Replay
     private static readonly Rule[] Rules =
     [
         new("default: suspect >10% & 99% LB>1, confirm >12.5%", 0.10, true, "one", 0.125),
-        new("same, replayed through RegressionGate.Decide", 0.10, true, "gate", 0.125),
+        new("same, replayed through RecordedGate.Decide", 0.10, true, "gate", 0.125),
         new("no confirmation (suspect = fail)", 0.10, true, "none", 0),
         new("confirm >10%", 0.10, true, "one", 0.10),
         new("confirm >15%", 0.10, true, "one", 0.15),
@@ -123,7 +123,7 @@ internal static class Replay
     }
 
     /// <summary>
-    /// The checks decided again by <see cref="RegressionGate"/> (default policy) on these processes, e.g. after
+    /// The checks decided again by <see cref="RecordedGate"/> (default policy) on these processes, e.g. after
     /// <see cref="Settling"/>; a confirmation the live run did not take is the next check process of the same variant.
     /// </summary>
     public static ExperimentData Redecide(ExperimentData data)
@@ -138,7 +138,7 @@ internal static class Replay
             var queue = new Queue<ProcessRecord>(Substitutes(c, candidates, []));
             int? used = null;
             var first = data.Processes[c.First];
-            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], baseline.Profile, new GatePolicy(), () =>
+            var outcome = RecordedGate.Decide(Runner.ToResult(first), baseline, [], baseline.Profile, new RecordedGatePolicy(), () =>
             {
                 if (!queue.TryDequeue(out var p)) return (null, "no confirming process");
                 used = p.Id;
@@ -176,7 +176,7 @@ internal static class Replay
         if (rule.Confirm == "gate")
         {
             var queue = new Queue<ProcessRecord>(confirmations);
-            var outcome = RegressionGate.Decide(Runner.ToResult(first), baseline, [], baseline!.Profile, new GatePolicy(),
+            var outcome = RecordedGate.Decide(Runner.ToResult(first), baseline, [], baseline!.Profile, new RecordedGatePolicy(),
                 () => queue.TryDequeue(out var p) ? (Runner.ToSamples(p), null) : (null, "no confirming process"));
             return (outcome.Verdict == Verdict.Regressed, outcome.Confirmed is not null);
         }

@@ -10,7 +10,7 @@ namespace ActiveInference.Benchmarking.GateExperiment;
 
 /// <summary>
 /// Runs the live experiment: per kernel a baseline of several recordings (--baseline-processes) spaced in time, then checks of every variant
-/// in a shuffled order, each decided by <see cref="RegressionGate"/> with a fresh-process confirmation.
+/// in a shuffled order, each decided by <see cref="RecordedGate"/> with a fresh-process confirmation.
 /// </summary>
 internal sealed class Runner
 {
@@ -108,7 +108,7 @@ internal sealed class Runner
             return;
         }
         var confirms = new List<int>();
-        var outcome = RegressionGate.Decide(ToResult(first), baseline, [], baseline.Profile, new GatePolicy(), () =>
+        var outcome = RecordedGate.Decide(ToResult(first), baseline, [], baseline.Profile, new RecordedGatePolicy(), () =>
         {
             var again = Measure("confirm", kernel, slowdown, hog);
             confirms.Add(again.Id);

@@ -59,8 +59,8 @@ internal sealed class RunModeEvaluator(PerfOptions options, MachineProfile profi
                 $"nothing to compare with: there is no baseline code ({code.Reason}) and no baselines file at {options.BaselinePath}"), threshold, median);
         var document = loaded.DocumentOrEmpty ?? BaselineDocument.Empty;
         var started = Stopwatch.GetTimestamp();
-        var outcome = RegressionGate.Decide(result, document.Find(profile.Id, result.FullName), document.FindOnOtherProfiles(profile.Id, result.FullName),
-            profile, new GatePolicy { Threshold = threshold }, () => children.Remeasure(assemblyPath, result.FullName), code.Reason);
+        var outcome = RecordedGate.Decide(result, document.Find(profile.Id, result.FullName), document.FindOnOtherProfiles(profile.Id, result.FullName),
+            profile, new RecordedGatePolicy { Threshold = threshold }, () => children.Remeasure(assemblyPath, result.FullName), code.Reason);
         return outcome with { ComparisonSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds };
     }
 

@@ -8,7 +8,7 @@ namespace ActiveInference.PerfMonitor.Commands;
 
 /// <summary>
 /// <c>compare A B</c>: judges the run in results file A against B (another results file, or a baselines.json) with
-/// the same <see cref="RegressionGate"/> the tests use, offline (see <see cref="OfflineGate"/>); prints a verdict
+/// the same <see cref="RecordedGate"/> the tests use, offline (see <see cref="OfflineGate"/>); prints a verdict
 /// line per benchmark and the table; exits 1 when anything regressed.
 /// </summary>
 internal sealed class CompareCommand(CliContext context)
@@ -34,7 +34,7 @@ internal sealed class CompareCommand(CliContext context)
     {
         var run = ResultsInput.Read(context, currentPath);
         var source = BaselineSource.Read(context.FullPath(baselinePath));
-        var policy = new GatePolicy { Threshold = threshold ?? ConfiguredThreshold(run) };
+        var policy = new RecordedGatePolicy { Threshold = threshold ?? ConfiguredThreshold(run) };
         var document = source.Document;
         var here = Here(run, source, profileId);
 

@@ -89,7 +89,7 @@ public class RoomDirectionTests
         var violations = Framework.Violations(
         [
             Reference("Reporting.ResultRow", "Statistics.Quantile"),
-            Reference("Gate.RegressionGate", "Gate.Verdict"),
+            Reference("Gate.RecordedGate", "Gate.Verdict"),
             Reference("Baselines.Recording", "BenchmarkResult"),
             new TypeReference(Root + ".Engine", Root + ".Engine.Workload", "NUnit.Framework", "NUnit.Framework.TestAttribute"),
         ]);

@@ -40,7 +40,7 @@ public class RecordedFallbackEndToEndTests
         // What the fallback guarantees for A/A: never Regressed and never Improved. Passed is what it says when this
         // process ran in a machine state the single recording (seconds before) saw; on the shared machine other jobs
         // can move the machine to a state the recording never saw, and then the only honest verdict is Inconclusive
-        // saying so (RegressionGateTests pins that branch exactly). So Passed is asserted whenever the state matched.
+        // saying so (RecordedGateTests pins that branch exactly). So Passed is asserted whenever the state matched.
         Assert.That(same.Verdict, Is.Not.EqualTo(Verdict.Regressed).And.Not.EqualTo(Verdict.Improved), same.Message);
         Assert.That(unchanged.Case("Kernel").ResultState.Status, Is.Not.EqualTo(TestStatus.Failed), same.Message);
         Assert.That(same.Method, Is.EqualTo(ComparisonMethod.Recorded), same.Message);

@@ -40,6 +40,6 @@ public class PublicApiTests
     {
         var types = typeof(PerfBenchmarkAttribute).Assembly.GetExportedTypes();
         Assert.That(types, Has.Length.LessThanOrEqualTo(40), string.Join(", ", types.Select(t => t.Name)));
-        Assert.That(types.Select(t => t.Name), Does.Not.Contain("BaselineStore").And.Not.Contain("RegressionGate").And.Not.Contain("PerfSession"));
+        Assert.That(types.Select(t => t.Name), Does.Not.Contain("BaselineStore").And.Not.Contain("RecordedGate").And.Not.Contain("PerfSession"));
     }
 }

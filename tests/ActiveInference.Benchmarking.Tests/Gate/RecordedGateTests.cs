@@ -6,7 +6,7 @@ using static ActiveInference.Benchmarking.Tests.Gate.StateWorld;
 namespace ActiveInference.Benchmarking.Tests.Gate;
 
 /// <summary>
-/// <see cref="RegressionGate"/> is the fallback gate only: it compares with the numbers recorded in baselines.json
+/// <see cref="RecordedGate"/> is the fallback gate only: it compares with the numbers recorded in baselines.json
 /// (state-matched) when no baseline code can be built. The gate that normally runs, measuring the baseline's code
 /// beside the current code, is tested in <see cref="PairedGateTests"/> and the end-to-end tests. Here, on
 /// <see cref="StateWorld"/>'s synthetic machine, the baseline is five recordings of the unchanged benchmark (rec0…rec4,
@@ -17,21 +17,21 @@ namespace ActiveInference.Benchmarking.Tests.Gate;
 /// the run's states cannot be matched (<see cref="ProcessesThatAllRanInUnseenStatesAreInconclusiveAfterTheAllowedRetries"/>)
 /// and when the recordings' samples are not at hand (<see cref="RecordingsReadWithoutTheirSamplesAreInconclusiveAndNameTheSamplesFile"/>).
 /// </summary>
-internal class RegressionGateTests
+internal class RecordedGateTests
 {
     private const string Recorded = "the recorded numbers of 2026-11-05";
 
-    private static readonly GatePolicy Policy = new();
+    private static readonly RecordedGatePolicy Policy = new();
 
-    private static GateOutcome Decide(BenchmarkResult current, FreshProcesses fresh, Baseline? baseline = null, GatePolicy? policy = null, string? whyRecorded = null) =>
-        RegressionGate.Decide(current, baseline ?? StateWorld.Baseline(), [], GateSamples.Here, policy ?? Policy, fresh.Measure, whyRecorded);
+    private static GateOutcome Decide(BenchmarkResult current, FreshProcesses fresh, Baseline? baseline = null, RecordedGatePolicy? policy = null, string? whyRecorded = null) =>
+        RecordedGate.Decide(current, baseline ?? StateWorld.Baseline(), [], GateSamples.Here, policy ?? Policy, fresh.Measure, whyRecorded);
 
     private static BenchmarkResult InUnseenState(double change, int seed) => Result(change, seed, Unseen);
 
     [Test]
     public void MissingBaselineIsNewAndSaysHowToRecordOne()
     {
-        var outcome = RegressionGate.Decide(Result(1.0, 1, 0), null, [], GateSamples.Here, Policy, FreshProcesses.None().Measure);
+        var outcome = RecordedGate.Decide(Result(1.0, 1, 0), null, [], GateSamples.Here, Policy, FreshProcesses.None().Measure);
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.New));
         Assert.That(outcome.Message, Is.EqualTo("Kernel(100) is new: no recorded baseline yet (record one with mode=record)"));
@@ -45,7 +45,7 @@ internal class RegressionGateTests
     {
         var elsewhere = StateWorld.Baseline() with { Profile = GateSamples.Other };
 
-        var outcome = RegressionGate.Decide(Result(1.0, 1, 0), null, [elsewhere], GateSamples.Here, Policy, FreshProcesses.None().Measure);
+        var outcome = RecordedGate.Decide(Result(1.0, 1, 0), null, [elsewhere], GateSamples.Here, Policy, FreshProcesses.None().Measure);
 
         Assert.That(outcome.Verdict, Is.EqualTo(Verdict.Inconclusive));
         Assert.That(outcome.Message, Does.StartWith($"Kernel(100) inconclusive: no recorded baseline on this machine profile ({GateSamples.Here.Id}); recorded only on {GateSamples.Other.Id} ("));

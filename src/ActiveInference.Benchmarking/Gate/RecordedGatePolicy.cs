@@ -1,7 +1,7 @@
 namespace ActiveInference.Benchmarking.Gate;
 
-/// <summary>The numbers behind the recorded-numbers fallback gate (see <see cref="RegressionGate"/>). Immutable.</summary>
-internal sealed record GatePolicy
+/// <summary>The numbers behind the recorded-numbers fallback gate (see <see cref="RecordedGate"/>). Immutable.</summary>
+internal sealed record RecordedGatePolicy
 {
     /// <summary>Relative slow-down that counts as a regression (0.10 = 10%, the seed's).</summary>
     public double Threshold { get; init; } = 0.10;

@@ -9,7 +9,7 @@ namespace ActiveInference.Benchmarking.Gate;
 /// The fallback gate when no baseline code can be had: compares the samples with the recorded baseline samples taken
 /// in a similar machine state (<see cref="StateMatching"/>); recordings without samples give Inconclusive (bytes per operation are still gated).
 /// </summary>
-internal static class RegressionGate
+internal static class RecordedGate
 {
     /// <summary>Decides the verdict for <paramref name="current"/>.</summary>
     /// <param name="current">The measured result (its trust issues are not looked at here).</param>
@@ -20,7 +20,7 @@ internal static class RegressionGate
     /// <param name="confirm">Re-measures the benchmark in a fresh process: its samples, or an error message.</param>
     /// <param name="whyRecorded">Why the recorded numbers are used instead of the baseline's code, said in the message; null to say nothing.</param>
     public static GateOutcome Decide(BenchmarkResult current, Baseline? baseline, IReadOnlyList<Baseline> elsewhere,
-        MachineProfile here, GatePolicy policy, Remeasure confirm, string? whyRecorded = null)
+        MachineProfile here, RecordedGatePolicy policy, Remeasure confirm, string? whyRecorded = null)
     {
         var why = whyRecorded is null ? "" : $"; compared with recorded numbers because there is no baseline code: {whyRecorded}";
         var threshold = policy.Threshold;
@@ -87,7 +87,7 @@ internal static class RegressionGate
     }
 
     /// <summary>Re-measures a suspect (sign +1 slower, −1 faster) in fresh processes and decides on the mean of all processes.</summary>
-    private static GateOutcome Settle(int sign, MatchedShift first, StateSample[] pool, string[] probes, Evidence evidence, GatePolicy policy,
+    private static GateOutcome Settle(int sign, MatchedShift first, StateSample[] pool, string[] probes, Evidence evidence, RecordedGatePolicy policy,
         Remeasure confirm)
     {
         var limit = evidence.Limit;
