@@ -8,8 +8,6 @@ namespace ActiveInference.Benchmarking.Baselines;
 /// <summary>Reads <c>baselines.json</c> and its samples file and merges new recordings into them; writes are atomic and locked.</summary>
 internal sealed class BaselineStore
 {
-    /// <summary>Recordings kept per benchmark and profile unless configured otherwise (the <c>keepRecordings</c> setting's default).</summary>
-    public const int DefaultKeep = PerfOptions.DefaultKeepRecordings;
 
     private readonly TimeSpan _lockTimeout;
 
@@ -109,7 +107,7 @@ internal sealed class BaselineStore
     /// <param name="results">This run's results; untrustworthy ones and ones with no or non-finite samples are skipped.</param>
     /// <param name="commit">The commit measured, or null when unknown.</param>
     /// <param name="keep">Recordings kept per benchmark, at least 1 (oldest dropped first).</param>
-    public BaselineRecordResult Record(string path, MachineProfile profile, IReadOnlyList<BenchmarkResult> results, string? commit, int keep = DefaultKeep)
+    public BaselineRecordResult Record(string path, MachineProfile profile, IReadOnlyList<BenchmarkResult> results, string? commit, int keep = PerfOptions.DefaultKeepRecordings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(profile);

@@ -28,7 +28,7 @@ internal static class HistoryRecorder
             return $"perf history: no point added to {folder}: no benchmark was paired with a baseline commit (the anchor), so there is no ratio to keep";
         try
         {
-            return $"perf history: added {new HistoryFolder(folder).Add(run)} (anchor {Pairing.BaselineCode.Short(run.AnchorCommit)})";
+            return $"perf history: added {new HistoryFolder(folder).Add(run)} (anchor {IO.Git.Short(run.AnchorCommit)})";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Gate;
 
 namespace ActiveInference.Benchmarking.History;
@@ -58,8 +59,8 @@ internal static class AnchoredHistory
         }
 
         var problems = left.Select(p =>
-            $"{name}: {p.Value} run(s) measured against anchor {Short(p.Key)} left out: no anchor link joins it to {Short(unit)}; "
-            + $"measure it: on a checkout of {Short(p.Key)}, run the gate with PERF_BASELINE_REF={unit}, then 'perfmonitor anchor link --results <results.json> --history <folder>'").ToArray();
+            $"{name}: {p.Value} run(s) measured against anchor {Git.Short(p.Key)} left out: no anchor link joins it to {Git.Short(unit)}; "
+            + $"measure it: on a checkout of {Git.Short(p.Key)}, run the gate with PERF_BASELINE_REF={unit}, then 'perfmonitor anchor link --results <results.json> --history <folder>'").ToArray();
         var (lastRun, lastEntry) = measured[^1];
         var effect = threshold ?? lastEntry!.Threshold ?? lastRun.Run.Threshold;
         return new AnchoredSeries(name, unit, effect, points, StepFinder.Find(points, effect), problems);
@@ -106,5 +107,4 @@ internal static class AnchoredHistory
 
     private static double Square(double x) => x * x;
 
-    private static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 }

@@ -69,19 +69,24 @@ internal sealed class HistoryFolder
     /// Deletes the run files <paramref name="files"/> (relative to the folder, as <see cref="StoredRun.File"/>); a file
     /// already gone (another pruner) is not an error. Returns how many were deleted.
     /// </summary>
-    /// <exception cref="ArgumentException">A name is not a run file of this folder (an anchor link, or outside it).</exception>
+    /// <exception cref="ArgumentException">A name is not a run file of this folder (an anchor link, or outside it); nothing is deleted then.</exception>
     public int Remove(IEnumerable<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var removed = 0;
-        foreach (var file in files)
+        var folder = System.IO.Path.TrimEndingDirectorySeparator(Path);
+        var paths = files.Select(file => (File: file, Full: System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, file)))).ToArray();
+        foreach (var (file, full) in paths)
         {
-            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, file));
-            if (System.IO.Path.GetDirectoryName(path) != Path || !path.EndsWith(".json", StringComparison.Ordinal))
+            if (System.IO.Path.GetDirectoryName(full) != folder || !full.EndsWith(".json", StringComparison.Ordinal))
                 throw new ArgumentException($"{file} is not a run file of {Path}", nameof(files));
-            if (!File.Exists(path))
+        }
+
+        var removed = 0;
+        foreach (var (_, full) in paths)
+        {
+            if (!File.Exists(full))
                 continue;
-            File.Delete(path);
+            File.Delete(full);
             removed++;
         }
 

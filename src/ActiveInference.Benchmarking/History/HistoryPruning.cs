@@ -9,21 +9,23 @@ namespace ActiveInference.Benchmarking.History;
 /// </summary>
 internal static class HistoryPruning
 {
+    /// <summary>The smallest budget: the first run, both sides of one step and the newest run.</summary>
+    public const int MinimumRuns = 4;
+
     /// <summary>The runs to remove so that at most <paramref name="maxRuns"/> remain (more when the protected runs alone exceed it).</summary>
     /// <param name="contents">The folder's runs and links, as read.</param>
-    /// <param name="maxRuns">Most run files to keep, at least 4.</param>
-    /// <param name="threshold">The steps' minimum effect, or null for each benchmark's own threshold (as <c>history</c> uses).</param>
-    public static PruningPlan Plan(HistoryFolderContents contents, int maxRuns, double? threshold = null)
+    /// <param name="maxRuns">Most run files to keep, at least <see cref="MinimumRuns"/>.</param>
+    public static PruningPlan Plan(HistoryFolderContents contents, int maxRuns)
     {
         ArgumentNullException.ThrowIfNull(contents);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRuns, 4);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRuns, MinimumRuns);
         var runs = contents.Runs;
         if (runs.Count <= maxRuns)
             return new PruningPlan([], runs.Count, 0);
         var anchors = runs.Select(r => r.Run.AnchorCommit).Concat(contents.Links.Select(l => l.Run.AnchorCommit)).ToHashSet(StringComparer.Ordinal);
         var kept = new HashSet<string>(StringComparer.Ordinal) { runs[0].File };
         kept.UnionWith(runs.Where(r => r.Run.Commit != r.Run.AnchorCommit && anchors.Contains(r.Run.Commit)).Select(r => r.File));
-        foreach (var series in AnchoredHistory.Build(contents, threshold))
+        foreach (var series in AnchoredHistory.Build(contents))
         {
             foreach (var step in series.Steps)
                 kept.UnionWith([series.Points[step.Index - 1].File, series.Points[step.Index].File]);

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.IO;
 namespace ActiveInference.Benchmarking.History;
 
 /// <summary>A level change of an anchored series, beyond the minimum effect, and the commit range it happened in.</summary>
@@ -18,9 +19,7 @@ internal sealed record Step(int Index, string LastBefore, string FirstAfter, dou
     public string BisectCommand(string fullName)
     {
         var method = fullName.IndexOf('(') is var open and > 0 ? fullName[..open] : fullName;
-        return $"perfmonitor bisect --good {Short(LastBefore)} --bad {Short(FirstAfter)} --filter \"FullyQualifiedName~{method}\"";
+        return $"perfmonitor bisect --good {Git.Short(LastBefore)} --bad {Git.Short(FirstAfter)} --filter \"FullyQualifiedName~{method}\"";
     }
 
-    /// <summary>A commit as people read it: 7 characters.</summary>
-    public static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 }

@@ -22,7 +22,7 @@ internal sealed class BaselineBuilder(string cacheRoot, Action<string> progress)
     /// <summary>The build of <paramref name="projectPath"/> at <paramref name="commit"/>, from the cache or built now; on failure, why.</summary>
     public BaselineCode Build(string repositoryRoot, string commit, string projectPath, string entryAssembly)
     {
-        var description = $"commit {BaselineCode.Short(commit)}";
+        var description = $"commit {Git.Short(commit)}";
         var folder = Path.Combine(cacheRoot, commit);
         var output = Path.Combine(folder, "bin");
         var log = Path.Combine(folder, "build.log");

@@ -18,7 +18,7 @@ internal sealed record BaselineCode(string? Directory, string? Commit, string De
 
     /// <summary>No baseline code, for <paramref name="reason"/>.</summary>
     public static BaselineCode None(string reason, string? commit = null) =>
-        new(null, commit, commit is null ? "no baseline code" : $"commit {Short(commit)}", reason);
+        new(null, commit, commit is null ? "no baseline code" : $"commit {Git.Short(commit)}", reason);
 
     /// <summary>
     /// True when <see cref="Reason"/> is a mistake in the settings (a <c>baselineRef</c> that names nothing): every
@@ -38,6 +38,4 @@ internal sealed record BaselineCode(string? Directory, string? Commit, string De
     /// <summary>A <c>baselineRef</c> that cannot be used: every benchmark fails with <paramref name="reason"/>.</summary>
     public static BaselineCode Invalid(string reason) => new(null, null, "no baseline code", reason) { IsConfigurationError = true };
 
-    /// <summary>The first 7 characters of a commit hash, as git shows it.</summary>
-    public static string Short(string commit) => Git.Short(commit);
 }

@@ -48,10 +48,10 @@ internal static class BaselineCodeResolver
             if (recorded is null)
                 return BaselineCode.None(document is null ? "there is no baselines file to name a baseline commit" : "no recording in the baselines file names its commit");
             if (!root.Succeeded)
-                return BaselineCode.None($"the baseline is commit {BaselineCode.Short(recorded)}, but git finds no repository at {Path.GetDirectoryName(assemblyPath)} ({root.Error})", commit: recorded);
+                return BaselineCode.None($"the baseline is commit {Git.Short(recorded)}, but git finds no repository at {Path.GetDirectoryName(assemblyPath)} ({root.Error})", commit: recorded);
             var found = Git.Run(root.Output, "rev-parse", "--verify", "--quiet", "--end-of-options", recorded + "^{commit}");
             if (!found.Succeeded)
-                return BaselineCode.None($"the commit that recorded the baselines, {BaselineCode.Short(recorded)}, is not in this repository (a shallow clone? fetch the history, e.g. fetch-depth: 0){(found.Error.Length > 0 ? $"; git: {found.Error}" : "")}", commit: recorded);
+                return BaselineCode.None($"the commit that recorded the baselines, {Git.Short(recorded)}, is not in this repository (a shallow clone? fetch the history, e.g. fetch-depth: 0){(found.Error.Length > 0 ? $"; git: {found.Error}" : "")}", commit: recorded);
             commit = found.Output;
         }
 

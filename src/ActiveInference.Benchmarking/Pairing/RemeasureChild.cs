@@ -6,11 +6,13 @@ namespace ActiveInference.Benchmarking.Pairing;
 
 /// <summary>
 /// The work of one re-measuring child process (the recorded-numbers fallback): one copy of the current build's
-/// benchmark, sampled by <see cref="PairedSampler"/> with the in-process engine's settings, and the reference and state
-/// probes timed before every sample, as the recordings have them.
+/// benchmark, sampled by <see cref="PairedSampler"/> with the in-process engine's settings and time limit, and the
+/// reference and state probes timed before every sample (through the sample set-up; the engine times them right after
+/// one, which reads the same machine state to within a sample).
 /// </summary>
 internal static class RemeasureChild
 {
+    /// <summary>Measures <paramref name="request"/>'s benchmark; the result holds the samples, or why there are none.</summary>
     public static RemeasureResult Measure(RemeasureRequest request)
     {
         var random = new Random(request.Seed);
@@ -41,10 +43,12 @@ internal static class RemeasureChild
             MinSampleTime = engine.MinSampleTime,
             OperationsPerSample = engine.OperationsPerSample,
             WarmupTime = engine.WarmupTime,
-            MaxWarmupTime = engine.WarmupTime + new PairedSamplerSettings().MaxWarmupTime,
+            // Within the benchmark's TimeLimit as in process: a quarter (at most 2 s) for the warm-up, the rest for
+            // rounds of about two minimum samples (the benchmark's, then the reference's half and the probes' quarters).
+            MaxWarmupTime = engine.WarmupTime > WarmupBudget(engine) ? engine.WarmupTime : WarmupBudget(engine),
             MeasurementTime = engine.MinMeasurementTime,
             MinRounds = engine.Iterations,
-            MaxRounds = engine.MaxIterations,
+            MaxRounds = Math.Clamp((int)(engine.TimeLimit * 0.75 / (2 * engine.MinSampleTime)), engine.Iterations, engine.MaxIterations),
         }, StopwatchClock.Instance);
         PairedSamples samples;
         try
@@ -74,6 +78,8 @@ internal static class RemeasureChild
             : probes.Select((p, k) => (p.Name, Times: measured.Select(r => r[k]).ToArray())).ToDictionary(p => p.Name, p => p.Times, StringComparer.Ordinal);
         return new Remeasurement(times, SummaryCalculator.MiddleValue(copy.AllocatedBytesPerOperation), state);
     }
+
+    private static TimeSpan WarmupBudget(EngineSettings engine) => engine.TimeLimit / 4 < TimeSpan.FromSeconds(2) ? engine.TimeLimit / 4 : TimeSpan.FromSeconds(2);
 
     /// <summary>The reference (batches of half a minimum sample) and the state probes (a quarter each), as the engine times them.</summary>
     private static ProbeBatch[] Probes(TimeSpan minSampleTime)

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.IO;
 using System.Globalization;
 
 namespace ActiveInference.PerfMonitor.Bisect;
@@ -94,7 +95,7 @@ internal sealed class BisectSearch(IPairMeasurer measurer, double threshold, Tex
             return null;
         if (_measured.TryGetValue((c, b), out var known))
             return known;
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bisect: measuring {Short(c)} (#{current} of {commits.Count - 1}) beside {Short(b)} (#{baseline}) ..."));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bisect: measuring {Git.Short(c)} (#{current} of {commits.Count - 1}) beside {Git.Short(b)} (#{baseline}) ..."));
         try
         {
             var measured = measurer.Measure(c, b);
@@ -107,7 +108,7 @@ internal sealed class BisectSearch(IPairMeasurer measurer, double threshold, Tex
         catch (UnbuildableCommitException error)
         {
             _skipped[error.Commit] = error;
-            progress.WriteLine($"bisect: skipping {Short(error.Commit)}: {error.Reason}");
+            progress.WriteLine($"bisect: skipping {Git.Short(error.Commit)}: {error.Reason}");
             return null;
         }
     }
@@ -116,6 +117,4 @@ internal sealed class BisectSearch(IPairMeasurer measurer, double threshold, Tex
     public static string Describe(MeasuredRatio change) => string.Create(CultureInfo.InvariantCulture,
         $"×{change.Ratio:0.000}{(change.Lower is { } l && change.Upper is { } u ? $" [{l:0.000}, {u:0.000}]" : "")} {change.Verdict}{(change.Processes > 0 ? $" ({change.Processes} processes × {change.CopiesPerSide} copies)" : "")}");
 
-    /// <summary>A commit as people read it.</summary>
-    public static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 }

@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.IO;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.Pairing;
 using ActiveInference.Benchmarking.Reporting;
@@ -25,7 +26,7 @@ internal sealed class GatePairMeasurer(string repositoryRoot, string projectPath
     {
         var currentBuild = Build(current);
         var baselineBuild = Build(baseline);
-        var results = Path.Combine(repositoryRoot, "TestResults", "perf-bisect", $"{BisectSearch.Short(current)}-beside-{BisectSearch.Short(baseline)}");
+        var results = Path.Combine(repositoryRoot, "TestResults", "perf-bisect", $"{Git.Short(current)}-beside-{Git.Short(baseline)}");
         var arguments = new List<string> { "test", Path.Combine(currentBuild, EntryAssembly), "--settings", settingsPath };
         if (filter is not null)
             arguments.AddRange(["--filter", filter]);
@@ -50,7 +51,7 @@ internal sealed class GatePairMeasurer(string repositoryRoot, string projectPath
                 tail.Dequeue();
         });
         if (!File.Exists(resultsFile))
-            throw new MonitorException($"the paired run of {BisectSearch.Short(current)} beside {BisectSearch.Short(baseline)} wrote no {resultsFile} (exit code {exitCode}); its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
+            throw new MonitorException($"the paired run of {Git.Short(current)} beside {Git.Short(baseline)} wrote no {resultsFile} (exit code {exitCode}); its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
         var report = ResultsJsonReader.Read(resultsFile);
         var benchmarks = new Dictionary<string, MeasuredRatio>(StringComparer.Ordinal);
         foreach (var (measured, gate) in report.Results)
@@ -74,7 +75,7 @@ internal sealed class GatePairMeasurer(string repositoryRoot, string projectPath
         var project = Path.Combine(repositoryRoot, projectPath);
         var code = new BaselineBuilder(BaselineCodeResolver.CacheFolder(project), progress.WriteLine).Build(repositoryRoot, commit, projectPath, EntryAssembly);
         if (!code.IsAvailable)
-            throw code.IsBuildFailure ? new UnbuildableCommitException(commit, code.Reason ?? "no build") : new MonitorException($"cannot build commit {BisectSearch.Short(commit)}: {code.Reason}");
+            throw code.IsBuildFailure ? new UnbuildableCommitException(commit, code.Reason ?? "no build") : new MonitorException($"cannot build commit {Git.Short(commit)}: {code.Reason}");
         return _builds[commit] = code.Directory!;
     }
 }

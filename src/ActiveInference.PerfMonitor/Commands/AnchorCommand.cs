@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.IO;
 using System.CommandLine;
 using ActiveInference.Benchmarking.Gate;
 using ActiveInference.Benchmarking.History;
@@ -44,18 +45,18 @@ internal sealed class AnchorCommand(CliContext context)
         var run = AnchoredRunFactory.From(report, null)
             ?? throw new MonitorException($"{path}: no benchmark in it was paired with a baseline commit, so it links nothing (was it a gate run with PERF_BASELINE_REF=<old anchor>?)");
         if (run.Commit == run.AnchorCommit)
-            throw new MonitorException($"{path}: the run measured commit {Step.Short(run.Commit)} against itself; run it on a checkout of the new anchor");
+            throw new MonitorException($"{path}: the run measured commit {Git.Short(run.Commit)} against itself; run it on a checkout of the new anchor");
         Check(from, run.AnchorCommit, "--from", "baseline commit");
         Check(to, run.Commit, "--to", "commit");
         var written = new HistoryFolder(context.FullPath(historyPath)).AddLink(run);
         var linked = run.Benchmarks.Count(b => b.Ratio is not null);
-        context.Out.WriteLine($"Linked anchor {Step.Short(run.Commit)} to {Step.Short(run.AnchorCommit)}: {linked} of {run.Benchmarks.Count} benchmark(s) measured; {written}");
+        context.Out.WriteLine($"Linked anchor {Git.Short(run.Commit)} to {Git.Short(run.AnchorCommit)}: {linked} of {run.Benchmarks.Count} benchmark(s) measured; {written}");
         return ExitCodes.Clean;
     }
 
     private static void Check(string? expected, string actual, string option, string what)
     {
         if (expected is not null && !actual.StartsWith(expected, StringComparison.OrdinalIgnoreCase))
-            throw new MonitorException($"{option} {expected} is not the run's {what} {Step.Short(actual)}");
+            throw new MonitorException($"{option} {expected} is not the run's {what} {Git.Short(actual)}");
     }
 }

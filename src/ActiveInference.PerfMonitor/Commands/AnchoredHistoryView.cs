@@ -1,3 +1,4 @@
+using ActiveInference.Benchmarking.IO;
 using System.Globalization;
 using ActiveInference.Benchmarking.Formatting;
 using ActiveInference.Benchmarking.History;
@@ -53,7 +54,7 @@ internal sealed class AnchoredHistoryView(CliContext context)
         {
             var last = s.Points[^1];
             var step = s.Steps.Count == 0 ? "-" : Describe(s.Steps[^1]);
-            return new[] { SummaryTable.ReportTextLine(s.FullName), Ratio(last), s.Points.Count.ToString(CultureInfo.InvariantCulture), Step.Short(s.Anchor), Step.Short(last.Commit), step };
+            return new[] { SummaryTable.ReportTextLine(s.FullName), Ratio(last), s.Points.Count.ToString(CultureInfo.InvariantCulture), Git.Short(s.Anchor), Git.Short(last.Commit), step };
         }).ToList();
         TextTable.Write(output, ["Benchmark", "Latest ratio [interval]", "Runs", "Anchor", "Latest commit", "Last step"], rows, rightAligned: [2]);
     }
@@ -61,16 +62,16 @@ internal sealed class AnchoredHistoryView(CliContext context)
     private void Series(AnchoredSeries series)
     {
         var output = context.Out;
-        output.WriteLine($"{SummaryTable.ReportTextLine(series.FullName)}: ratios to anchor {Step.Short(series.Anchor)} (1.000 = as fast as that commit); raw medians include the machine's speed");
+        output.WriteLine($"{SummaryTable.ReportTextLine(series.FullName)}: ratios to anchor {Git.Short(series.Anchor)} (1.000 = as fast as that commit); raw medians include the machine's speed");
         foreach (var problem in series.Problems)
             context.Error.WriteLine($"{MonitorCommandLine.Name}: warning: {problem}");
         var starts = series.Steps.Select(s => s.Index).ToHashSet();
         var rows = series.Points.Select((p, i) => new[]
         {
-            (i + 1).ToString(CultureInfo.InvariantCulture), p.Date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Step.Short(p.Commit), Ratio(p),
+            (i + 1).ToString(CultureInfo.InvariantCulture), p.Date.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Git.Short(p.Commit), Ratio(p),
             p.NoiseFloor is { } f ? Readable.Spread(f) : "-",
             p.Unchanged ? "unchanged" : string.Create(CultureInfo.InvariantCulture, $"{p.Processes} × {p.CopiesPerSide}"),
-            p.MeasuredAgainst == series.Anchor ? Step.Short(p.MeasuredAgainst) : $"{Step.Short(p.MeasuredAgainst)} (linked)",
+            p.MeasuredAgainst == series.Anchor ? Git.Short(p.MeasuredAgainst) : $"{Git.Short(p.MeasuredAgainst)} (linked)",
             p.Verdict.ToString(),
             p.RawAnchorMedianNanoseconds is { } a && p.RawCurrentMedianNanoseconds is { } c ? $"{Readable.Time(a)} -> {Readable.Time(c)}" : p.RawCurrentMedianNanoseconds is { } only ? Readable.Time(only) : "-",
             p.BytesPerOperation is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) : "-",
@@ -94,7 +95,7 @@ internal sealed class AnchoredHistoryView(CliContext context)
 
     /// <summary>e.g. <c>1a2b3c4..5d6e7f8 ×1.200 (+20.0%)</c>.</summary>
     internal static string Describe(Step step) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Step.Short(step.LastBefore)}..{Step.Short(step.FirstAfter)} ×{step.Factor:0.000} ({Readable.Change(step.Factor)})");
+        string.Create(CultureInfo.InvariantCulture, $"{Git.Short(step.LastBefore)}..{Git.Short(step.FirstAfter)} ×{step.Factor:0.000} ({Readable.Change(step.Factor)})");
 
     private static string Ratio(AnchoredPoint p) => p.Lower is { } l && p.Upper is { } u
         ? string.Create(CultureInfo.InvariantCulture, $"{p.Ratio:0.000} [{l:0.000}, {u:0.000}]")

@@ -46,11 +46,11 @@ internal sealed class BaselineCommand(CliContext context)
     {
         var results = new Argument<string>("results") { Description = "results.json whose trustworthy results to record" };
         var baselines = BaselinesOption();
-        var keep = KeepOption($"Recordings kept per benchmark (default {BaselineStore.DefaultKeep})");
+        var keep = KeepOption($"Recordings kept per benchmark (default {PerfOptions.DefaultKeepRecordings})");
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; write nothing" };
         var command = new Command("update", "Record the trustworthy results of a results file into baselines.json") { results, baselines, keep, dryRun };
         command.SetAction(p => MonitorCommandLine.Guard(context, () =>
-            new BaselineCommand(context).Update(p.GetValue(results)!, p.GetValue(baselines), p.GetValue(keep) ?? BaselineStore.DefaultKeep, p.GetValue(dryRun))));
+            new BaselineCommand(context).Update(p.GetValue(results)!, p.GetValue(baselines), p.GetValue(keep) ?? PerfOptions.DefaultKeepRecordings, p.GetValue(dryRun))));
         return command;
     }
 

@@ -40,7 +40,7 @@ internal sealed class BisectCommand(CliContext context)
         if (!(threshold > 0 && double.IsFinite(threshold)))
             throw new MonitorException($"--threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be a positive fraction (0.10 = 10%)");
         var commits = FirstParentLine(root, Resolve(root, good, "--good"), Resolve(root, bad, "--bad"));
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bisect: {commits.Count - 1} commit(s) on the first-parent line from {BisectSearch.Short(commits[0])} (good) to {BisectSearch.Short(commits[^1])} (bad); steps of {Readable.Percent(threshold)} or more"));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bisect: {commits.Count - 1} commit(s) on the first-parent line from {Git.Short(commits[0])} (good) to {Git.Short(commits[^1])} (bad); steps of {Readable.Percent(threshold)} or more"));
         BisectOutcome outcome;
         try
         {
@@ -55,20 +55,20 @@ internal sealed class BisectCommand(CliContext context)
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Paired measurements ({outcome.Measurements.Count}):"));
         foreach (var m in outcome.Measurements)
-            output.WriteLine($"  {BisectSearch.Short(m.Current)} beside {BisectSearch.Short(m.Baseline)}: " + string.Join("; ", m.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {BisectSearch.Describe(b.Value)}")));
+            output.WriteLine($"  {Git.Short(m.Current)} beside {Git.Short(m.Baseline)}: " + string.Join("; ", m.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {BisectSearch.Describe(b.Value)}")));
         foreach (var skipped in outcome.Skipped)
-            output.WriteLine($"Skipped (does not build): {BisectSearch.Short(skipped.Commit)}: {skipped.Reason}");
+            output.WriteLine($"Skipped (does not build): {Git.Short(skipped.Commit)}: {skipped.Reason}");
         if (outcome.Steps.Count == 0)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No step of {Readable.Percent(threshold)} or more between {BisectSearch.Short(commits[0])} and {BisectSearch.Short(commits[^1])}: nothing to find."));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No step of {Readable.Percent(threshold)} or more between {Git.Short(commits[0])} and {Git.Short(commits[^1])}: nothing to find."));
             return ExitCodes.Clean;
         }
 
         foreach (var step in outcome.Steps)
         {
             var where = step.Narrowed
-                ? $"first at {BisectSearch.Short(step.FirstAfter)} \"{Subject(root, step.FirstAfter)}\" (parent {BisectSearch.Short(step.LastBefore)})"
-                : $"somewhere in {BisectSearch.Short(step.LastBefore)}..{BisectSearch.Short(step.FirstAfter)} (the commits between do not build)";
+                ? $"first at {Git.Short(step.FirstAfter)} \"{Subject(root, step.FirstAfter)}\" (parent {Git.Short(step.LastBefore)})"
+                : $"somewhere in {Git.Short(step.LastBefore)}..{Git.Short(step.FirstAfter)} (the commits between do not build)";
             output.WriteLine($"Step: {step.Benchmark} {BisectSearch.Describe(step.Change)}, {where}");
         }
 
@@ -96,7 +96,7 @@ internal sealed class BisectCommand(CliContext context)
         var commits = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var parent = commits.Count == 0 ? null : Git.Run(root, "rev-parse", "--verify", "--quiet", commits[0] + "^1");
         if (commits.Count == 0 || parent is null || !parent.Succeeded || parent.Output != good)
-            throw new MonitorException($"--good {BisectSearch.Short(good)} is not on the first-parent line of --bad {BisectSearch.Short(bad)} (is it older, and on main?)");
+            throw new MonitorException($"--good {Git.Short(good)} is not on the first-parent line of --bad {Git.Short(bad)} (is it older, and on main?)");
         return [good, .. commits];
     }
 

@@ -24,9 +24,9 @@ internal sealed class HistoryPruneCommand(CliContext context)
             CustomParser = r =>
             {
                 var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 4)
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= HistoryPruning.MinimumRuns)
                     return value;
-                r.AddError($"--max-runs '{text}' must be a whole number of at least 4");
+                r.AddError($"--max-runs '{text}' must be a whole number of at least {HistoryPruning.MinimumRuns}");
                 return null;
             },
         };

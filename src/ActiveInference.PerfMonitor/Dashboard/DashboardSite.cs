@@ -206,7 +206,7 @@ internal sealed class DashboardSite(IReadOnlyList<AnchoredSeries> series, Histor
             foreach (var (s, step) in Alerts())
             {
                 xml.WriteStartElement("entry", atom);
-                xml.WriteElementString("title", atom, $"{s.FullName}: {Factor(step)} at {Step.Short(step.LastBefore)}..{Step.Short(step.FirstAfter)}");
+                xml.WriteElementString("title", atom, $"{s.FullName}: {Factor(step)} at {Git.Short(step.LastBefore)}..{Git.Short(step.FirstAfter)}");
                 xml.WriteElementString("id", atom, $"urn:activeinference-perf:step:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(s.FullName)))[..16]}:{step.FirstAfter}");
                 xml.WriteElementString("updated", atom, Iso(s.Points[step.Index].Date));
                 xml.WriteStartElement("author", atom);

@@ -113,6 +113,15 @@ public sealed class AnchoredHistoryCommandTests
     }
 
     [Test]
+    public void HistoryPruneTakesTheFolderWithATrailingSlash()
+    {
+        var outcome = _samples.Invoke("history", "prune", "--history", "perf-history/", "--max-runs", "6");
+
+        Assert.That(outcome.Code, Is.EqualTo(ExitCodes.Clean), outcome.ToString());
+        Assert.That(_folder.Read().Runs, Has.Count.EqualTo(6));
+    }
+
+    [Test]
     public void HistoryPruneDryRunNamesTheFilesAndRemovesNothing()
     {
         var outcome = _samples.Invoke("history", "prune", "--history", "perf-history", "--max-runs", "6", "--dry-run");
