@@ -147,6 +147,19 @@ public class OutcomeEndToEndTests
         });
     }
 
+    [Test]
+    public void ThisTestAssemblyHoldsNoBenchmarkThatThePerfRunWouldDiscover()
+    {
+        // README command 1 runs every Performance-category test of the solution; this assembly has no build files, so a
+        // [PerfBenchmark] here would be NotRunnable and fail that command.
+        var benchmarks = typeof(OutcomeEndToEndTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.IsDefined(typeof(PerfBenchmarkAttribute), inherit: false))
+            .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}");
+
+        Assert.That(benchmarks, Is.Empty, "put benchmarks for the framework's tests in ActiveInference.Benchmarking.Fixtures");
+    }
+
     /// <summary>A plain method of this test assembly, which is built without the build files (no [assembly: PerfSuite]).</summary>
     private sealed class WithoutBuildFiles
     {
